@@ -1,0 +1,33 @@
+# `make run` and `make test` each set themselves up on a fresh machine:
+# they create .venv and install the project into it the first time.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# requirements.txt pins what Community Cloud runs; test with the same versions.
+	$(BIN)/python -m pip install --quiet -r requirements.txt -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/streamlit run app.py --server.port 8501
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/solvers.py
+	$(BIN)/python benchmarks/rerun.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts

@@ -1,0 +1,9 @@
+"""Geometry of the lesson: quadratic losses, norm balls, their boundaries and corners.
+
+Pure numpy; never imports streamlit or plotly.
+"""
+
+from geometry.balls import ElasticNetBall, NormBall
+from geometry.quadratic import QuadraticLoss
+
+__all__ = ["ElasticNetBall", "NormBall", "QuadraticLoss"]
