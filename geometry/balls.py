@@ -17,6 +17,27 @@ import numpy as np
 from geometry._validate import positive_scalar, unit_interval
 
 
+def _mirror_quadrant(quadrant: np.ndarray) -> np.ndarray:
+    """Closed curve from its first-quadrant arc, which runs from (x, 0) to (0, y).
+
+    Both balls are symmetric in each axis, so the other three quadrants are
+    exact mirror images: the corners on the axes and the closing point are
+    then exact, not the rounding of cos(pi/2) or sin(2 pi).
+    """
+    second = quadrant[::-1] * (-1.0, 1.0)
+    third = quadrant * (-1.0, -1.0)
+    fourth = quadrant[::-1] * (1.0, -1.0)
+    return np.concatenate([quadrant, second[1:], third[1:], fourth[1:]])
+
+
+def _quadrant_directions(n_points: int) -> tuple[np.ndarray, np.ndarray]:
+    """Cosines and sines of evenly spaced angles over [0, pi/2], exact at both ends."""
+    s = np.linspace(0.0, 0.5 * math.pi, max(n_points // 4, 2) + 1)
+    cos, sin = np.cos(s), np.sin(s)
+    cos[-1], sin[0] = 0.0, 0.0
+    return cos, sin
+
+
 @dataclass(frozen=True)
 class NormBall:
     """The ball ``{w : ||w||_p <= radius}``.
@@ -86,7 +107,7 @@ class NormBall:
         return np.empty((0, dim))
 
     def boundary(self, n_points: int = 361) -> np.ndarray:
-        """A closed (n_points, 2) curve along the 2-D boundary ``||w||_p = radius``.
+        """A closed curve (about n_points, 2) along the 2-D boundary ``||w||_p = radius``.
 
         p = 1 and p = inf are polygons returned through their exact corners
         (so a drawn corner is a true corner); other p use the superellipse
@@ -99,14 +120,10 @@ class NormBall:
         if math.isinf(self.p):
             corners = [(1, 1), (-1, 1), (-1, -1), (1, -1), (1, 1)]
             return np.array(corners, dtype=np.float64) * self.radius
-        s = np.linspace(0.0, 2.0 * math.pi, n_points)
-        cos, sin = np.cos(s), np.sin(s)
+        cos, sin = _quadrant_directions(n_points)
         exponent = 2.0 / self.p
-        curve = np.stack(
-            [np.sign(cos) * np.abs(cos) ** exponent, np.sign(sin) * np.abs(sin) ** exponent],
-            axis=1,
-        )
-        return curve * self.radius
+        quadrant = np.stack([cos**exponent, sin**exponent], axis=1) * self.radius
+        return _mirror_quadrant(quadrant)
 
 
 @dataclass(frozen=True)
@@ -173,17 +190,7 @@ class ElasticNetBall:
         return np.concatenate([eye, -eye])
 
     def boundary(self, n_points: int = 361) -> np.ndarray:
-        """A closed (n_points + 4, 2) curve on the 2-D boundary, through its exact corners."""
-        s = np.linspace(0.0, 2.0 * math.pi, n_points)
-        # The four axis directions are inserted so the corners are drawn exactly.
-        s = np.unique(np.concatenate([s, [0.5 * math.pi, math.pi, 1.5 * math.pi]]))
-        directions = np.stack([np.cos(s), np.sin(s)], axis=1)
-        for axis_angle, direction in (
-            (0.5 * math.pi, (0.0, 1.0)),
-            (math.pi, (-1.0, 0.0)),
-            (1.5 * math.pi, (0.0, -1.0)),
-        ):
-            directions[s == axis_angle] = direction
-        directions[0] = directions[-1] = (1.0, 0.0)
-        scale = self._scale_along(np.sum(np.abs(directions), axis=1), np.ones(len(s)))
-        return directions * scale[:, None]
+        """A closed curve (about n_points, 2) on the 2-D boundary, through its exact corners."""
+        cos, sin = _quadrant_directions(n_points)
+        scale = self._scale_along(cos + sin, cos * cos + sin * sin)
+        return _mirror_quadrant(np.stack([cos, sin], axis=1) * scale[:, None])

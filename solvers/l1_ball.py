@@ -76,23 +76,25 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
     if np.sum(np.abs(center)) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
 
-    # Vertices ±t e_i: the loss there is 0.5 t^2 H_ii - s t (Hc)_i + const.
-    # The constant 0.5 c^T H c is shared by all candidates, so it is left out.
-    diagonal = np.diag(hessian)
+    # Losses are evaluated as (w - c)^T H (w - c), never through the expanded
+    # form 0.5 w^T H w - (Hc)^T w: near a corner the expanded form loses all the
+    # digits that tell the vertex from the edge beside it.
     best_value = np.inf
     best: tuple[np.ndarray, float, int] | None = None
-    for sign in (1.0, -1.0):
-        values = 0.5 * radius * radius * diagonal - sign * radius * linear
-        index = int(np.argmin(values))
-        if values[index] < best_value:
+    for index in range(n):
+        for sign in (1.0, -1.0):
             w = np.zeros(n)
             w[index] = sign * radius
             gradient = hessian @ (w - center)
-            best_value, best = values[index], (w, -sign * gradient[index], 1)
+            value = float((w - center) @ gradient)
+            if value < best_value:
+                # KKT at a vertex: -gradient_i = lam * sign, so lam = -sign * gradient_i.
+                best_value, best = value, (w, -sign * gradient[index], 1)
 
     for support in _supports(n):
         indices = list(support)
-        inverse = np.linalg.inv(hessian[np.ix_(indices, indices)])
+        sub_hessian = hessian[np.ix_(indices, indices)]
+        inverse = np.linalg.inv(sub_hessian)
         signs = _sign_patterns(len(indices))
         unconstrained = inverse @ linear[indices]
         directions = signs @ inverse  # row j: H_SS^{-1} s_j (the inverse is symmetric)
@@ -103,15 +105,14 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
         inside = np.all(signs * candidates > 0.0, axis=1)
         if not np.any(inside):
             continue
-        sub_hessian = hessian[np.ix_(indices, indices)]
-        values = 0.5 * np.einsum("ij,jk,ik->i", candidates, sub_hessian, candidates)
-        values -= candidates @ linear[indices]
+        points = np.zeros((len(signs), n))
+        points[:, indices] = candidates
+        diffs = points - center
+        values = np.einsum("ij,jk,ik->i", diffs, hessian, diffs)
         values[~inside] = np.inf
         j = int(np.argmin(values))
         if values[j] < best_value:
-            w = np.zeros(n)
-            w[indices] = candidates[j]
-            best_value, best = values[j], (w, float(multipliers[j]), len(indices))
+            best_value, best = values[j], (points[j], float(multipliers[j]), len(indices))
 
     assert best is not None  # the vertices are always candidates
     w, multiplier, support_size = best
