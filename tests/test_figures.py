@@ -1,0 +1,126 @@
+"""The figure and the words are built from the exact solution, and say what it says."""
+
+import numpy as np
+import pytest
+
+from figures.captions import badge_text, format_number, landing_sentence, readout_rows
+from figures.constraint_regions import constraint_figure, view_limit
+from geometry import NormBall, QuadraticLoss
+from solvers import solve_constrained
+
+CLASSIC = QuadraticLoss.from_shape((1.0, 2.0), (1.0, 4.0), -30.0)  # the app's default view
+EDGE = QuadraticLoss(center=(1.0, 2.0), hessian=np.diag([4.0, 1.0]))  # L1 lands at (0.6, 0.4)
+INSIDE = QuadraticLoss.from_shape((0.2, 0.3), (1.0, 3.0), 10.0)
+
+
+def _figure(loss, p, radius=1.0):
+    ball = NormBall(p=p, radius=radius)
+    solution = solve_constrained(loss, ball)
+    return constraint_figure(loss, ball, solution), solution
+
+
+def _trace(figure, prefix):
+    matches = [t for t in figure.data if t.name.startswith(prefix)]
+    assert len(matches) == 1, [t.name for t in figure.data]
+    return matches[0]
+
+
+def test_the_touching_contour_is_the_level_of_the_optimum():
+    for p in (1, 2):
+        figure, solution = _figure(CLASSIC, p)
+        contour = _trace(figure, "first contour to touch")
+        points = np.column_stack([contour.x, contour.y])
+        np.testing.assert_allclose(CLASSIC.value(points), solution.loss, rtol=1e-9)
+        # ...and it does not cut into the region: the region's boundary never
+        # goes below the touching level (the optimum is the ball's best point).
+        ball = _trace(figure, f"L{p} ball")
+        boundary = np.column_stack([ball.x, ball.y])
+        assert np.min(CLASSIC.value(boundary)) >= solution.loss * (1 - 1e-9)
+
+
+def test_markers_sit_at_the_two_optima():
+    figure, solution = _figure(CLASSIC, 1)
+    optimum = _trace(figure, "w = ")
+    assert (optimum.x[0], optimum.y[0]) == tuple(solution.w)
+    centre = _trace(figure, "ŵ")
+    assert (centre.x[0], centre.y[0]) == (1.0, 2.0)
+    assert optimum.name == "w = (0, 1)"
+
+
+def test_the_axis_is_highlighted_exactly_when_a_weight_is_zero():
+    figure, _ = _figure(CLASSIC, 1)
+    highlight = _trace(figure, "w1 = 0: on the w2 axis")
+    assert set(highlight.x) == {0.0}  # the vertical axis
+    for loss, p in ((CLASSIC, 2), (EDGE, 1), (INSIDE, 1)):
+        figure, _ = _figure(loss, p)
+        assert not any("axis" in t.name for t in figure.data)
+
+
+def test_titles_state_the_conclusion():
+    assert _figure(CLASSIC, 1)[0].layout.title.text == "L1: corner on the w2 axis → w1 = 0"
+    assert _figure(CLASSIC, 2)[0].layout.title.text == "L2: a smooth point off the axes → no zeros"
+    assert _figure(EDGE, 1)[0].layout.title.text == "L1: an edge, not a corner → no zeros"
+    assert _figure(INSIDE, 2)[0].layout.title.text == "L2: ŵ is inside, nothing to shrink"
+
+
+def test_geometry_is_drawn_with_equal_aspect_and_labelled_axes():
+    figure, _ = _figure(CLASSIC, 2)
+    assert figure.layout.yaxis.scaleanchor == "x" and figure.layout.yaxis.scaleratio == 1
+    assert figure.layout.xaxis.title.text == "w1" and figure.layout.yaxis.title.text == "w2"
+    limit = view_limit(CLASSIC, 1.0)
+    assert tuple(figure.layout.xaxis.range) == (-limit, limit)
+    assert limit > 2.0  # ŵ = (1, 2) is in view
+
+
+def test_no_touching_contour_when_the_constraint_is_slack():
+    figure, solution = _figure(INSIDE, 1)
+    assert not solution.active
+    assert not any(t.name.startswith("first contour") for t in figure.data)
+
+
+def test_a_chart_stays_small():
+    figure, _ = _figure(CLASSIC, 1)
+    assert len(figure.to_json()) < 150_000
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0.0, "0"),
+        (-0.0, "0"),
+        (1.0, "1"),
+        (0.48030815, "0.4803"),
+        (3.2e-17, "3.200e-17"),
+        (-2.5e-5, "-2.500e-05"),
+        (12345.6, "1.235e+04"),
+    ],
+)
+def test_numbers_show_exact_zero_and_tiny_non_zero_differently(value, text):
+    assert format_number(value) == text
+
+
+def test_sentences_for_every_kind_of_landing():
+    cases = [
+        (CLASSIC, 1, "touches it at its corner on the w2 axis, so w1 = 0 exactly."),
+        (CLASSIC, 2, "touches it at a smooth point (at 61° from the w1 axis)"),
+        (EDGE, 1, "touches it along an edge (w1 > 0, w2 > 0), not at a corner"),
+        (INSIDE, 1, "already lies inside the diamond, so the budget does not bind"),
+        (
+            QuadraticLoss(center=(0.0, 3.0), hessian=np.diag([1.0, 5.0])),
+            2,
+            "on an axis only because the ellipse's axes line up",
+        ),
+    ]
+    for loss, p, phrase in cases:
+        ball = NormBall(p=p, radius=1.0)
+        assert phrase in landing_sentence(ball, solve_constrained(loss, ball))
+
+
+def test_badges_and_readout():
+    solution = solve_constrained(CLASSIC, NormBall(p=1, radius=1.0))
+    assert badge_text(solution) == "w1 = 0 exactly: sparse"
+    rows = dict(readout_rows(solution))
+    assert rows["w"] == "(0, 1)" and rows["‖w‖₁"] == "1" and rows["constraint active"] == "yes"
+    assert rows["KKT multiplier λ"] == format_number(solution.multiplier)
+    origin = solve_constrained(QuadraticLoss(center=(0.0, 0.0), hessian=np.eye(2)), NormBall(1))
+    assert badge_text(origin) == "w = 0 exactly: every weight is zero"
