@@ -21,6 +21,9 @@ from solvers import Solution
 # times the size of the reference (touching) ellipse.
 _LEVEL_MULTIPLES = tuple((k / 3.0) ** 2 for k in (1, 2, 4, 5, 6))
 _CURVE_POINTS = 121
+# Bottom band in pixels: the w1 tick labels and title, then up to six legend rows.
+_LEGEND_BAND = 185
+_TICKS_AND_TITLE = 60
 
 
 def view_limit(loss: QuadraticLoss, radius: float) -> float:
@@ -28,14 +31,14 @@ def view_limit(loss: QuadraticLoss, radius: float) -> float:
     return 1.2 * max(radius, float(np.max(np.abs(loss.center)))) + 0.1
 
 
-def _polyline(curves: list[np.ndarray]) -> tuple[list[float | None], list[float | None]]:
-    """Join curves into one trace, separated by gaps (one legend entry, small JSON)."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for curve in curves:
-        xs.extend([*np.round(curve[:, 0], 5).tolist(), None])
-        ys.extend([*np.round(curve[:, 1], 5).tolist(), None])
-    return xs, ys
+def _polyline(curves: list[np.ndarray]) -> np.ndarray:
+    """Join curves into one (m, 2) array separated by NaN rows: one trace, one legend entry.
+
+    Plotly breaks a line at NaN. Arrays (not lists) keep Plotly's validation
+    cheap and its JSON compact (typed arrays).
+    """
+    gap = np.full((1, 2), np.nan)
+    return np.concatenate([part for curve in curves for part in (curve, gap)])
 
 
 def _contour_levels(loss: QuadraticLoss, ball: NormBall, solution: Solution) -> list[float]:
@@ -53,7 +56,7 @@ def constraint_figure(
     solution: Solution,
     *,
     limit: float | None = None,
-    height: int = 620,
+    height: int = 640,
 ) -> go.Figure:
     """Draw ``ball`` against the contours of ``loss`` with the exact ``solution`` marked.
 
@@ -77,10 +80,10 @@ def constraint_figure(
     """
     style = region_style(ball.p)
     limit = view_limit(loss, ball.radius) if limit is None else limit
-    figure = go.Figure()
+    traces: list[go.Scatter] = []
 
     boundary = ball.boundary(_CURVE_POINTS * 2)
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=boundary[:, 0],
             y=boundary[:, 1],
@@ -94,11 +97,11 @@ def constraint_figure(
     )
 
     levels = _contour_levels(loss, ball, solution)
-    xs, ys = _polyline([loss.level_curve(level, _CURVE_POINTS) for level in levels])
-    figure.add_trace(
+    contours = _polyline([loss.level_curve(level, _CURVE_POINTS) for level in levels])
+    traces.append(
         go.Scatter(
-            x=xs,
-            y=ys,
+            x=contours[:, 0],
+            y=contours[:, 1],
             mode="lines",
             line={"color": CONTOUR, "width": 1.3, "dash": "dot"},
             name="loss contours",
@@ -107,7 +110,7 @@ def constraint_figure(
     )
     if solution.active:
         touching = loss.level_curve(solution.loss, _CURVE_POINTS * 2)
-        figure.add_trace(
+        traces.append(
             go.Scatter(
                 x=touching[:, 0],
                 y=touching[:, 1],
@@ -121,9 +124,10 @@ def constraint_figure(
     if solution.zeros and len(solution.zeros) < 2:
         # w_i = 0 puts the optimum on the *other* coordinate axis.
         on_axis = 1 - solution.zeros[0]
-        segment = [[-limit, limit], [0.0, 0.0]]
+        # Long enough to cross the view whichever side Plotly widens; it is clipped.
+        segment = [[-3.0 * limit, 3.0 * limit], [0.0, 0.0]]
         x, y = (segment[1], segment[0]) if on_axis == 1 else segment
-        figure.add_trace(
+        traces.append(
             go.Scatter(
                 x=x,
                 y=y,
@@ -136,7 +140,7 @@ def constraint_figure(
         )
 
     center = loss.center
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=[center[0]],
             y=[center[1]],
@@ -146,7 +150,7 @@ def constraint_figure(
             hovertemplate=f"ŵ = {format_point(center)}<extra></extra>",
         )
     )
-    figure.add_trace(
+    traces.append(
         go.Scatter(
             x=[solution.w[0]],
             y=[solution.w[1]],
@@ -173,35 +177,42 @@ def constraint_figure(
         "tickfont": {"size": 13},
         "title": {"font": {"size": 16}},
     }
-    figure.update_layout(
-        height=height,
-        # The legend gets its own band under the axes (anchored to the container),
-        # so both panels keep plot areas of the same size and the w1 label clear.
-        margin={"l": 55, "r": 15, "t": 50, "b": 150},
-        title={"text": _title(ball, solution), "font": {"size": 18}, "x": 0.0, "xanchor": "left"},
-        font={"family": FONT_FAMILY, "color": INK, "size": 14},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        xaxis={**axis_common, "title": {**axis_common["title"], "text": "w1"}},
+    layout = {
+        "height": height,
+        # The legend has its own band under the axes, sized for the most entries
+        # and not auto-expanded, so the two plots stay aligned side by side.
+        "margin": {"l": 55, "r": 15, "t": 50, "b": _LEGEND_BAND, "autoexpand": False},
+        "title": {
+            "text": _title(ball, solution),
+            "font": {"size": 18},
+            "x": 0.0,
+            "xanchor": "left",
+        },
+        "font": {"family": FONT_FAMILY, "color": INK, "size": 14},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "xaxis": {**axis_common, "title": {**axis_common["title"], "text": "w1"}},
         # Equal aspect: a circle must look round. Plotly widens the range of the
         # longer side rather than shrinking the plot, so the panel stays full.
-        yaxis={
+        "yaxis": {
             **axis_common,
             "title": {**axis_common["title"], "text": "w2"},
             "scaleanchor": "x",
             "scaleratio": 1,
         },
-        legend={
-            "orientation": "h",
+        "legend": {
+            "orientation": "v",
             "yref": "container",
-            "yanchor": "bottom",
-            "y": 0.0,
+            "yanchor": "top",
+            "y": (_LEGEND_BAND - _TICKS_AND_TITLE) / height,
             "x": 0.0,
             "font": {"size": 13},
         },
-        showlegend=True,
-    )
-    return figure
+        "showlegend": True,
+    }
+    # One construction with the full layout: update_layout afterwards costs
+    # Plotly a second validation pass that dominated the page's rerun time.
+    return go.Figure(data=traces, layout=layout)
 
 
 def _title(ball: NormBall, solution: Solution) -> str:

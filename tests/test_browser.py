@@ -1,0 +1,155 @@
+"""Real browser: `streamlit run` in the background, Debian's Chromium driven by Playwright.
+
+Playwright cannot download its own browser here, so it drives /usr/bin/chromium.
+Without a browser these tests skip on a developer's machine, but fail under CI
+(CI=true), where .ci/run installs Chromium: a browser test that CI never runs
+would be a defect.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"  # git-ignored
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # we run as root in CI
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path:
+        return path
+    if os.environ.get("CI"):
+        pytest.fail("CI=true but no chromium on PATH: .ci/run must install Debian's chromium")
+    pytest.skip("no chromium on this machine (apt-get install chromium)")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            pytest.fail(f"streamlit did not start:\n{output}")
+        time.sleep(0.3)
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _open(browser, url: str, width: int, height: int):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot >> nth=1", timeout=60_000)
+    page.wait_for_timeout(500)  # let Plotly finish its first layout
+    return page
+
+
+def _assert_no_error(page) -> None:
+    for selector in ('[data-testid="stException"]', '[data-testid="stAlertContentError"]'):
+        assert page.locator(selector).count() == 0, page.locator(selector).first.inner_text()
+
+
+def test_page_loads_and_a_slider_moved_by_keyboard_changes_the_readout(server, browser):
+    page = _open(browser, server, 1280, 900)
+    _assert_no_error(page)
+    assert page.get_by_text("L1: w1 = 0 exactly: sparse").count() == 1
+    assert page.locator("table").first.get_by_text("(0, 1)", exact=True).count() == 1
+
+    budget = page.locator('[data-testid="stSlider"]').filter(has_text="Budget t")
+    budget.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")  # one step: t = 1.00 -> 1.05
+
+    page.locator("table").first.get_by_text("(0, 1.05)", exact=True).wait_for(timeout=15_000)
+    assert "t=1.05" in page.url  # the control's value is kept in the URL
+    _assert_no_error(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "constraint_regions_1280.png"), full_page=True)
+    page.close()
+
+
+def test_a_shared_link_opens_the_same_view(server, browser):
+    page = _open(browser, f"{server}/?c1=2.5&c2=-0.5&cond=1&angle=0&t=1.2", 1280, 720)
+    _assert_no_error(page)
+    assert page.get_by_text("L1: w2 = 0 exactly: sparse").count() == 1
+    assert page.locator("table").first.get_by_text("(1.2, 0)", exact=True).count() == 1
+    page.screenshot(path=str(ARTIFACTS / "constraint_regions_link_1280x720.png"))
+    page.close()
+
+
+def test_on_a_narrow_screen_the_panels_stack(server, browser):
+    page = _open(browser, server, 420, 1600)
+    charts = page.locator(".js-plotly-plot")
+    first, second = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"] - 1  # below, not beside
+    assert abs(second["x"] - first["x"]) < 5
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "constraint_regions_narrow.png"), full_page=True)
+    page.close()
