@@ -84,7 +84,7 @@ for column, ball, solution in zip(st.columns(2, gap="medium"), balls, solutions,
             config={"displaylogo": False},
         )
         table = "\n".join(f"| {name} | {value} |" for name, value in readout_rows(solution))
-        st.markdown(f"| {ball.label} | |\n|---|---|\n{table}")
+        st.markdown(f"| {ball.label} | value |\n|---|---|\n{table}")
 
 st.subheader("What you are looking at")
 st.latex(
