@@ -4,6 +4,7 @@ Pure numpy; never imports streamlit or plotly.
 """
 
 from geometry.balls import ElasticNetBall, NormBall
+from geometry.normal_cone import NormalCone, normal_cone
 from geometry.quadratic import QuadraticLoss
 
-__all__ = ["ElasticNetBall", "NormBall", "QuadraticLoss"]
+__all__ = ["ElasticNetBall", "NormBall", "NormalCone", "QuadraticLoss", "normal_cone"]

@@ -181,12 +181,16 @@ class ElasticNetBall:
         # Stable form of the positive root of quadratic s^2 + linear s - r = 0.
         return 2.0 * r / (linear + np.sqrt(linear * linear + 4.0 * quadratic * r))
 
+    @property
+    def axis_intercept(self) -> float:
+        """Where the boundary crosses each axis: ``v > 0`` with ``a v + (1 - a) v^2 = radius``."""
+        return float(self._scale_along(np.array(1.0), np.array(1.0)))
+
     def vertices(self, dim: int = 2) -> np.ndarray:
-        """The corners ``±s e_i`` on the axes (empty when ``l1_ratio == 0``)."""
+        """The corners ``±v e_i`` on the axes (empty when ``l1_ratio == 0``: no corners)."""
         if self.l1_ratio == 0.0:
             return np.empty((0, dim))
-        s = float(self._scale_along(np.array(1.0), np.array(1.0)))
-        eye = np.eye(dim) * s
+        eye = np.eye(dim) * self.axis_intercept
         return np.concatenate([eye, -eye])
 
     def boundary(self, n_points: int = 361) -> np.ndarray:

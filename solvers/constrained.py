@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from solvers.box import solve_linf_ball
+from solvers.elastic_net import solve_elastic_net_ball
 from solvers.l1_ball import solve_l1_ball
 from solvers.l2_ball import solve_l2_ball
+from solvers.lp_ball import solve_lp_ball_planar
 from solvers.planar import solve_l1_planar, solve_l2_planar
 from solvers.solution import Solution
 
@@ -16,10 +21,12 @@ def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> S
     ----------
     loss : QuadraticLoss
         The quadratic loss ``0.5 (w - c)^T H (w - c)``.
-    ball : NormBall
-        The constraint region. Exact solvers exist for p = 1 (face
-        enumeration, any small dimension) and p = 2 (secular equation, any
-        dimension); in 2-D both use the closed forms of ``solvers.planar``.
+    ball : NormBall or ElasticNetBall
+        The constraint region. p = 1: face enumeration (any small dimension);
+        p = 2: the secular equation (any dimension), both with closed forms in
+        2-D (``solvers.planar``); p = inf: active-bound enumeration (any small
+        dimension); other p: the boundary angle with bracketed roots (2-D);
+        elastic net: face enumeration with a bracketed root on curved pieces.
 
     Returns
     -------
@@ -32,7 +39,7 @@ def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> S
     ValueError
         If ``loss`` is not a QuadraticLoss or ``ball`` is not a ball.
     NotImplementedError
-        For regions without an exact solver yet (p other than 1 and 2, elastic net).
+        For p other than 1, 2 and inf in more than two dimensions.
     """
     if not isinstance(loss, QuadraticLoss):
         raise ValueError(f"loss must be a QuadraticLoss, got {type(loss).__name__}")
@@ -45,9 +52,14 @@ def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> S
             return solve_l1_ball(loss, ball.radius)
         if ball.p == 2.0:
             return solve_l2_ball(loss, ball.radius)
+        if math.isinf(ball.p):
+            return solve_linf_ball(loss, ball.radius)
+        if loss.dim == 2:
+            return solve_lp_ball_planar(loss, ball)
         raise NotImplementedError(
-            f"solve_constrained solves p = 1 and p = 2 so far, got p = {ball.p:g}"
+            f"solve_constrained solves p = {ball.p:g} in 2-D only (by the boundary angle); "
+            f"loss has dim={loss.dim}"
         )
     if isinstance(ball, ElasticNetBall):
-        raise NotImplementedError("solve_constrained has no exact elastic-net solver yet")
+        return solve_elastic_net_ball(loss, ball)
     raise ValueError(f"ball must be a NormBall or ElasticNetBall, got {type(ball).__name__}")

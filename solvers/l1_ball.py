@@ -35,13 +35,13 @@ MAX_ENUMERATION_DIM = 10
 
 
 @cache
-def _sign_patterns(k: int) -> np.ndarray:
+def sign_patterns(k: int) -> np.ndarray:
     """All 2^k sign vectors of length k, as a (2^k, k) float array."""
     return np.array(list(itertools.product((1.0, -1.0), repeat=k)))
 
 
 @cache
-def _supports(n: int) -> tuple[tuple[int, ...], ...]:
+def supports(n: int) -> tuple[tuple[int, ...], ...]:
     """All supports of size >= 2 (singletons are the vertices, handled in closed form)."""
     return tuple(
         support for k in range(2, n + 1) for support in itertools.combinations(range(n), k)
@@ -91,11 +91,11 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
                 # KKT at a vertex: -gradient_i = lam * sign, so lam = -sign * gradient_i.
                 best_value, best = value, (w, -sign * gradient[index], 1)
 
-    for support in _supports(n):
+    for support in supports(n):
         indices = list(support)
         sub_hessian = hessian[np.ix_(indices, indices)]
         inverse = np.linalg.inv(sub_hessian)
-        signs = _sign_patterns(len(indices))
+        signs = sign_patterns(len(indices))
         unconstrained = inverse @ linear[indices]
         directions = signs @ inverse  # row j: H_SS^{-1} s_j (the inverse is symmetric)
         multipliers = (signs @ unconstrained - radius) / np.einsum("ij,ij->i", signs, directions)

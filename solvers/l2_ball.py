@@ -48,6 +48,8 @@ def secular_root(eigenvalues: np.ndarray, rotated_linear: np.ndarray, radius: fl
         return 1.0 / np.linalg.norm(rotated_linear / (eigenvalues + nu)) - inverse_radius
 
     upper = float(np.linalg.norm(rotated_linear)) / radius
+    if secular(0.0) >= 0.0:  # outside only by a rounding error: nu = 0 is the root
+        return 0.0
     return brentq(secular, 0.0, upper, xtol=1e-300, rtol=_RTOL, maxiter=500)
 
 

@@ -104,7 +104,12 @@ def solve_l2_planar(
     def secular(nu: float) -> float:
         return 1.0 / math.hypot(*shifted_solve(nu, b1, b2, h11, h12, h22)) - inverse_radius
 
-    nu = brentq(secular, 0.0, math.hypot(b1, b2) / radius, xtol=1e-300, rtol=_RTOL, maxiter=500)
+    # c lies outside, so secular(0) < 0 in exact arithmetic; when c is outside by
+    # a rounding error the computed value can say otherwise, and nu = 0 is the root.
+    nu = 0.0
+    if secular(0.0) < 0.0:
+        upper = math.hypot(b1, b2) / radius
+        nu = brentq(secular, 0.0, upper, xtol=1e-300, rtol=_RTOL, maxiter=500)
     w1, w2 = shifted_solve(nu, b1, b2, h11, h12, h22)
     value = 0.5 * quadratic_form(w1 - c1, w2 - c2, h11, h12, h22)
     return Solution((w1, w2), value, 0.5 * nu, radius, active=True, face="smooth")

@@ -1,0 +1,124 @@
+"""Exact minimisation of a quadratic over the elastic-net region, by face enumeration.
+
+    minimise 0.5 (w - c)^T H (w - c)   subject to   a ||w||_1 + (1 - a) ||w||_2^2 <= r
+
+The region's boundary splits, like the diamond's, into pieces chosen by a
+support ``S`` and signs ``s``: the corners ``±v e_i`` on the axes (support of
+one), and curved pieces ``a s^T w_S + (1 - a) ||w_S||^2 = r`` with
+``sign(w_S) = s``. On a curved piece the stationary points satisfy
+
+    (H_SS + 2 (1 - a) lam I) w_S = (H c)_S - lam a s,
+
+and the penalty ``P(lam) = a s^T w_S + (1 - a) ||w_S||^2`` along this curve
+decreases strictly in ``lam`` (its derivative is ``-v^T M^{-1} v`` with
+``v = a s + 2 (1 - a) w_S``), so ``P(lam) = r`` has one root, found with a
+bracketed Brent search on ``[0, upper]``. Only ``lam >= 0`` can be the
+optimum (KKT), so a piece with ``P(0) <= r`` offers no candidate. The best
+candidate lying strictly inside its piece is the global optimum.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import numpy as np
+from scipy.optimize import brentq
+
+from geometry import ElasticNetBall, QuadraticLoss
+from solvers.l1_ball import MAX_ENUMERATION_DIM, sign_patterns, solve_l1_ball, supports
+from solvers.l2_ball import solve_l2_ball
+from solvers.solution import Solution
+
+_RTOL = 4.0 * np.finfo(np.float64).eps
+
+
+def _curved_piece(
+    hessian_ss: np.ndarray, linear_s: np.ndarray, signs: np.ndarray, l1_ratio: float, radius: float
+) -> tuple[np.ndarray, float] | None:
+    """The stationary point on one curved piece with ``lam >= 0``, or None."""
+    curvature = 2.0 * (1.0 - l1_ratio)
+    eigenvalues, basis = np.linalg.eigh(hessian_ss)
+    rotated_linear, rotated_signs = basis.T @ linear_s, basis.T @ signs
+
+    def point(lam: float) -> np.ndarray:
+        return basis @ (
+            (rotated_linear - lam * l1_ratio * rotated_signs) / (eigenvalues + curvature * lam)
+        )
+
+    def excess(lam: float) -> float:
+        w = point(lam)
+        return l1_ratio * float(signs @ w) + (1.0 - l1_ratio) * float(w @ w) - radius
+
+    if excess(0.0) <= 0.0:
+        return None
+    upper = 1.0
+    while excess(upper) > 0.0:  # P(lam) -> -a^2 k / (4 (1 - a)) < 0, so this ends
+        upper *= 2.0
+    lam = brentq(excess, 0.0, upper, xtol=1e-300, rtol=_RTOL, maxiter=500)
+    return point(lam), lam
+
+
+def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solution:
+    """Minimise ``loss`` over the elastic-net region ``ball`` exactly.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The loss, in any dimension up to ``MAX_ENUMERATION_DIM``.
+    ball : ElasticNetBall
+        The region; ``l1_ratio = 1`` is handed to the L1 solver.
+
+    Returns
+    -------
+    Solution
+        With ``multiplier`` the weight ``lambda`` for which ``w`` also minimises
+        ``loss + lambda (a ||w||_1 + (1 - a) ||w||_2^2)``.
+    """
+    a, radius = ball.l1_ratio, ball.radius
+    if a == 1.0:
+        return solve_l1_ball(loss, radius)
+    if a == 0.0:
+        # The disc ||w||_2^2 <= r: the L2 solver's multiplier is already the ridge weight.
+        return replace(solve_l2_ball(loss, math.sqrt(radius)), radius=radius)
+    n = loss.dim
+    if n > MAX_ENUMERATION_DIM:
+        raise ValueError(
+            f"loss has dim={n}; exact face enumeration is limited to dim <= {MAX_ENUMERATION_DIM}"
+        )
+    center, hessian, linear = loss.center, loss.hessian, loss.linear_term
+    if ball.penalty(center) <= radius:
+        return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
+
+    corner = ball.axis_intercept
+    best_value, best = np.inf, None
+    for index in range(n):
+        for sign in (1.0, -1.0):
+            w = np.zeros(n)
+            w[index] = sign * corner
+            gradient = hessian @ (w - center)
+            value = float((w - center) @ gradient)
+            if value < best_value:
+                # KKT on the axis: g_i + lam (a sign + 2 (1 - a) w_i) = 0.
+                lam = -sign * gradient[index] / (a + 2.0 * (1.0 - a) * corner)
+                best_value, best = value, (w, lam, "vertex")
+
+    for support in supports(n):
+        indices = list(support)
+        for signs in sign_patterns(len(indices)):
+            found = _curved_piece(
+                hessian[np.ix_(indices, indices)], linear[indices], signs, a, radius
+            )
+            if found is None:
+                continue
+            piece_point, lam = found
+            if not np.all(signs * piece_point > 0.0):
+                continue
+            w = np.zeros(n)
+            w[indices] = piece_point
+            value = float((w - center) @ hessian @ (w - center))
+            if value < best_value:
+                best_value, best = value, (w, lam, "edge" if len(indices) == 2 else "face")
+
+    w, lam, face = best
+    return Solution(w, float(loss.value(w)), float(lam), radius, active=True, face=face)
