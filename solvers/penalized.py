@@ -24,7 +24,7 @@ import numpy as np
 from geometry import QuadraticLoss
 from geometry._validate import finite_scalar, unit_interval
 from solvers.l1_ball import MAX_ENUMERATION_DIM, sign_patterns, supports
-from solvers.solution import Face, Solution
+from solvers.solution import Solution
 
 PENALTIES = ("l1", "l2", "elasticnet")
 
@@ -69,20 +69,18 @@ def solve_penalized(
     if a is None:
         a = unit_interval("l1_ratio", l1_ratio)
 
-    if a == 0.0:
+    if lam == 0.0:  # no penalty: the unconstrained optimum, exactly
+        w, face = loss.center.copy(), "interior"
+    elif a == 0.0:
         w = np.linalg.solve(loss.hessian + 2.0 * lam * np.eye(loss.dim), loss.linear_term)
-        face: Face = "smooth"
+        face = "smooth" if np.any(w != 0.0) else "origin"
     else:
         w, support_size = _enumerate_supports(loss, lam, a)
         face = ("origin", "vertex", "edge")[support_size] if support_size < 3 else "face"
     if penalty == "l2":
         budget = float(np.linalg.norm(w))
-        if budget == 0.0:
-            face = "origin"
     else:
         budget = float(a * np.sum(np.abs(w)) + (1.0 - a) * (w @ w))
-    if lam == 0.0:
-        face = "interior"
     return Solution(w, float(loss.value(w)), lam, budget, active=lam > 0.0, face=face)
 
 

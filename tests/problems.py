@@ -48,7 +48,8 @@ def term_scale(loss: QuadraticLoss, w: np.ndarray, multiplier: float) -> float:
     Rounding in w of relative size eps shows up in H (w - c) multiplied by
     ||H||, so a residual is only meaningful relative to this (a backward error).
     """
-    size = np.linalg.norm(loss.hessian, 2) * (np.linalg.norm(w) + np.linalg.norm(loss.center))
+    # Max-norms: squaring 1e-200 in a 2-norm would underflow to 0.
+    size = np.linalg.norm(loss.hessian, 2) * (np.max(np.abs(w)) + np.max(np.abs(loss.center)))
     return max(float(size), multiplier, 1e-300)
 
 

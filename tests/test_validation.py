@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
-from solvers import solve_constrained, solve_constrained_batch
+from solvers import solve_constrained, solve_constrained_batch, solve_penalized
 
 GOOD_H = np.array([[3.0, 1.0], [1.0, 2.0]])
 
@@ -91,12 +91,29 @@ def test_solve_constrained_rejects_wrong_types():
         solve_constrained(loss, 1.0)
 
 
-def test_regions_without_an_exact_solver_say_so():
-    loss = QuadraticLoss(center=[1.0, 2.0], hessian=GOOD_H)
-    with pytest.raises(NotImplementedError, match="p = 3"):
+def test_general_p_beyond_the_plane_says_so():
+    loss = QuadraticLoss(center=[1.0, 2.0, 3.0], hessian=np.eye(3))
+    with pytest.raises(NotImplementedError, match="p = 3 in 2-D only"):
         solve_constrained(loss, NormBall(p=3, radius=1.0))
-    with pytest.raises(NotImplementedError, match="elastic-net"):
-        solve_constrained(loss, ElasticNetBall(radius=1.0, l1_ratio=0.5))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"penalty": "l3"}, "penalty"),
+        ({"lam": -1.0}, "lam"),
+        ({"lam": math.nan}, "lam"),
+        ({"lam": math.inf}, "lam"),
+        ({"lam": "big"}, "lam"),
+        ({"penalty": "elasticnet", "l1_ratio": 2.0}, "l1_ratio"),
+    ],
+)
+def test_solve_penalized_rejects_bad_arguments(kwargs, argument):
+    loss = QuadraticLoss(center=[1.0, 2.0], hessian=GOOD_H)
+    with pytest.raises(ValueError, match=rf"^{argument}\b"):
+        solve_penalized(loss, **{"penalty": "l1", "lam": 1.0, **kwargs})
+    with pytest.raises(ValueError, match=r"^loss"):
+        solve_penalized("loss", "l1", 1.0)
 
 
 @pytest.mark.parametrize(
