@@ -25,7 +25,7 @@ def main() -> None:
     app.run()
     times = []
     for k in range(RERUNS):
-        app.sidebar.slider(key="t").set_value(0.5 + 0.05 * (k % 20))
+        app.sidebar.slider(key="left_t").set_value(0.5 + 0.05 * (k % 20))
         start = time.perf_counter()
         app.run()
         times.append(time.perf_counter() - start)
@@ -37,7 +37,7 @@ def main() -> None:
         "   target < 50 ms"
     )
     print(f"  fastest / slowest rerun: {min(times) * 1e3:.1f} / {max(times) * 1e3:.1f} ms")
-    for name, size in zip(("L1", "L2"), sizes, strict=True):
+    for name, size in zip(("left panel", "right panel", "t(λ) path"), sizes, strict=True):
         print(f"  {name} chart JSON: {size / 1024:.1f} KB   target < 150 KB")
 
 

@@ -1,23 +1,28 @@
 """One palette and one set of sizes for every figure.
 
-Okabe–Ito colours (safe for the common colour-vision deficiencies); L1 and L2
-also differ in marker shape and line dash, so nothing relies on colour alone.
+Okabe–Ito colours (safe for the common colour-vision deficiencies); the
+regions also differ in line dash and marker shape, so nothing relies on
+colour alone.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+
+from geometry import ElasticNetBall, NormBall
 
 INK = "#222222"
 CONTOUR = "#8c8c8c"
 GRID = "#e6e6e6"
 AXIS_HIGHLIGHT = "#009E73"  # bluish green: "this weight is exactly zero"
+CONE = "rgba(0, 158, 115, 0.22)"  # the normal cone, same hue as the zero highlight
 FONT_FAMILY = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 
 @dataclass(frozen=True)
 class RegionStyle:
-    """How one constraint region is drawn."""
+    """How one constraint region is drawn and named."""
 
     colour: str
     fill: str
@@ -27,24 +32,35 @@ class RegionStyle:
     norm_text: str
 
 
-L1_STYLE = RegionStyle(
-    colour="#0072B2",
-    fill="rgba(0, 114, 178, 0.16)",
-    dash="solid",
-    marker="diamond",
-    shape_name="diamond",
-    norm_text="‖w‖₁",
-)
-L2_STYLE = RegionStyle(
-    colour="#D55E00",
-    fill="rgba(213, 94, 0, 0.16)",
-    dash="dash",
-    marker="circle",
-    shape_name="circle",
-    norm_text="‖w‖₂",
-)
+def _style(
+    colour: str, alpha_fill: str, dash: str, marker: str, shape: str, norm: str
+) -> RegionStyle:
+    return RegionStyle(colour, alpha_fill, dash, marker, shape, norm)
 
 
-def region_style(p: float) -> RegionStyle:
-    """The style for a NormBall of exponent ``p`` (p = 1 or 2 so far)."""
-    return L1_STYLE if p == 1.0 else L2_STYLE
+L1_STYLE = _style("#0072B2", "rgba(0, 114, 178, 0.16)", "solid", "diamond", "diamond", "‖w‖₁")
+L2_STYLE = _style("#D55E00", "rgba(213, 94, 0, 0.16)", "dash", "circle", "circle", "‖w‖₂")
+
+
+def region_style(region: NormBall | ElasticNetBall) -> RegionStyle:
+    """The style (colour, dash, marker, names) for a region."""
+    if isinstance(region, ElasticNetBall):
+        return _style(
+            "#56B4E9",
+            "rgba(86, 180, 233, 0.20)",
+            "dashdot",
+            "star",
+            "elastic-net region",
+            "a‖w‖₁ + (1−a)‖w‖₂²",
+        )
+    p = region.p
+    if p == 1.0:
+        return L1_STYLE
+    if p == 2.0:
+        return L2_STYLE
+    if math.isinf(p):
+        return _style("#CC79A7", "rgba(204, 121, 167, 0.16)", "dot", "square", "square", "‖w‖∞")
+    shape = "star" if p < 1.0 else ("rounded diamond" if p < 2.0 else "rounded square")
+    return _style(
+        "#E69F00", "rgba(230, 159, 0, 0.18)", "longdash", "triangle-up", shape, f"‖w‖_{p:g}"
+    )

@@ -1,18 +1,31 @@
-"""Constraint regions: the L1 diamond and the L2 circle against the same loss."""
+"""Constraint regions: two regions against the same loss, as constraints or as penalties."""
 
 import streamlit as st
 
-from figures.captions import badge_text, landing_sentence, readout_rows
-from figures.constraint_regions import constraint_figure, view_limit
-from geometry import NormBall, QuadraticLoss
-from pages.common import url_slider
-from solvers import solve_constrained
+from figures.budget_path import budget_curves, budget_figure, lambda_range
+from figures.captions import badge_text, cone_check, landing_sentence, readout_rows
+from figures.constraint_regions import constraint_figure, region_extent, view_limit
+from geometry import QuadraticLoss
+from pages.common import (
+    BUDGET_RANGE,
+    MODES,
+    PENALTY_OF,
+    PENALTY_RANGE,
+    REGIONS,
+    PanelChoice,
+    carry_solution_across_modes,
+    solve_panel,
+    url_select,
+    url_slider,
+)
+
+DEFAULTS = {"left": "l1", "right": "l2"}
 
 st.title("Why L1 lands on an axis and L2 does not")
 st.markdown(
-    "Both panels minimise **the same loss** under a budget *t*: on the left the L1 "
-    "diamond ‖w‖₁ ≤ t, on the right the L2 circle ‖w‖₂ ≤ t. The answer is where the "
-    "smallest loss ellipse first touches the region. Move the controls in the sidebar."
+    "Both panels minimise **the same loss** under a budget *t* on the size of *w*: by "
+    "default the L1 diamond ‖w‖₁ ≤ t on the left and the L2 circle ‖w‖₂ ≤ t on the right. "
+    "The answer is where the smallest loss ellipse first touches the region."
 )
 
 with st.sidebar:
@@ -58,51 +71,161 @@ with st.sidebar:
         fmt="%.0f°",
         help="Direction of the ellipses' long axis, from the w1 axis.",
     )
-    st.caption("Constraint")
-    radius = url_slider(
-        "Budget t",
-        "t",
-        min_value=0.1,
-        max_value=3.0,
-        default=1.0,
-        step=0.05,
-        help="Size of both regions: ‖w‖₁ ≤ t and ‖w‖₂ ≤ t.",
+    mode = url_select(
+        "Form of the problem",
+        "mode",
+        MODES,
+        default="constraint",
+        radio=True,
+        on_change=lambda: carry_solution_across_modes(DEFAULTS),
+        help="Constraint: a budget R(w) ≤ t. Penalty: minimise L(w) + λ·R(w). Each λ gives "
+        "the same w as some t; switching keeps the solution and shows the other number.",
     )
+    show_cone = st.toggle(
+        "Show why: the normal cone",
+        value=True,
+        key="cone",
+        bind="query-params",
+        help="Draw the pull of the loss, −∇L(w), and the directions that "
+        "keep the optimum where it is.",
+    )
+    choices = {}
+    for side in DEFAULTS:
+        st.subheader(f"{side.capitalize()} panel")
+        kind = url_select(
+            "Region",
+            f"{side}_region",
+            REGIONS,
+            default=DEFAULTS[side],
+            help="L1: the diamond. L2: the circle. L∞: the square. Lp: any p from 0.3 to 10. "
+            "Elastic net: a‖w‖₁ + (1 − a)‖w‖₂².",
+        )
+        p = l1_ratio = 0.5
+        if kind == "lp":
+            p = url_slider(
+                "p",
+                f"{side}_p",
+                min_value=0.3,
+                max_value=10.0,
+                default=0.5,
+                step=0.05,
+                help="The exponent: p < 1 is a non-convex star, p = 1 "
+                "the diamond, 1 < p < 2 a rounded diamond (no corners), p > 2 "
+                "towards the square.",
+            )
+        if kind == "elasticnet":
+            l1_ratio = url_slider(
+                "L1 share a",
+                f"{side}_ratio",
+                min_value=0.0,
+                max_value=1.0,
+                default=0.5,
+                step=0.05,
+                help="a‖w‖₁ + (1 − a)‖w‖₂² ≤ t: a = 1 is the diamond, a = 0 "
+                "a circle; any a > 0 keeps corners on the axes.",
+            )
+        penalised = mode == "penalty" and kind in PENALTY_OF
+        budget, weight = 1.0, 1.0
+        if penalised:
+            weight = url_slider(
+                "Penalty weight λ",
+                f"{side}_lam",
+                min_value=PENALTY_RANGE[0],
+                max_value=PENALTY_RANGE[1],
+                default=1.0,
+                step=0.05,
+                help="Minimise L(w) + λ·R(w).",
+            )
+        else:
+            budget = url_slider(
+                "Budget t",
+                f"{side}_t",
+                min_value=BUDGET_RANGE[0],
+                max_value=BUDGET_RANGE[1],
+                default=1.0,
+                step=0.05,
+                help="The size of the region.",
+            )
+            if mode == "penalty":
+                st.caption("This region has no penalty form here: it stays a constraint.")
+        if st.session_state.get(f"{side}_clamped"):
+            st.caption("The matching value lay outside the slider's range, so it was clamped.")
+        choices[side] = PanelChoice(kind, p, l1_ratio, budget, weight)
 
 loss = QuadraticLoss.from_shape((c1, c2), eigenvalues=(1.0, condition), angle_deg=angle)
-balls = (NormBall(p=1, radius=radius), NormBall(p=2, radius=radius))
-solutions = [solve_constrained(loss, ball) for ball in balls]
-limit = view_limit(loss, radius)
+panels = {side: solve_panel(loss, choice, mode) for side, choice in choices.items()}
+extent = (
+    max(region_extent(region) for region, _ in panels.values() if region is not None)
+    if any(region is not None for region, _ in panels.values())
+    else 0.0
+)
+limit = view_limit(loss, extent)
 
-for column, ball, solution in zip(st.columns(2, gap="medium"), balls, solutions, strict=True):
+for column, (side, (region, solution)) in zip(
+    st.columns(2, gap="medium"), panels.items(), strict=True
+):
     with column:
+        name = region.label if region is not None else REGIONS[choices[side].kind]
         colour = "green" if solution.zeros else ("gray" if not solution.active else "orange")
-        st.badge(f"{ball.label}: {badge_text(solution)}", color=colour)
+        st.badge(f"{name}: {badge_text(solution)}", color=colour)
         st.plotly_chart(
-            constraint_figure(loss, ball, solution, limit=limit),
-            key=f"figure_{ball.label}",
+            constraint_figure(loss, region, solution, limit=limit, show_cone=show_cone),
+            key=f"figure_{side}",
             config={"displaylogo": False},
         )
-        table = "\n".join(f"| {name} | {value} |" for name, value in readout_rows(solution))
-        st.markdown(f"| {ball.label} | value |\n|---|---|\n{table}")
+        rows = [*readout_rows(solution), ("budget t", f"{solution.radius:.4g}")]
+        table = "\n".join(f"| {quantity} | {value} |" for quantity, value in rows)
+        st.markdown(f"| {name} | value |\n|---|---|\n{table}")
+        if show_cone:
+            st.caption(cone_check(loss, region, solution))
 
 st.subheader("What you are looking at")
 st.latex(
-    r"\min_{w}\ \tfrac12 (w-\hat w)^\top H\,(w-\hat w)"
-    r"\quad\text{subject to}\quad \|w\|_p \le t,\qquad p \in \{1, 2\}"
+    r"\min_{w}\ L(w) = \tfrac12 (w-\hat w)^\top H\,(w-\hat w)"
+    r"\quad\text{subject to}\quad R(w) \le t"
+    r"\qquad\Longleftrightarrow\qquad \min_w\ L(w) + \lambda\, R(w)"
 )
 st.markdown(
-    "The loss is smallest at ŵ and grows in ellipses around it. Inflate the ellipse "
-    "from ŵ until it first touches the region: that point is the answer. The diamond "
-    "|w1| + |w2| ≤ t has its four **corners on the axes**, at (±t, 0) and (0, ±t), "
-    "and the corners stick out, so a growing ellipse very often meets a corner first, "
-    "and at a corner one weight is exactly zero. The circle has no corners: an ellipse "
-    "touches it at a smooth point, which lies on an axis only by coincidence."
+    "The loss is smallest at ŵ and grows in ellipses around it. Inflate the ellipse from ŵ "
+    "until it first touches the region: that point is the answer. The diamond has its "
+    "**corners on the axes**, at (±t, 0) and (0, ±t), and at a corner one weight is exactly "
+    "zero. Why corners win so often: at the optimum the loss pulls with −∇L(w), and the "
+    "region pushes back along its *normal cone*. On a smooth boundary that cone is a single "
+    "ray, so the pull must point exactly along it; at a corner it is a whole wedge, and "
+    "every pull inside the wedge holds the optimum there. For the L1 penalty the same fact "
+    "reads: −∇L(w) ∈ λ·∂‖w‖₁, and the subgradient of |w_i| at 0 is the whole interval "
+    "[−1, 1]."
 )
-for ball, solution in zip(balls, solutions, strict=True):
-    st.markdown(f"**{ball.label}.** {landing_sentence(ball, solution)}")
+for side, (region, solution) in panels.items():
+    st.markdown(f"**{side.capitalize()}.** {landing_sentence(region, solution)}")
 st.caption(
-    "The multiplier λ is the penalty weight that gives the same w: w also minimises "
-    "L(w) + λ‖w‖₁ (left) or L(w) + λ‖w‖₂² (right). Zeros are exact: the solver finds "
-    "the face of the region the optimum lies on, it does not round."
+    "Every region with corners on the axes gives exact zeros: L1, the p < 1 stars and the "
+    "elastic net. Rounded shapes (1 < p < 2 looks much like the elastic net, but has no "
+    "corners), the circle and the square do not. Zeros are exact: the solver finds the "
+    "face of the region the optimum lies on, it does not round."
+)
+
+st.subheader("Budget and penalty are two names for one knob")
+marks = [
+    (choice.kind, panels[side][1].multiplier, panels[side][1].radius)
+    for side, choice in choices.items()
+    if choice.kind in ("l1", "l2")
+]
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_budget_curves(c1: float, c2: float, condition: float, angle: float, lam_max: float):
+    """The t(lambda) curves depend only on the loss and the lambda range: cache them."""
+    shape = QuadraticLoss.from_shape((c1, c2), eigenvalues=(1.0, condition), angle_deg=angle)
+    return budget_curves(shape, lam_max)
+
+
+curves = cached_budget_curves(c1, c2, condition, angle, lambda_range(loss, marks))
+st.plotly_chart(
+    budget_figure(loss, marks, curves), key="budget_path", config={"displaylogo": False}
+)
+st.caption(
+    "For each penalty weight λ the solution w(λ) has a size t = R(w(λ)); the constrained "
+    "problem with that budget has the same solution, with KKT multiplier λ. The markers are "
+    "the panels above (L1 and L2 panels only)."
 )

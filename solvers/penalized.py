@@ -103,6 +103,11 @@ def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.n
 
     best_w, best_size = np.zeros(n), 0
     best_value = float(objective(best_w[None, :])[0])
+    # Supports are visited smallest first, and a larger one must win by more than
+    # rounding: at a degenerate lambda (the pull exactly at the threshold) the
+    # bigger support reproduces the same point with a rounding-sized coordinate
+    # where the geometry has an exact zero.
+    tie = 16.0 * np.finfo(np.float64).eps * max(best_value, 1e-300)
     all_supports = [(i,) for i in range(n)] + list(supports(n))
     for support in all_supports:
         indices = list(support)
@@ -117,6 +122,6 @@ def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.n
         values = objective(points)
         values[~agree] = np.inf
         j = int(np.argmin(values))
-        if values[j] < best_value:
+        if values[j] < best_value - tie:
             best_value, best_w, best_size = float(values[j]), points[j], len(indices)
     return best_w, best_size

@@ -11,6 +11,9 @@ APP = str(Path(__file__).resolve().parents[1] / "app.py")
 BADGE = re.compile(r"^:(\w+)-badge\[(.*)\]$")
 
 
+DEFAULTS = {"c1": 1.0, "c2": 2.0, "cond": 4.0, "angle": -30.0, "left_t": 1.0, "right_t": 1.0}
+
+
 def run_app(**query: str) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=60)
     for key, value in query.items():
@@ -38,19 +41,20 @@ def sliders(app: AppTest) -> dict[str, float]:
 
 def test_default_view_is_the_classic_picture():
     app = run_app()
-    assert sliders(app) == {"c1": 1.0, "c2": 2.0, "cond": 4.0, "angle": -30.0, "t": 1.0}
+    assert sliders(app) == DEFAULTS
     assert badges(app) == ["L1: w1 = 0 exactly: sparse", "L2: no exact zeros: not sparse"]
-    l1, l2 = figures(app)
-    assert l1["layout"]["title"]["text"] == "L1: corner on the w2 axis → w1 = 0"
+    l1, l2, budget_path = figures(app)
+    assert budget_path["layout"]["xaxis"]["title"]["text"] == "penalty weight λ"
+    assert l1["layout"]["title"]["text"] == "L1<br>corner on the w2 axis → w1 = 0"
     assert "w1 = 0: on the w2 axis" in trace_names(l1)
-    assert not any("axis" in name for name in trace_names(l2))
+    assert not any(name.endswith("axis") for name in trace_names(l2))
     assert l1["layout"]["yaxis"]["scaleanchor"] == "x"  # equal aspect ratio
     readouts = [e.value for e in app.markdown if e.value.startswith("| L")]
     assert "| w | (0, 1) |" in readouts[0]
     assert "| constraint active | yes |" in readouts[0]
     text = " ".join(e.value for e in app.markdown)
     assert "touches it at its corner on the w2 axis, so w1 = 0 exactly" in text
-    assert "the circle has no corners to catch it, so neither weight is zero" in text
+    assert "there is no corner there to catch it, so neither weight is zero" in text
     assert app.latex, "the constrained problem is stated in LaTeX"
 
 
@@ -62,13 +66,13 @@ def test_default_view_is_the_classic_picture():
 #   (0.5, 0.5)): with H = I the edge's candidate (-0.25, 1.25) leaves the edge,
 #   so the nearest point of the diamond is its corner (0, 1);
 # - angle -> 90: H = diag(4, 1); the edge w1 + w2 = 1 gives w = (0.6, 0.4);
-# - t -> 3: ||(1, 2)||_1 = 3, so ŵ lies inside both regions.
+# - left_t -> 3: ||(1, 2)||_1 = 3, so ŵ lies inside the diamond.
 MOVES = [
     ("c1", {}, -2.0, "L1: no exact zeros: not sparse"),
     ("c2", {}, 0.5, "L1: no exact zeros: not sparse"),
     ("cond", {"c2": "2.5", "angle": "90"}, 1.0, "L1: w1 = 0 exactly: sparse"),
     ("angle", {}, 90.0, "L1: no exact zeros: not sparse"),
-    ("t", {}, 3.0, "L1: inside the region: no zeros, no shrinkage"),
+    ("left_t", {}, 3.0, "L1: inside the region: no zeros, no shrinkage"),
 ]
 
 
@@ -94,8 +98,15 @@ def test_the_edge_case_names_the_edge():
 
 
 def test_url_parameters_set_the_view():
-    app = run_app(c1="2.5", c2="-0.5", cond="1", angle="0", t="1.2")
-    assert sliders(app) == {"c1": 2.5, "c2": -0.5, "cond": 1.0, "angle": 0.0, "t": 1.2}
+    app = run_app(c1="2.5", c2="-0.5", cond="1", angle="0", left_t="1.2", right_t="1.2")
+    assert sliders(app) == {
+        "c1": 2.5,
+        "c2": -0.5,
+        "cond": 1.0,
+        "angle": 0.0,
+        "left_t": 1.2,
+        "right_t": 1.2,
+    }
     assert badges(app)[0] == "L1: w2 = 0 exactly: sparse"
 
 
@@ -104,17 +115,134 @@ def test_url_parameters_set_the_view():
     [
         {"c1": "nan"},
         {"c1": "inf"},
-        {"t": "-1"},
-        {"t": "0"},
-        {"t": "1e308"},
+        {"left_t": "-1"},
+        {"left_t": "0"},
+        {"right_t": "1e308"},
         {"cond": "abc"},
         {"angle": "720"},
         {"c2": ""},
-        {"t": "1;2"},
+        {"left_t": "1;2"},
+        {"left_region": "L7"},
+        {"mode": "both"},
+        {"right_region": ""},
+        {"cone": "maybe"},
     ],
 )
 def test_bad_url_values_fall_back_to_defaults_without_error(query):
     app = run_app(**query)
-    defaults = {"c1": 1.0, "c2": 2.0, "cond": 4.0, "angle": -30.0, "t": 1.0}
-    assert sliders(app) == defaults
-    assert len(figures(app)) == 2
+    assert sliders(app) == DEFAULTS
+    assert [box.value for box in app.sidebar.selectbox] == ["l1", "l2"]
+    assert app.sidebar.radio(key="mode").value == "constraint"
+    assert len(figures(app)) == 3
+
+
+def _readouts(app: AppTest) -> list[str]:
+    return [e.value for e in app.markdown if "| w |" in e.value]
+
+
+def _row(readout: str, name: str) -> str:
+    return next(line for line in readout.splitlines() if line.startswith(f"| {name} |"))
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"right_region": "Elastic net", "right_ratio": "0.3"},
+        {"left_region": "Elastic net", "right_region": "L1", "right_t": "2.2", "c2": "0.4"},
+        {"angle": "90", "left_t": "0.5"},
+    ],
+)
+def test_switching_modes_keeps_the_same_solution(query):
+    app = run_app(**query)
+    before = _readouts(app)
+    app.sidebar.radio(key="mode").set_value("penalty").run()
+    assert not app.exception
+    penalised = _readouts(app)
+    # Same w, same loss, same budget; the multiplier became the penalty weight.
+    for old, new in zip(before, penalised, strict=True):
+        for name in ("w", "loss L(w)", "KKT multiplier λ", "where"):
+            assert _row(old, name) == _row(new, name)
+        if _row(old, "constraint active").endswith("yes |"):
+            # (A slack budget is not unique: the penalty form reports R(ŵ) instead.)
+            assert _row(old, "budget t") == _row(new, "budget t")
+    lam_keys = sorted(s.key for s in app.sidebar.slider if s.key.endswith("_lam"))
+    assert lam_keys == ["left_lam", "right_lam"]
+    app.sidebar.radio(key="mode").set_value("constraint").run()
+    for old, back in zip(before, _readouts(app), strict=True):
+        assert _row(old, "w") == _row(back, "w")
+
+
+def test_penalty_mode_moves_with_lambda_and_reaches_zero():
+    app = run_app(mode="Penalty")
+    assert app.sidebar.slider(key="left_lam").value == 1.0
+    app.sidebar.slider(key="left_lam").set_value(8.0).run()  # > ||H c||_inf: the lasso zeroes w
+    assert badges(app)[0] == "L1: w = 0 exactly: every weight is zero"
+    assert figures(app)[0]["layout"]["title"]["text"].endswith("w = 0")
+    assert "λ·∂‖0‖₁ = [−λ, λ]²" in " ".join(c.value for c in app.caption)
+
+
+@pytest.mark.parametrize(
+    ("query", "left_badge", "title_end"),
+    [
+        (
+            {"left_region": "L∞"},
+            "L∞: no exact zeros: not sparse",
+            "a corner off the axes → no zeros",
+        ),
+        (
+            {"left_region": "Lp", "left_p": "0.5"},
+            "L0.5: w1 = 0 exactly: sparse",
+            "spike on the w2 axis → w1 = 0",
+        ),
+        (
+            {"left_region": "Lp", "left_p": "1.5"},
+            "L1.5: no exact zeros: not sparse",
+            "a smooth point off the axes → no zeros",
+        ),
+        (
+            {"left_region": "Elastic net", "left_ratio": "0.9"},
+            "Elastic net (a=0.9): w1 = 0 exactly: sparse",
+            "corner on the w2 axis → w1 = 0",
+        ),
+    ],
+)
+def test_every_region_family(query, left_badge, title_end):
+    app = run_app(**query)
+    assert badges(app)[0] == left_badge
+    assert figures(app)[0]["layout"]["title"]["text"].endswith(title_end)
+
+
+@pytest.mark.parametrize(
+    ("key", "start", "value"),
+    [
+        ("left_p", {"left_region": "Lp"}, 3.0),
+        ("left_ratio", {"left_region": "Elastic net"}, 0.1),
+        ("right_lam", {"mode": "Penalty"}, 5.0),
+        ("right_t", {}, 0.5),
+    ],
+)
+def test_each_region_control_changes_its_figure(key, start, value):
+    app = run_app(**start)
+    before = figures(app)
+    app.sidebar.slider(key=key).set_value(value).run()
+    assert not app.exception
+    assert figures(app) != before
+
+
+def test_the_normal_cone_toggle():
+    app = run_app()
+    assert any(
+        name.startswith("normal cone: a wedge of 90°") for name in trace_names(figures(app)[0])
+    )
+    assert "lies inside the normal cone" in " ".join(c.value for c in app.caption)
+    app.sidebar.toggle(key="cone").set_value(False).run()
+    assert not any(name.startswith("normal cone") for name in trace_names(figures(app)[0]))
+    assert "lies inside the normal cone" not in " ".join(c.value for c in app.caption)
+
+
+def test_the_star_shows_its_other_local_minima():
+    app = run_app(left_region="Lp", left_p="0.5")
+    names = trace_names(figures(app)[0])
+    assert "other local minima (not global)" in names
+    assert any(name.startswith("normal cone: a half-plane") for name in names)

@@ -123,12 +123,12 @@ def test_page_loads_and_a_slider_moved_by_keyboard_changes_the_readout(server, b
     assert page.get_by_text("L1: w1 = 0 exactly: sparse").count() == 1
     assert page.locator("table").first.get_by_text("(0, 1)", exact=True).count() == 1
 
-    budget = page.locator('[data-testid="stSlider"]').filter(has_text="Budget t")
+    budget = page.locator('[data-testid="stSlider"]').filter(has_text="Budget t").first
     budget.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")  # one step: t = 1.00 -> 1.05
 
     page.locator("table").first.get_by_text("(0, 1.05)", exact=True).wait_for(timeout=15_000)
-    assert "t=1.05" in page.url  # the control's value is kept in the URL
+    assert "left_t=1.05" in page.url  # the control's value is kept in the URL
     _assert_no_error(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "constraint_regions_1280.png"), full_page=True)
@@ -136,7 +136,9 @@ def test_page_loads_and_a_slider_moved_by_keyboard_changes_the_readout(server, b
 
 
 def test_a_shared_link_opens_the_same_view(server, browser):
-    page = _open(browser, f"{server}/?c1=2.5&c2=-0.5&cond=1&angle=0&t=1.2", 1280, 720)
+    page = _open(
+        browser, f"{server}/?c1=2.5&c2=-0.5&cond=1&angle=0&left_t=1.2&right_t=1.2", 1280, 720
+    )
     _assert_no_error(page)
     assert page.get_by_text("L1: w2 = 0 exactly: sparse").count() == 1
     assert page.locator("table").first.get_by_text("(1.2, 0)", exact=True).count() == 1
@@ -152,4 +154,22 @@ def test_on_a_narrow_screen_the_panels_stack(server, browser):
     assert abs(second["x"] - first["x"]) < 5
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "constraint_regions_narrow.png"), full_page=True)
+    page.close()
+
+
+def test_switching_to_the_penalty_form_keeps_the_picture(server, browser):
+    page = _open(browser, server, 1280, 1000)
+    table = page.locator("table").first
+    assert table.get_by_text("(0, 1)", exact=True).count() == 1
+    page.get_by_text("Penalty", exact=True).click()
+    # The penalty weight appears, set to the corner's KKT multiplier, and the URL says so.
+    page.locator('[data-testid="stSlider"]').filter(has_text="Penalty weight λ").first.wait_for(
+        timeout=15_000
+    )
+    page.wait_for_function("() => window.location.search.includes('mode=Penalty')", timeout=15_000)
+    assert table.get_by_text("(0, 1)", exact=True).count() == 1  # the same solution
+    assert table.get_by_text("4.549", exact=True).count() == 1  # lambda, now the weight
+    _assert_no_error(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "constraint_regions_penalty.png"))
     page.close()

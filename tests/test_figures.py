@@ -1,12 +1,20 @@
 """The figure and the words are built from the exact solution, and say what it says."""
 
+import math
+
 import numpy as np
 import pytest
 
-from figures.captions import badge_text, format_number, landing_sentence, readout_rows
-from figures.constraint_regions import constraint_figure, view_limit
+from figures.captions import (
+    badge_text,
+    cone_check,
+    format_number,
+    landing_sentence,
+    readout_rows,
+)
+from figures.constraint_regions import constraint_figure, figure_title, view_limit
 from geometry import NormBall, QuadraticLoss
-from solvers import solve_constrained
+from solvers import solve_constrained, solve_penalized
 
 CLASSIC = QuadraticLoss.from_shape((1.0, 2.0), (1.0, 4.0), -30.0)  # the app's default view
 EDGE = QuadraticLoss(center=(1.0, 2.0), hessian=np.diag([4.0, 1.0]))  # L1 lands at (0.6, 0.4)
@@ -33,7 +41,7 @@ def test_the_touching_contour_is_the_level_of_the_optimum():
         np.testing.assert_allclose(CLASSIC.value(points), solution.loss, rtol=1e-9)
         # ...and it does not cut into the region: the region's boundary never
         # goes below the touching level (the optimum is the ball's best point).
-        ball = _trace(figure, f"L{p} ball")
+        ball = _trace(figure, f"L{p}: ")
         boundary = np.column_stack([ball.x, ball.y])
         assert np.min(CLASSIC.value(boundary)) >= solution.loss * (1 - 1e-9)
 
@@ -57,10 +65,53 @@ def test_the_axis_is_highlighted_exactly_when_a_weight_is_zero():
 
 
 def test_titles_state_the_conclusion():
-    assert _figure(CLASSIC, 1)[0].layout.title.text == "L1: corner on the w2 axis → w1 = 0"
-    assert _figure(CLASSIC, 2)[0].layout.title.text == "L2: a smooth point off the axes → no zeros"
-    assert _figure(EDGE, 1)[0].layout.title.text == "L1: an edge, not a corner → no zeros"
-    assert _figure(INSIDE, 2)[0].layout.title.text == "L2: ŵ is inside, nothing to shrink"
+    # Two lines: the region, then where the optimum landed and what follows.
+    assert _figure(CLASSIC, 1)[0].layout.title.text == "L1<br>corner on the w2 axis → w1 = 0"
+    assert (
+        _figure(CLASSIC, 2)[0].layout.title.text == "L2<br>a smooth point off the axes → no zeros"
+    )
+    assert _figure(EDGE, 1)[0].layout.title.text == "L1<br>an edge, not a corner → no zeros"
+    assert _figure(INSIDE, 2)[0].layout.title.text == "L2<br>ŵ is inside, nothing to shrink"
+    square = NormBall(p=math.inf, radius=1.0)
+    assert figure_title(square, solve_constrained(CLASSIC, square)) == (
+        "L∞: a corner off the axes → no zeros"
+    )
+    star = NormBall(p=0.5, radius=1.0)
+    assert figure_title(star, solve_constrained(CLASSIC, star)) == (
+        "L0.5: spike on the w2 axis → w1 = 0"
+    )
+    assert figure_title(None, solve_penalized(CLASSIC, "l1", 10.0)) == (
+        "The penalty wins outright → w = 0"
+    )
+
+
+def test_the_normal_cone_is_drawn_at_the_optimum():
+    figure, solution = _figure(CLASSIC, 1)
+    assert not any(t.name.startswith("normal cone") for t in figure.data)  # off by default
+    ball = NormBall(p=1, radius=1.0)
+    figure = constraint_figure(CLASSIC, ball, solution, show_cone=True)
+    wedge = _trace(figure, "normal cone: a wedge of 90°")
+    outline = np.column_stack([wedge.x, wedge.y])
+    np.testing.assert_array_equal(outline[0], solution.w)  # anchored at the corner
+    directions = outline[1:-1] - solution.w
+    # Between (-1, 1) and (1, 1): every edge direction of the wedge points up, |dx| <= dy.
+    assert np.all(np.abs(directions[:, 0]) <= directions[:, 1] + 1e-12)
+    arrow = _trace(figure, "−∇L(w)")
+    pull = np.array([arrow.x[1] - arrow.x[0], arrow.y[1] - arrow.y[0]])
+    expected = -CLASSIC.gradient(solution.w)
+    assert abs(pull[0] * expected[1] - pull[1] * expected[0]) < 1e-9 * np.linalg.norm(expected)
+    assert pull @ expected > 0
+
+
+def test_cone_check_in_numbers():
+    solution = solve_constrained(CLASSIC, NormBall(p=1, radius=1.0))
+    text = cone_check(CLASSIC, NormBall(p=1, radius=1.0), solution)
+    g = -CLASSIC.gradient(solution.w)
+    assert f"|{format_number(g[0])}| ≤ {format_number(g[1])}: it holds" in text
+    smooth = solve_constrained(CLASSIC, NormBall(p=2, radius=1.0))
+    assert "single ray" in cone_check(CLASSIC, NormBall(p=2, radius=1.0), smooth)
+    star = NormBall(p=0.5, radius=1.0)
+    assert "whole half-plane" in cone_check(CLASSIC, star, solve_constrained(CLASSIC, star))
 
 
 def test_geometry_is_drawn_with_equal_aspect_and_labelled_axes():
@@ -103,6 +154,8 @@ def test_sentences_for_every_kind_of_landing():
     cases = [
         (CLASSIC, 1, "touches it at its corner on the w2 axis, so w1 = 0 exactly."),
         (CLASSIC, 2, "touches it at a smooth point (at 61° from the w1 axis)"),
+        (CLASSIC, math.inf, "touches it at a corner, (1, 1): the square's corners lie off"),
+        (CLASSIC, 0.5, "touches it at the tip of its spike on the w2 axis, so w1 = 0 exactly"),
         (EDGE, 1, "touches it along an edge (w1 > 0, w2 > 0), not at a corner"),
         (INSIDE, 1, "already lies inside the diamond, so the budget does not bind"),
         (
