@@ -246,3 +246,37 @@ def test_the_star_shows_its_other_local_minima():
     names = trace_names(figures(app)[0])
     assert "other local minima (not global)" in names
     assert any(name.startswith("normal cone: a half-plane") for name in names)
+
+
+def test_choosing_a_region_in_the_selectbox():
+    app = run_app()
+    app.sidebar.selectbox(key="right_region").set_value("elasticnet").run()
+    assert not app.exception
+    assert badges(app)[1].startswith("Elastic net (a=0.5): ")
+    assert [s.key for s in app.sidebar.slider if s.key.startswith("right_")] == [
+        "right_ratio",
+        "right_t",
+    ]
+    app.sidebar.selectbox(key="right_region").set_value("lp").run()
+    assert [s.key for s in app.sidebar.slider if s.key.startswith("right_")] == [
+        "right_p",
+        "right_t",
+    ]
+
+
+def test_esl_comparison_p_near_one_has_no_corners_but_the_elastic_net_does():
+    # ESL figure 3.13: q = 1.2 and the elastic net look alike; only the elastic net has corners.
+    app = run_app(
+        left_region="Lp",
+        left_p="1.2",
+        right_region="Elastic net",
+        right_ratio="0.2",
+        c1="0.2",
+        c2="1.5",
+        angle="0",
+    )
+    left, right = badges(app)
+    assert left == "L1.2: no exact zeros: not sparse"
+    assert right == "Elastic net (a=0.2): w1 = 0 exactly: sparse"
+    # Nearly zero is not zero: the readout shows the small weight as it is.
+    assert "| w | (9.997e-06, 1) |" in _readouts(app)[0]
