@@ -1,15 +1,8 @@
-"""Sparsity Lab: the entry point is only a router over the lesson pages."""
+"""Sparsity Lab: the entry point is only a router over the lesson pages (see pages/common.py)."""
 
 import streamlit as st
 
-st.set_page_config(page_title="Sparsity Lab", page_icon="🔷", layout="wide")
+from pages.common import navigation
 
-pages = [
-    st.Page(
-        "pages/constraint_regions.py",
-        title="Constraint regions",
-        icon=":material/change_history:",
-        default=True,
-    ),
-]
-st.navigation(pages).run()
+st.set_page_config(page_title="Sparsity Lab", page_icon="🔷", layout="wide")
+navigation().run()

@@ -16,6 +16,37 @@ import streamlit as st
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from solvers import Solution, solve_constrained, solve_penalized
 
+_ROUTED = "_routed_by_app"
+
+
+def navigation() -> st.navigation:
+    """The app's router: every lesson page, in the order of the course."""
+    st.session_state[_ROUTED] = True
+    pages = [
+        st.Page(
+            "pages/constraint_regions.py",
+            title="Constraint regions",
+            icon=":material/change_history:",
+            default=True,
+        ),
+        st.Page("pages/one_weight.py", title="One weight", icon=":material/show_chart:"),
+    ]
+    return st.navigation(pages, position="top")
+
+
+def page_setup() -> None:
+    """Page config, and a hand-over to the router when Streamlit bypassed it.
+
+    On a cold server whose first request is a deep link (/one_weight),
+    Streamlit runs the page script directly in its legacy pages/ mode, without
+    app.py. Registering the router once switches Streamlit to it for good; the
+    rerun then arrives through app.py, on the same page, with its navigation.
+    """
+    st.set_page_config(page_title="Sparsity Lab", page_icon="🔷", layout="wide")
+    if not st.session_state.get(_ROUTED):
+        navigation()
+        st.rerun()
+
 
 def url_slider(
     label: str,

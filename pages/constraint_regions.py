@@ -14,6 +14,7 @@ from pages.common import (
     REGIONS,
     PanelChoice,
     carry_solution_across_modes,
+    page_setup,
     solve_panel,
     url_select,
     url_slider,
@@ -21,6 +22,7 @@ from pages.common import (
 
 DEFAULTS = {"left": "l1", "right": "l2"}
 
+page_setup()
 st.title("Why L1 lands on an axis and L2 does not")
 st.markdown(
     "Both panels minimise **the same loss** under a budget *t* on the size of *w*: by "

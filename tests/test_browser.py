@@ -50,8 +50,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def _start_server() -> tuple[subprocess.Popen, str]:
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -85,12 +84,22 @@ def server() -> Iterator[str]:
             output = process.stdout.read().decode(errors="replace") if process.stdout else ""
             pytest.fail(f"streamlit did not start:\n{output}")
         time.sleep(0.3)
-    yield url
+    return process, url
+
+
+def _stop(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         process.kill()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    process, url = _start_server()
+    yield url
+    _stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -173,3 +182,38 @@ def test_switching_to_the_penalty_form_keeps_the_picture(server, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "constraint_regions_penalty.png"))
     page.close()
+
+
+def test_one_weight_page_and_its_dead_zone(server, browser):
+    page = _open(browser, f"{server}/one_weight", 1280, 1000)
+    _assert_no_error(page)
+    assert page.get_by_text("L1: w* = 0 exactly: |a| ≤ λ").count() == 1
+    pull = page.locator('[data-testid="stSlider"]').filter(has_text="Data's pull a").first
+    pull.get_by_role("slider").focus()
+    for _ in range(5):  # a: 0.80 -> 1.05, out of the dead zone |a| <= 1
+        page.keyboard.press("ArrowRight")
+    page.get_by_text("L1: w* = 0.05").wait_for(timeout=15_000)
+    assert "a=1.05" in page.url
+    _assert_no_error(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "one_weight_1280.png"))
+    page.close()
+
+
+def test_a_deep_link_to_a_cold_server_still_gets_the_router(browser):
+    # Streamlit runs pages/x.py directly (legacy pages/ mode) when a fresh
+    # server's first request is a deep link; the page must hand over to app.py.
+    process, url = _start_server()
+    try:
+        page = _open(browser, f"{url}/one_weight?lam=2", 1280, 720)
+        _assert_no_error(page)
+        navigation = page.locator('[data-testid="stTopNavLink"], [data-testid="stNavLink"]')
+        assert navigation.count() == 2
+        labels = sorted(text.splitlines()[-1] for text in navigation.all_inner_texts())
+        assert labels == ["Constraint regions", "One weight"]  # (after each icon's name)
+        assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # no raw file list
+        assert page.get_by_text("One weight: why the L1 optimum sticks at zero").count() == 1
+        assert "lam=2" in page.url
+        page.close()
+    finally:
+        _stop(process)

@@ -55,9 +55,16 @@ def test_imports_flow_one_way_pages_figures_solvers_geometry():
 
 
 def test_the_entry_point_only_routes():
-    source = (ROOT / "app.py").read_text()
-    assert "st.navigation" in source
-    assert _imported_top_level_modules(ROOT / "app.py") == {"streamlit"}
+    # The router itself lives in pages/common.py, so that a page Streamlit runs
+    # directly (a cold deep link) can hand over to it.
+    assert _imported_top_level_modules(ROOT / "app.py") == {"streamlit", "pages"}
+    assert "navigation().run()" in (ROOT / "app.py").read_text()
+    assert "st.navigation(" in (ROOT / "pages" / "common.py").read_text()
+    listed = set(
+        re.findall(r'st\.Page\(\s*"(pages/\w+\.py)"', (ROOT / "pages" / "common.py").read_text())
+    )
+    lessons = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py") if p.name != "common.py"}
+    assert listed == lessons  # every lesson page is routed, and nothing else
 
 
 def test_no_unsafe_html_anywhere():

@@ -1,0 +1,93 @@
+"""AppTest for the One weight page: every control, the dead zone, the units, the priors."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+BADGE = re.compile(r"^:(\w+)-badge\[(.*)\]$")
+DEFAULTS = {"a": 0.8, "lam": 1.0, "ratio": 0.5}
+
+
+def open_page(**query: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/one_weight.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def badges(app):
+    return [m.group(2) for e in app.markdown if (m := BADGE.match(e.value))]
+
+
+def charts(app):
+    # Element ids carry a hash of the arguments; the user key is their last part.
+    return {
+        chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)
+        for chart in app.get("plotly_chart")
+    }
+
+
+def text(app):
+    return " ".join(e.value for e in [*app.markdown, *app.caption])
+
+
+def test_defaults_show_the_dead_zone():
+    app = open_page()
+    assert {s.key: s.value for s in app.sidebar.slider} == DEFAULTS
+    assert app.sidebar.selectbox(key="units").value == "1"
+    assert badges(app) == ["L1: w* = 0 exactly: |a| ≤ λ", "L2: w* = 0.2667: shrunk, not zero"]
+    assert "|a| ≤ λ, so a is **inside the dead zone**" in text(app)
+    assert len(charts(app)) == 8
+    assert any(r"\operatorname{sign}(a)\,\max(|a| - \lambda" in e.value for e in app.latex)
+
+
+def test_outside_the_dead_zone_the_lasso_moves_by_exactly_lambda():
+    app = open_page()
+    app.sidebar.slider(key="a").set_value(2.5).run()
+    assert badges(app)[0] == "L1: w* = 1.5"
+    assert "moves a towards 0 by exactly λ, to 1.5" in text(app)
+
+
+@pytest.mark.parametrize(("key", "value"), [("a", -1.7), ("lam", 0.3), ("ratio", 0.9)])
+def test_each_slider_changes_the_figures(key, value):
+    app = open_page()
+    before = charts(app)
+    app.sidebar.slider(key=key).set_value(value).run()
+    assert not app.exception
+    after = charts(app)
+    assert sum(before[k] != after[k] for k in before) >= 2
+
+
+def test_units_move_the_crossover_but_not_the_zero():
+    app = open_page()
+    app.sidebar.selectbox(key="units").set_value("100").run()
+    assert "In units s = 100: the crossover sits at |w_new| = 100, not 1" in json.dumps(
+        charts(app), ensure_ascii=False
+    )
+    assert "the lasso answer is 0 = s × 0" in text(app)
+    assert badges(app)[0] == "L1: w* = 0 exactly: |a| ≤ λ"
+
+
+def test_many_weights_and_the_bayesian_numbers():
+    app = open_page(lam="1")
+    joined = json.dumps(charts(app), ensure_ascii=False)
+    # |OLS| <= 1 for 8 of the 12 hand-picked coefficients: exactly those are zeroed.
+    assert "lasso: 8 exact zeros" in joined and "ridge: 0 exact zeros" in joined
+    assert "the lasso answer, **0**" in text(app)
+    assert "posterior **mean** under the very same prior is **0.3945**" in text(app)
+
+
+@pytest.mark.parametrize(
+    "query", [{"a": "nan"}, {"lam": "-2"}, {"ratio": "7"}, {"units": "3"}, {"a": "1e400"}]
+)
+def test_bad_url_values_fall_back_to_defaults(query):
+    app = open_page(**query)
+    assert {s.key: s.value for s in app.sidebar.slider} == DEFAULTS
+    assert app.sidebar.selectbox(key="units").value == "1"
