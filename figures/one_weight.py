@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from figures.style import AXIS_HIGHLIGHT, CONE, CONTOUR, FONT_FAMILY, GRID, INK, L1_STYLE, L2_STYLE
 from solvers.bayes import (
@@ -61,87 +60,79 @@ def _axis(title: str, **extra) -> dict:
 
 
 def penalty_and_slope_figure(lam: float, l1_ratio: float, height: int = 520) -> go.Figure:
-    """Penalties (top) and their slopes (bottom): L1's slope is ±lam down to 0 and the whole
-    interval [-lam, lam] at 0; L2's slope fades linearly to 0."""
+    """Penalties (top) and their slopes (bottom).
+
+    L1's slope is ±lam right down to 0 and the whole interval [-lam, lam] at 0;
+    L2's slope fades linearly to 0. Two stacked axes sharing w, built in one
+    construction (Plotly's subplot helpers re-validate on every call).
+    """
     w = np.linspace(-_SPAN, _SPAN, _POINTS)
-    figure = make_subplots(
-        rows=2,
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.08,
-        subplot_titles=("penalty", "slope: derivative / subgradient"),
-    )
     a = l1_ratio
     curves = (
         ("l1", L1_STYLE.colour, "solid", "L1: λ|w|"),
         ("l2", L2_STYLE.colour, "dash", "L2: λw²"),
         ("elasticnet", EN_COLOUR, "dashdot", f"elastic net (a={a:g})"),
     )
+    # Slopes. L1 and the elastic net jump at 0: draw the jump as the vertical
+    # segment it is (the subgradient interval), not as a steep line.
+    left, right = w[w < 0], w[w > 0]
+    jumps = {"l1": lam, "elasticnet": a * lam}
+    slope_of = {
+        "l1": lambda x: lam * np.sign(x),
+        "l2": lambda x: 2 * lam * x,
+        "elasticnet": lambda x: lam * (a * np.sign(x) + 2 * (1 - a) * x),
+    }
+    traces = []
     for penalty, colour, dash, name in curves:
-        figure.add_trace(
+        line = {"color": colour, "dash": dash, "width": 3}
+        traces.append(
             go.Scatter(
                 x=w,
                 y=penalty_value(w, lam, penalty, a),
                 name=name,
                 legendgroup=penalty,
-                line={"color": colour, "dash": dash, "width": 3},
-            ),
-            row=1,
-            col=1,
-        )
-    # Slopes. L1 and the elastic net jump at 0: draw the jump as the vertical
-    # segment it is (the subgradient interval), not as a steep line.
-    left, right = w[w < 0], w[w > 0]
-    slopes = {
-        "l1": (np.full(left.size, -lam), np.full(right.size, lam), lam),
-        "elasticnet": (lam * (-a + 2 * (1 - a) * left), lam * (a + 2 * (1 - a) * right), a * lam),
-    }
-    for penalty, colour, dash, _ in curves:
-        if penalty == "l2":
-            figure.add_trace(
-                go.Scatter(
-                    x=w,
-                    y=2 * lam * w,
-                    showlegend=False,
-                    legendgroup="l2",
-                    line={"color": colour, "dash": dash, "width": 3},
-                ),
-                row=2,
-                col=1,
+                line=line,
+                xaxis="x",
+                yaxis="y",
             )
-            continue
-        low, high, jump = slopes[penalty]
-        x = np.concatenate([left, [0.0, 0.0], right])
-        y = np.concatenate([low, [-jump, jump], high])
-        figure.add_trace(
-            go.Scatter(
-                x=x,
-                y=y,
-                showlegend=False,
-                legendgroup=penalty,
-                line={"color": colour, "dash": dash, "width": 3},
-            ),
-            row=2,
-            col=1,
         )
-    figure.add_trace(
+        if penalty in jumps:
+            x = np.concatenate([left, [0.0, 0.0], right])
+            y = np.concatenate(
+                [
+                    slope_of[penalty](left),
+                    [-jumps[penalty], jumps[penalty]],
+                    slope_of[penalty](right),
+                ]
+            )
+        else:
+            x, y = w, slope_of[penalty](w)
+        traces.append(
+            go.Scatter(
+                x=x, y=y, showlegend=False, legendgroup=penalty, line=line, xaxis="x2", yaxis="y2"
+            )
+        )
+    traces.append(
         go.Scatter(
             x=[0.0, 0.0],
             y=[-lam, lam],
             mode="lines",
+            xaxis="x2",
+            yaxis="y2",
+            opacity=0.6,
             name=f"L1 subgradient at 0: [−λ, λ] = [{-lam:.3g}, {lam:.3g}]",
             line={"color": AXIS_HIGHLIGHT, "width": 9},
-            opacity=0.6,
-        ),
-        row=2,
-        col=1,
+        )
     )
-    figure.update_layout(
-        _layout("The L1 slope stays λ all the way to 0; the L2 slope fades", height)
+    layout = _layout(
+        "The L1 slope stays λ all the way to 0; the L2 slope fades",
+        height,
+        xaxis=_axis("", anchor="y", matches="x2", showticklabels=False),
+        yaxis=_axis("penalty", domain=[0.56, 1.0]),
+        xaxis2=_axis("w", anchor="y2"),
+        yaxis2=_axis("slope", domain=[0.0, 0.44]),
     )
-    figure.update_xaxes(_axis("")).update_xaxes(title_text="w", row=2, col=1)
-    figure.update_yaxes(_axis(""))
-    return figure
+    return go.Figure(data=traces, layout=layout)
 
 
 def one_weight_problem_figure(
@@ -192,6 +183,7 @@ def shrinkage_figure(a: float, lam: float, l1_ratio: float, height: int = 460) -
         go.Scatter(
             x=[-lam, lam, lam, -lam, -lam],
             y=[-_SPAN, -_SPAN, _SPAN, _SPAN, -_SPAN],
+            mode="lines",
             fill="toself",
             fillcolor=CONE,
             line={"width": 0},
@@ -266,6 +258,7 @@ def units_figure(lam: float, scale: float, height: int = 360) -> go.Figure:
         go.Scatter(
             x=[-1, 1, 1, -1, -1],
             y=[0, 0, top, top, 0],
+            mode="lines",
             fill="toself",
             fillcolor=CONE,
             line={"width": 0},
@@ -288,7 +281,11 @@ def units_figure(lam: float, scale: float, height: int = 360) -> go.Figure:
         ),
     ]
     layout = _layout(
-        f"In units s = {scale:g}: the crossover sits at |w_new| = {scale:g}, not 1",
+        (
+            f"In units s = {scale:g}: the crossover sits at |w_new| = {scale:g}, not 1"
+            if scale != 1.0
+            else "In these units the penalties cross at |w| = 1: change the units"
+        ),
         height,
         xaxis=_axis("w_new = s·w"),
         yaxis=_axis("penalty"),
@@ -337,7 +334,14 @@ def zeros_against_lambda_figure(
     ols: np.ndarray, lam: float, l1_ratio: float, height: int = 420
 ) -> go.Figure:
     """How many exact zeros each penalty makes as lambda grows (a step function for L1)."""
-    lams = np.union1d(np.linspace(0.0, 1.2 * float(np.abs(ols).max()) + 0.1, 400), np.abs(ols))
+    # The counts are step functions that change only where lam crosses |ols_i|
+    # (lasso) or |ols_i| / a (elastic net): evaluating the operators there, with
+    # "hv" steps, draws them exactly.
+    end = 1.2 * float(np.abs(ols).max()) + 0.1
+    breaks = np.abs(ols)
+    if l1_ratio > 0:
+        breaks = np.concatenate([breaks, np.abs(ols) / l1_ratio])
+    lams = np.union1d([0.0, end], breaks[breaks <= end])
     count = {
         "lasso": [int(np.count_nonzero(soft_threshold(ols, x) == 0.0)) for x in lams],
         "ridge": [int(np.count_nonzero(ridge_shrink(ols, x) == 0.0)) for x in lams],

@@ -21,6 +21,15 @@ from solvers.shrinkage import one_weight_solution
 OLS = np.array([2.6, -2.1, 1.7, 1.2, -0.95, 0.8, 0.55, -0.45, 0.3, 0.2, -0.12, 0.05])
 CONFIG = {"displaylogo": False}
 
+# Figures that do not depend on the data's pull a are kept between reruns: moving
+# a (the control a student plays with most) then rebuilds only what a changes.
+# cache_resource hands back the same object; st.plotly_chart only reads it.
+cached = st.cache_resource(max_entries=256, show_spinner=False)
+slopes_figure = cached(penalty_and_slope_figure)
+units_chart = cached(units_figure)
+bars_figure = cached(lambda lam, ratio: many_weights_figure(OLS, lam, ratio))
+zeros_figure = cached(lambda lam, ratio: zeros_against_lambda_figure(OLS, lam, ratio))
+
 page_setup()
 st.title("One weight: why the L1 optimum sticks at zero")
 st.markdown(
@@ -70,7 +79,7 @@ with st.sidebar:
     )
 
 st.header("1. The penalties and their slopes")
-st.plotly_chart(penalty_and_slope_figure(lam, l1_ratio), key="chart_slopes", config=CONFIG)
+st.plotly_chart(slopes_figure(lam, l1_ratio), key="chart_slopes", config=CONFIG)
 st.caption(
     "Below: the force each penalty exerts towards 0. For L1 it is ±λ right up to w = 0, and at "
     "0 itself the subgradient is the whole interval [−λ, λ] (the green bar): any pull from the "
@@ -117,7 +126,7 @@ st.caption(
 )
 
 st.header("4. Is it because w² < |w| when |w| < 1?")
-st.plotly_chart(units_figure(lam, scale), key="chart_units", config=CONFIG)
+st.plotly_chart(units_chart(lam, scale), key="chart_units", config=CONFIG)
 new_lasso = float(one_weight_solution(a * scale, lam * scale, "l1"))
 st.markdown(
     "The usual argument: *for |w| < 1, w² is smaller than |w|, so L2 punishes small weights "
@@ -133,11 +142,9 @@ st.markdown(
 st.header("5. Many weights at once")
 bars, counts = st.columns([3, 2], gap="medium")
 with bars:
-    st.plotly_chart(many_weights_figure(OLS, lam, l1_ratio), key="chart_bars", config=CONFIG)
+    st.plotly_chart(bars_figure(lam, l1_ratio), key="chart_bars", config=CONFIG)
 with counts:
-    st.plotly_chart(
-        zeros_against_lambda_figure(OLS, lam, l1_ratio), key="chart_zeros", config=CONFIG
-    )
+    st.plotly_chart(zeros_figure(lam, l1_ratio), key="chart_zeros", config=CONFIG)
 st.caption(
     "An orthonormal design decouples the coefficients: each one is shrunk by the operator "
     "above, and the lasso sets exactly those with |OLS| ≤ λ to zero."
