@@ -136,9 +136,13 @@ def penalty_and_slope_figure(lam: float, l1_ratio: float, height: int = 520) -> 
 
 
 def one_weight_problem_figure(
-    a: float, lam: float, penalty: str, l1_ratio: float = 0.5, height: int = 380
+    a: float, lam: float, penalty: str, l1_ratio: float = 0.5, height: int = 460
 ) -> go.Figure:
-    """Data term, penalty and their sum along w, with the exact minimiser marked."""
+    """Data term, penalty and their sum along w, with the exact minimiser marked.
+
+    For L1 the dead zone |a| <= lam is shaded on the same axis (the data term's
+    own minimum is at w = a, drawn as a vertical line).
+    """
     w = np.linspace(-_SPAN, _SPAN, _POINTS)
     w = np.union1d(w, [0.0])
     data = 0.5 * (w - a) ** 2
@@ -169,8 +173,36 @@ def one_weight_problem_figure(
             },
         ),
     ]
+    # Where the data's pull a sits, and (for L1) the dead zone it must leave
+    # before the answer can move off 0: the data term's minimum is at w = a.
+    traces.insert(
+        0,
+        go.Scatter(
+            x=[a, a],
+            y=[0.0, 4.5],
+            mode="lines",
+            name=f"a = {a:g}",
+            line={"color": CONTOUR, "width": 1.5},
+        ),
+    )
+    if penalty == "l1":
+        traces.insert(
+            0,
+            go.Scatter(
+                x=[-lam, lam, lam, -lam, -lam],
+                y=[0, 0, 4.5, 4.5, 0],
+                mode="lines",
+                fill="toself",
+                fillcolor=CONE,
+                line={"width": 0},
+                hoverinfo="skip",
+                name="dead zone: while a is in here, w* = 0",
+            ),
+        )
     title = "w* = 0 exactly" if best == 0.0 else f"w* = {best:.3g}, not zero"
     layout = _layout(title, height, xaxis=_axis("w"), yaxis=_axis("", range=[0, 4.5]))
+    # A fixed band for up to six legend rows keeps the L1 and L2 plots aligned.
+    layout["margin"] = {"l": 60, "r": 15, "t": 60, "b": 175, "autoexpand": False}
     return go.Figure(data=traces, layout=layout)
 
 

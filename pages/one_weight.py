@@ -95,15 +95,16 @@ with left:
         f"L1: w* = {lasso:.4g}" + (" exactly: |a| ≤ λ" if lasso == 0.0 else ""),
         color="green" if lasso == 0.0 else "orange",
     )
-    st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
+    # Formulas under the charts: their heights differ, and the charts should line up.
     st.plotly_chart(one_weight_problem_figure(a, lam, "l1"), key="chart_problem_l1", config=CONFIG)
+    st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
 with right:
     st.badge(
         f"L2: w* = {ridge:.4g}" + ("" if ridge == 0.0 else ": shrunk, not zero"),
         color="green" if ridge == 0.0 else "orange",
     )
-    st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
     st.plotly_chart(one_weight_problem_figure(a, lam, "l2"), key="chart_problem_l2", config=CONFIG)
+    st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
 st.markdown(
     f"Here a = {a:g} and λ = {lam:g}: "
     + (

@@ -91,3 +91,13 @@ def test_bad_url_values_fall_back_to_defaults(query):
     app = open_page(**query)
     assert {s.key: s.value for s in app.sidebar.slider} == DEFAULTS
     assert app.sidebar.selectbox(key="units").value == "1"
+
+
+def test_the_l1_problem_shades_its_dead_zone_and_marks_a():
+    app = open_page(a="-0.4", lam="0.6")
+    l1, l2 = charts(app)["chart_problem_l1"], charts(app)["chart_problem_l2"]
+    zone = next(t for t in l1["data"] if t["name"].startswith("dead zone"))
+    assert min(zone["x"]) == -0.6 and max(zone["x"]) == 0.6
+    assert any(t["name"] == "a = -0.4" for t in l1["data"])
+    assert not any(t["name"].startswith("dead zone") for t in l2["data"])
+    assert l1["layout"]["title"]["text"] == "w* = 0 exactly"
