@@ -18,7 +18,7 @@ from functools import cache
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers.l1_ball import MAX_ENUMERATION_DIM
+from solvers.l1_ball import require_enumerable
 from solvers.solution import Face, Solution
 
 
@@ -53,10 +53,7 @@ def solve_linf_ball(loss: QuadraticLoss, radius: float) -> Solution:
         ``w`` also minimises ``loss + lambda ||w||_inf`` (the dual norm of the gradient).
     """
     n = loss.dim
-    if n > MAX_ENUMERATION_DIM:
-        raise ValueError(
-            f"loss has dim={n}; exact face enumeration is limited to dim <= {MAX_ENUMERATION_DIM}"
-        )
+    require_enumerable(loss)
     center, hessian, linear = loss.center, loss.hessian, loss.linear_term
     if np.max(np.abs(center)) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")

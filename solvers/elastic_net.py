@@ -26,7 +26,12 @@ import numpy as np
 from scipy.optimize import brentq
 
 from geometry import ElasticNetBall, QuadraticLoss
-from solvers.l1_ball import MAX_ENUMERATION_DIM, sign_patterns, solve_l1_ball, supports
+from solvers.l1_ball import (
+    require_enumerable,
+    sign_patterns,
+    solve_l1_ball,
+    supports,
+)
 from solvers.l2_ball import solve_l2_ball
 from solvers.solution import Solution
 
@@ -82,10 +87,7 @@ def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solutio
         # The disc ||w||_2^2 <= r: the L2 solver's multiplier is already the ridge weight.
         return replace(solve_l2_ball(loss, math.sqrt(radius)), radius=radius)
     n = loss.dim
-    if n > MAX_ENUMERATION_DIM:
-        raise ValueError(
-            f"loss has dim={n}; exact face enumeration is limited to dim <= {MAX_ENUMERATION_DIM}"
-        )
+    require_enumerable(loss)
     center, hessian, linear = loss.center, loss.hessian, loss.linear_term
     if ball.penalty(center) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")

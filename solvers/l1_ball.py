@@ -34,6 +34,15 @@ from solvers.solution import Face, Solution
 MAX_ENUMERATION_DIM = 10
 
 
+def require_enumerable(loss: QuadraticLoss) -> None:
+    """Raise ValueError naming ``loss`` when its dimension is beyond exact enumeration."""
+    if loss.dim > MAX_ENUMERATION_DIM:
+        raise ValueError(
+            f"loss has dim={loss.dim}; exact enumeration of faces and supports is limited "
+            f"to dim <= {MAX_ENUMERATION_DIM}"
+        )
+
+
 @cache
 def sign_patterns(k: int) -> np.ndarray:
     """All 2^k sign vectors of length k, as a (2^k, k) float array."""
@@ -68,10 +77,7 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
         With ``multiplier`` the KKT multiplier of ``||w||_1 <= t``.
     """
     n = loss.dim
-    if n > MAX_ENUMERATION_DIM:
-        raise ValueError(
-            f"loss has dim={n}; exact face enumeration is limited to dim <= {MAX_ENUMERATION_DIM}"
-        )
+    require_enumerable(loss)
     center, hessian, linear = loss.center, loss.hessian, loss.linear_term
     if np.sum(np.abs(center)) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")

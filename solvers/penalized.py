@@ -23,7 +23,7 @@ import numpy as np
 
 from geometry import QuadraticLoss
 from geometry._validate import finite_scalar, unit_interval
-from solvers.l1_ball import MAX_ENUMERATION_DIM, sign_patterns, supports
+from solvers.l1_ball import require_enumerable, sign_patterns, supports
 from solvers.solution import Solution
 
 PENALTIES = ("l1", "l2", "elasticnet")
@@ -87,11 +87,7 @@ def solve_penalized(
 def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.ndarray, int]:
     """Best (w, support size) over all supports and sign patterns."""
     n = loss.dim
-    if n > MAX_ENUMERATION_DIM:
-        raise ValueError(
-            f"loss has dim={n}; exact support enumeration is limited to "
-            f"dim <= {MAX_ENUMERATION_DIM}"
-        )
+    require_enumerable(loss)
     center, hessian, linear = loss.center, loss.hessian, loss.linear_term
 
     def objective(points: np.ndarray) -> np.ndarray:

@@ -136,3 +136,15 @@ def test_batch_rejects_bad_arguments(centers, hessians, argument):
 def test_batch_rejects_a_region_that_is_not_a_norm_ball():
     with pytest.raises(ValueError, match=r"^ball"):
         solve_constrained_batch(np.ones((1, 2)), GOOD_H, ElasticNetBall())
+
+
+def test_enumeration_beyond_its_dimension_limit_says_so():
+    loss = QuadraticLoss(center=np.ones(11), hessian=np.eye(11))
+    for call in (
+        lambda: solve_constrained(loss, NormBall(p=1, radius=1.0)),
+        lambda: solve_constrained(loss, NormBall(p=math.inf, radius=1.0)),
+        lambda: solve_constrained(loss, ElasticNetBall(radius=1.0, l1_ratio=0.5)),
+        lambda: solve_penalized(loss, "l1", 1.0),
+    ):
+        with pytest.raises(ValueError, match=r"^loss has dim=11"):
+            call()
