@@ -7,7 +7,8 @@ import math
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from solvers.box import solve_linf_ball
 from solvers.elastic_net import solve_elastic_net_ball
-from solvers.l1_ball import solve_l1_ball
+from solvers.homotopy import solve_l1_homotopy
+from solvers.l1_ball import MAX_ENUMERATION_DIM, solve_l1_ball
 from solvers.l2_ball import solve_l2_ball
 from solvers.lp_ball import solve_lp_ball_planar
 from solvers.planar import solve_l1_planar, solve_l2_planar
@@ -22,7 +23,8 @@ def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> S
     loss : QuadraticLoss
         The quadratic loss ``0.5 (w - c)^T H (w - c)``.
     ball : NormBall or ElasticNetBall
-        The constraint region. p = 1: face enumeration (any small dimension);
+        The constraint region. p = 1: face enumeration up to 10 dimensions, the
+        lasso homotopy beyond;
         p = 2: the secular equation (any dimension), both with closed forms in
         2-D (``solvers.planar``); p = inf: active-bound enumeration (any small
         dimension); other p: the boundary angle with bracketed roots (2-D);
@@ -49,6 +51,8 @@ def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> S
             (c1, c2), ((h11, h12), (_, h22)) = loss.center.tolist(), loss.hessian.tolist()
             return planar(c1, c2, h11, h12, h22, ball.radius)
         if ball.p == 1.0:
+            if loss.dim > MAX_ENUMERATION_DIM:  # 3^n faces: follow the lasso path instead
+                return solve_l1_homotopy(loss, ball.radius)
             return solve_l1_ball(loss, ball.radius)
         if ball.p == 2.0:
             return solve_l2_ball(loss, ball.radius)

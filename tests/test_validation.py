@@ -140,8 +140,11 @@ def test_batch_rejects_a_region_that_is_not_a_norm_ball():
 
 def test_enumeration_beyond_its_dimension_limit_says_so():
     loss = QuadraticLoss(center=np.ones(11), hessian=np.eye(11))
+    # (The L1 ball itself has no limit: beyond it the lasso homotopy takes over.)
+    # The projection of (1, ..., 1) onto the unit L1 ball is (1/11, ..., 1/11): a tie
+    # of all eleven coordinates, which must all join the path at once.
+    np.testing.assert_allclose(solve_constrained(loss, NormBall(p=1, radius=1.0)).w, 1 / 11)
     for call in (
-        lambda: solve_constrained(loss, NormBall(p=1, radius=1.0)),
         lambda: solve_constrained(loss, NormBall(p=math.inf, radius=1.0)),
         lambda: solve_constrained(loss, ElasticNetBall(radius=1.0, l1_ratio=0.5)),
         lambda: solve_penalized(loss, "l1", 1.0),
