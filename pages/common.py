@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from solvers import Solution, solve_constrained, solve_penalized
@@ -19,7 +20,7 @@ from solvers import Solution, solve_constrained, solve_penalized
 _ROUTED = "_routed_by_app"
 
 
-def navigation() -> st.navigation:
+def navigation() -> StreamlitPage:
     """The app's router: every lesson page, in the order of the course."""
     st.session_state[_ROUTED] = True
     pages = [

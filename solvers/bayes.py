@@ -23,7 +23,7 @@ import math
 import numpy as np
 from scipy.integrate import quad
 
-from solvers.shrinkage import _weight, ridge_shrink, soft_threshold
+from solvers.shrinkage import penalty_weight, ridge_shrink, soft_threshold
 
 
 def _log_posterior_kernel(w: np.ndarray | float, a: float, lam: float):
@@ -33,7 +33,7 @@ def _log_posterior_kernel(w: np.ndarray | float, a: float, lam: float):
 
 def laplace_posterior_density(w: np.ndarray, a: float, lam: float) -> np.ndarray:
     """The posterior density of w given a under the Laplace prior, normalised numerically."""
-    a, lam = float(a), _weight(lam)
+    a, lam = float(a), penalty_weight(lam)
     shift = _log_posterior_kernel(_mode(a, lam), a, lam)  # keeps exp() in range
     normaliser = _integrate(lambda x: math.exp(_log_posterior_kernel(x, a, lam) - shift), a, lam)
     return np.exp(_log_posterior_kernel(np.asarray(w, dtype=float), a, lam) - shift) / normaliser
@@ -41,7 +41,7 @@ def laplace_posterior_density(w: np.ndarray, a: float, lam: float) -> np.ndarray
 
 def laplace_posterior_mean(a: float, lam: float) -> float:
     """``E[w | a]`` under the Laplace prior ``exp(-lam |w|)``, by numerical integration."""
-    a, lam = float(a), _weight(lam)
+    a, lam = float(a), penalty_weight(lam)
     if not math.isfinite(a):
         raise ValueError(f"a must be finite, got {a}")
     shift = _log_posterior_kernel(_mode(a, lam), a, lam)
@@ -64,13 +64,13 @@ def gaussian_map(a: float, lam: float) -> float:
 
 def laplace_prior_density(w: np.ndarray, lam: float) -> np.ndarray:
     """``(lam / 2) exp(-lam |w|)``."""
-    lam = _weight(lam)
+    lam = penalty_weight(lam)
     return 0.5 * lam * np.exp(-lam * np.abs(np.asarray(w, dtype=float)))
 
 
 def gaussian_prior_density(w: np.ndarray, lam: float) -> np.ndarray:
     """The N(0, 1 / (2 lam)) density, whose negative log is ``lam w^2`` + const."""
-    lam = _weight(lam)
+    lam = penalty_weight(lam)
     w = np.asarray(w, dtype=float)
     return np.sqrt(lam / math.pi) * np.exp(-lam * w * w)
 

@@ -32,7 +32,8 @@ def _pull(a: object) -> np.ndarray:
     return values
 
 
-def _weight(lam: object) -> float:
+def penalty_weight(lam: object) -> float:
+    """``lam`` as a float >= 0, or ValueError naming ``lam``."""
     lam = finite_scalar("lam", lam)
     if lam < 0.0:
         raise ValueError(f"lam must be >= 0, got {lam}")
@@ -41,26 +42,26 @@ def _weight(lam: object) -> float:
 
 def soft_threshold(a: object, lam: float) -> np.ndarray:
     """``sign(a) max(|a| - lam, 0)``: the lasso's one-weight solution, exactly 0 for |a| <= lam."""
-    a, lam = _pull(a), _weight(lam)
+    a, lam = _pull(a), penalty_weight(lam)
     return np.where(np.abs(a) <= lam, 0.0, a - np.sign(a) * lam)
 
 
 def ridge_shrink(a: object, lam: float) -> np.ndarray:
     """``a / (1 + 2 lam)``: ridge's one-weight solution, zero only where a is."""
-    a, lam = _pull(a), _weight(lam)
+    a, lam = _pull(a), penalty_weight(lam)
     return a / (1.0 + 2.0 * lam)
 
 
 def hard_threshold(a: object, lam: float) -> np.ndarray:
     """``a [|a| > sqrt(2 lam)]``: best subset (L0 penalty ``lam [w != 0]``), keep or kill."""
-    a, lam = _pull(a), _weight(lam)
+    a, lam = _pull(a), penalty_weight(lam)
     return np.where(np.abs(a) > np.sqrt(2.0 * lam), a, 0.0)
 
 
 def elastic_net_shrink(a: object, lam: float, l1_ratio: float = 0.5) -> np.ndarray:
     """``soft(a, lam r) / (1 + 2 lam (1 - r))``: soft threshold, then proportional shrinkage."""
     r = unit_interval("l1_ratio", l1_ratio)
-    lam = _weight(lam)
+    lam = penalty_weight(lam)
     return soft_threshold(a, lam * r) / (1.0 + 2.0 * lam * (1.0 - r))
 
 
@@ -99,7 +100,7 @@ def one_weight_solution(
 
 def penalty_value(w: object, lam: float, penalty: str = "l1", l1_ratio: float = 0.5) -> np.ndarray:
     """The penalty at ``w``: ``lam |w|``, ``lam w^2``, the elastic net's, or ``lam [w != 0]``."""
-    w, lam = _pull(w), _weight(lam)
+    w, lam = _pull(w), penalty_weight(lam)
     if penalty == "l1":
         return lam * np.abs(w)
     if penalty == "l2":
