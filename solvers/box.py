@@ -19,7 +19,7 @@ import numpy as np
 
 from geometry import QuadraticLoss
 from solvers.l1_ball import require_enumerable
-from solvers.solution import Face, Solution
+from solvers.solution import Solution, face_of_dimension
 
 
 @cache
@@ -30,10 +30,6 @@ def _bound_patterns(n: int) -> tuple[tuple[tuple[int, ...], np.ndarray], ...]:
         signs = np.array(list(itertools.product((1.0, -1.0), repeat=k)))
         patterns.extend((bound, signs) for bound in itertools.combinations(range(n), k))
     return tuple(patterns)
-
-
-def _face_name(free_count: int) -> Face:
-    return {0: "vertex", 1: "edge"}.get(free_count, "face")
 
 
 def solve_linf_ball(loss: QuadraticLoss, radius: float) -> Solution:
@@ -82,5 +78,5 @@ def solve_linf_ball(loss: QuadraticLoss, radius: float) -> Solution:
     w = best_w
     multiplier = float(np.sum(np.abs(hessian @ (w - center))))
     return Solution(
-        w, float(loss.value(w)), multiplier, radius, active=True, face=_face_name(best_free)
+        w, float(loss.value(w)), multiplier, radius, active=True, face=face_of_dimension(best_free)
     )

@@ -27,13 +27,14 @@ from scipy.optimize import brentq
 
 from geometry import ElasticNetBall, QuadraticLoss
 from solvers.l1_ball import (
+    best_axis_corner,
     require_enumerable,
     sign_patterns,
     solve_l1_ball,
     supports,
 )
 from solvers.l2_ball import solve_l2_ball
-from solvers.solution import Solution
+from solvers.solution import Solution, face_of_dimension
 
 _RTOL = 4.0 * np.finfo(np.float64).eps
 
@@ -93,17 +94,9 @@ def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solutio
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
 
     corner = ball.axis_intercept
-    best_value, best = np.inf, None
-    for index in range(n):
-        for sign in (1.0, -1.0):
-            w = np.zeros(n)
-            w[index] = sign * corner
-            gradient = hessian @ (w - center)
-            value = float((w - center) @ gradient)
-            if value < best_value:
-                # KKT on the axis: g_i + lam (a sign + 2 (1 - a) w_i) = 0.
-                lam = -sign * gradient[index] / (a + 2.0 * (1.0 - a) * corner)
-                best_value, best = value, (w, lam, "vertex")
+    # On the axis the penalty's slope is a + 2 (1 - a) |w_i|.
+    best_value, vertex, multiplier = best_axis_corner(loss, corner, a + 2 * (1 - a) * corner)
+    best = (vertex, multiplier, "vertex")
 
     for support in supports(n):
         indices = list(support)
@@ -120,7 +113,7 @@ def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solutio
             w[indices] = piece_point
             value = float((w - center) @ hessian @ (w - center))
             if value < best_value:
-                best_value, best = value, (w, lam, "edge" if len(indices) == 2 else "face")
+                best_value, best = value, (w, lam, face_of_dimension(len(indices) - 1))
 
     w, lam, face = best
     return Solution(w, float(loss.value(w)), float(lam), radius, active=True, face=face)

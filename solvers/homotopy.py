@@ -23,13 +23,9 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers.solution import Face, Solution
+from solvers.solution import Solution, face_of_dimension
 
 _MAX_STEPS_PER_DIM = 50
-
-
-def _face(support_size: int) -> Face:
-    return {1: "vertex", 2: "edge"}.get(support_size, "face")
 
 
 def solve_l1_homotopy(loss: QuadraticLoss, radius: float) -> Solution:
@@ -96,7 +92,12 @@ def solve_l1_homotopy(loss: QuadraticLoss, radius: float) -> Solution:
             w = np.zeros(n)
             w[index] = base - multiplier * slope
             return Solution(
-                w, float(loss.value(w)), multiplier, radius, active=True, face=_face(len(active))
+                w,
+                float(loss.value(w)),
+                multiplier,
+                radius,
+                active=True,
+                face=face_of_dimension(len(active) - 1),
             )
         lam = next_lam
         if kind == "join":

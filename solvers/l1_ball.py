@@ -28,7 +28,7 @@ from functools import cache
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers.solution import Face, Solution
+from solvers.solution import Solution, face_of_dimension
 
 # 3^10 faces is about 60 000 small solves: still exact, still under a second.
 MAX_ENUMERATION_DIM = 10
@@ -57,8 +57,29 @@ def supports(n: int) -> tuple[tuple[int, ...], ...]:
     )
 
 
-def _face_name(support_size: int) -> Face:
-    return {1: "vertex", 2: "edge"}.get(support_size, "face")
+def best_axis_corner(
+    loss: QuadraticLoss, corner: float, penalty_slope: float
+) -> tuple[float, np.ndarray, float]:
+    """The best of the 2n axis points ``±corner e_i``: (2 loss, point, KKT multiplier).
+
+    ``penalty_slope`` is the penalty's derivative along the axis at the corner
+    (1 for ||w||_1, ``a + 2 (1 - a) corner`` for the elastic net); KKT there
+    reads ``grad_i + lam * sign * penalty_slope = 0``. Losses are evaluated as
+    (w - c)^T H (w - c), never through the expanded form 0.5 w^T H w - (Hc)^T w:
+    near a corner the expanded form loses the digits that tell the vertex from
+    the edge beside it.
+    """
+    center, hessian = loss.center, loss.hessian
+    best: tuple[float, np.ndarray, float] = (np.inf, center, 0.0)
+    for index in range(loss.dim):
+        for sign in (1.0, -1.0):
+            w = np.zeros(loss.dim)
+            w[index] = sign * corner
+            gradient = hessian @ (w - center)
+            value = float((w - center) @ gradient)
+            if value < best[0]:
+                best = (value, w, -sign * gradient[index] / penalty_slope)
+    return best
 
 
 def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
@@ -82,20 +103,9 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
     if np.sum(np.abs(center)) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
 
-    # Losses are evaluated as (w - c)^T H (w - c), never through the expanded
-    # form 0.5 w^T H w - (Hc)^T w: near a corner the expanded form loses all the
-    # digits that tell the vertex from the edge beside it.
-    best_value = np.inf
-    best: tuple[np.ndarray, float, int] | None = None
-    for index in range(n):
-        for sign in (1.0, -1.0):
-            w = np.zeros(n)
-            w[index] = sign * radius
-            gradient = hessian @ (w - center)
-            value = float((w - center) @ gradient)
-            if value < best_value:
-                # KKT at a vertex: -gradient_i = lam * sign, so lam = -sign * gradient_i.
-                best_value, best = value, (w, -sign * gradient[index], 1)
+    # Candidates are compared by (w - c)^T H (w - c) (see best_axis_corner).
+    best_value, vertex, multiplier = best_axis_corner(loss, radius, 1.0)
+    best: tuple[np.ndarray, float, int] = (vertex, multiplier, 1)
 
     for support in supports(n):
         indices = list(support)
@@ -120,7 +130,6 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
         if values[j] < best_value:
             best_value, best = values[j], (points[j], float(multipliers[j]), len(indices))
 
-    assert best is not None  # the vertices are always candidates
     w, multiplier, support_size = best
     return Solution(
         w,
@@ -128,5 +137,5 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
         float(multiplier),
         radius,
         active=True,
-        face=_face_name(support_size),
+        face=face_of_dimension(support_size - 1),
     )

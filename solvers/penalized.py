@@ -24,7 +24,7 @@ import numpy as np
 from geometry import QuadraticLoss
 from geometry._validate import finite_scalar, unit_interval
 from solvers.l1_ball import require_enumerable, sign_patterns, supports
-from solvers.solution import Solution
+from solvers.solution import Solution, face_of_dimension
 
 PENALTIES = ("l1", "l2", "elasticnet")
 
@@ -76,7 +76,7 @@ def solve_penalized(
         face = "smooth" if np.any(w != 0.0) else "origin"
     else:
         w, support_size = _enumerate_supports(loss, lam, a)
-        face = ("origin", "vertex", "edge")[support_size] if support_size < 3 else "face"
+        face = face_of_dimension(support_size - 1) if support_size else "origin"
     if penalty == "l2":
         budget = float(np.linalg.norm(w))
     else:

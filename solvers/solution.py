@@ -17,6 +17,11 @@ import numpy as np
 Face = Literal["interior", "vertex", "edge", "face", "smooth", "origin"]
 
 
+def face_of_dimension(dimension: int) -> Face:
+    """The name of a polyhedral boundary piece of this dimension: 0 vertex, 1 edge, else face."""
+    return {0: "vertex", 1: "edge"}.get(dimension, "face")
+
+
 @dataclass(frozen=True)
 class Solution:
     """An exact optimum and its certificate.
