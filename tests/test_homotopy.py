@@ -1,7 +1,5 @@
 """The lasso homotopy: the L1 ball in any dimension, against enumeration and OSQP."""
 
-import warnings
-
 import cvxpy as cp
 import numpy as np
 import pytest
@@ -10,6 +8,7 @@ from geometry import NormBall, QuadraticLoss
 from solvers import solve_constrained
 from solvers.homotopy import solve_l1_homotopy
 from solvers.l1_ball import solve_l1_ball
+from tests.oracles import OSQP_TIGHT, ConvexOracle
 from tests.problems import l1_kkt_residual, random_loss_nd
 
 
@@ -32,27 +31,16 @@ def test_the_path_lands_where_face_enumeration_does(n):
 @pytest.mark.parametrize("n", [12, 25, 50])
 def test_high_dimensions_match_osqp(n):
     rng = np.random.default_rng(n)
-    w = cp.Variable(n)
-    factor, target = cp.Parameter((n, n)), cp.Parameter(n)
-    budget = cp.Parameter(nonneg=True)
-    problem = cp.Problem(
-        cp.Minimize(0.5 * cp.sum_squares(factor @ w - target)), [cp.norm1(w) <= budget]
-    )
+    oracle = ConvexOracle(n, lambda w, t: cp.norm1(w) <= t)
     sparse = 0
     for _ in range(40):
         loss = random_loss_nd(rng, n, 2.0)
         radius = _budget(rng, loss)
         ours = solve_constrained(loss, NormBall(p=1, radius=radius))
-        f = np.linalg.cholesky(loss.hessian).T
-        factor.value, target.value, budget.value = f, f @ loss.center, radius
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            problem.solve(
-                solver=cp.OSQP, eps_abs=1e-12, eps_rel=1e-12, polishing=True, max_iter=400_000
-            )
-        error = np.max(np.abs(ours.w - w.value)) / max(1.0, np.max(np.abs(ours.w)))
+        reference, _ = oracle.solve(loss, radius, **{**OSQP_TIGHT, "max_iter": 400_000})
+        error = np.max(np.abs(ours.w - reference)) / max(1.0, np.max(np.abs(ours.w)))
         assert error < 1e-7, (n, error)
-        assert ours.zeros == tuple(np.flatnonzero(np.abs(w.value) <= 1e-7 * radius))
+        assert ours.zeros == tuple(np.flatnonzero(np.abs(reference) <= 1e-7 * radius))
         assert l1_kkt_residual(loss, ours.w, ours.multiplier, radius) < 1e-9
         sparse += len(ours.zeros)
     assert sparse > 0  # the sample does produce exact zeros in high dimension

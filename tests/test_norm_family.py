@@ -1,7 +1,6 @@
 """The whole family: the square, any p, the elastic net; their oracles and certificates."""
 
 import math
-import warnings
 
 import cvxpy as cp
 import numpy as np
@@ -12,46 +11,10 @@ from scipy.optimize import root_scalar
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
 from solvers import solve_constrained, solve_penalized
+from tests.oracles import CLARABEL_TIGHT, OSQP_TIGHT, ConvexOracle
 from tests.problems import losses, radii, random_loss, random_loss_nd, term_scale
 
 N_PROBLEMS = 1000
-
-
-def _cvxpy_problem(n: int, constraint):
-    """0.5 ||F w - F c||^2 subject to constraint(w, t), compiled once with parameters."""
-    w = cp.Variable(n)
-    factor, target = cp.Parameter((n, n)), cp.Parameter(n)
-    radius = cp.Parameter(nonneg=True)
-    problem = cp.Problem(
-        cp.Minimize(0.5 * cp.sum_squares(factor @ w - target)), [constraint(w, radius)]
-    )
-    return problem, w, factor, target, radius
-
-
-def _solve(oracle, loss, radius, **settings):
-    problem, w, factor, target, radius_parameter = oracle
-    f = np.linalg.cholesky(loss.hessian).T
-    factor.value, target.value, radius_parameter.value = f, f @ loss.center, radius
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        problem.solve(**settings)
-    return np.array(w.value), float(problem.value)
-
-
-OSQP_TIGHT = {
-    "solver": cp.OSQP,
-    "eps_abs": 1e-12,
-    "eps_rel": 1e-12,
-    "polishing": True,
-    "max_iter": 200_000,
-}
-CLARABEL_TIGHT = {
-    "solver": cp.CLARABEL,
-    "tol_gap_abs": 1e-12,
-    "tol_gap_rel": 1e-12,
-    "tol_feas": 1e-12,
-    "max_iter": 500,
-}
 
 
 def _loss_shortfall(ours, reference_w, measure, radius, loss):
@@ -90,13 +53,13 @@ def _bridge_kkt_residual(loss, w, multiplier, p):
 @pytest.mark.parametrize("n", [2, 3])
 def test_square_matches_osqp(n):
     rng = np.random.default_rng(50 + n)
-    oracle = _cvxpy_problem(n, lambda w, t: cp.norm_inf(w) <= t)
+    oracle = ConvexOracle(n, lambda w, t: cp.norm_inf(w) <= t)
     faces = set()
     for _ in range(N_PROBLEMS if n == 2 else 200):
         loss = random_loss(rng) if n == 2 else random_loss_nd(rng, n, 3.0)
         radius = float(np.max(np.abs(loss.center)) * rng.uniform(0.05, 1.5)) + 1e-3
         ours = solve_constrained(loss, NormBall(p=math.inf, radius=radius))
-        reference, _ = _solve(oracle, loss, radius, **OSQP_TIGHT)
+        reference, _ = oracle.solve(loss, radius, **OSQP_TIGHT)
         error = np.max(np.abs(ours.w - reference)) / max(1.0, np.max(np.abs(ours.w)))
         assert error < 1e-7, (loss, radius, ours, reference)
         if ours.active:  # lam = ||grad||_1: w minimises loss + lam ||w||_inf
@@ -148,13 +111,13 @@ def _second_method_lp(loss, p, radius):
 @pytest.mark.parametrize("p", [1.2, 1.5, 3.0, 4.5, 10.0])
 def test_any_p_at_least_one_matches_clarabel_kkt_and_a_second_method(p):
     rng = np.random.default_rng(int(p * 10))
-    oracle = _cvxpy_problem(2, lambda w, t, p=p: cp.pnorm(w, p) <= t)
+    oracle = ConvexOracle(2, lambda w, t, p=p: cp.pnorm(w, p) <= t)
     count = N_PROBLEMS // 5
     for _ in range(count):
         loss = random_loss(rng, max_log10_condition=3.0)
         radius = float(NormBall(p=p).norm(loss.center) * rng.uniform(0.05, 1.5)) + 1e-3
         ours = solve_constrained(loss, NormBall(p=p, radius=radius))
-        reference_w, _ = _solve(oracle, loss, radius, **CLARABEL_TIGHT)
+        reference_w, _ = oracle.solve(loss, radius, **CLARABEL_TIGHT)
         assert NormBall(p=p).norm(ours.w) <= radius * (1 + 1e-12)
         if not ours.active:
             np.testing.assert_array_equal(ours.w, loss.center)
@@ -173,7 +136,7 @@ def test_any_p_at_least_one_matches_clarabel_kkt_and_a_second_method(p):
 def test_elastic_net_matches_clarabel_and_the_penalised_form(l1_ratio):
     rng = np.random.default_rng(int(l1_ratio * 100) + 7)
     a = l1_ratio
-    oracle = _cvxpy_problem(2, lambda w, t, a=a: a * cp.norm1(w) + (1 - a) * cp.sum_squares(w) <= t)
+    oracle = ConvexOracle(2, lambda w, t, a=a: a * cp.norm1(w) + (1 - a) * cp.sum_squares(w) <= t)
     faces = set()
     for _ in range(N_PROBLEMS // 5):
         loss = random_loss(rng, max_log10_condition=3.0)
@@ -181,7 +144,7 @@ def test_elastic_net_matches_clarabel_and_the_penalised_form(l1_ratio):
         ball = ElasticNetBall(radius=float(scale * rng.uniform(0.05, 1.5)) + 1e-3, l1_ratio=a)
         ours = solve_constrained(loss, ball)
         faces.add(ours.face)
-        reference_w, _ = _solve(oracle, loss, ball.radius, **CLARABEL_TIGHT)
+        reference_w, _ = oracle.solve(loss, ball.radius, **CLARABEL_TIGHT)
         assert ball.penalty(ours.w) <= ball.radius * (1 + 1e-12)
         if not ours.active:
             continue
@@ -208,12 +171,12 @@ def test_elastic_net_matches_clarabel_and_the_penalised_form(l1_ratio):
 
 def test_elastic_net_in_three_dimensions_matches_clarabel():
     rng = np.random.default_rng(3)
-    oracle = _cvxpy_problem(3, lambda w, t: 0.5 * cp.norm1(w) + 0.5 * cp.sum_squares(w) <= t)
+    oracle = ConvexOracle(3, lambda w, t: 0.5 * cp.norm1(w) + 0.5 * cp.sum_squares(w) <= t)
     for _ in range(100):
         loss = random_loss_nd(rng, 3, 2.0)
         ball = ElasticNetBall(radius=float(rng.uniform(0.2, 2.0)), l1_ratio=0.5)
         ours = solve_constrained(loss, ball)
-        reference_w, _ = _solve(oracle, loss, ball.radius, **CLARABEL_TIGHT)
+        reference_w, _ = oracle.solve(loss, ball.radius, **CLARABEL_TIGHT)
         if ours.active:
             assert _loss_shortfall(ours, reference_w, ball.penalty, ball.radius, loss) < 1e-7
 

@@ -12,8 +12,6 @@ Oracles and their settings (a generic solver's defaults only reach ~1e-5):
   TOMS 748 instead of Brent, to 1e-9.
 """
 
-import warnings
-
 import cvxpy as cp
 import numpy as np
 import pytest
@@ -21,43 +19,22 @@ from scipy.optimize import root_scalar
 
 from geometry import NormBall, QuadraticLoss
 from solvers import solve_constrained
+from tests.oracles import CLARABEL_TIGHT, OSQP_TIGHT, ConvexOracle
 from tests.problems import random_loss, random_loss_nd
 
 N_PROBLEMS = 2000
 
 
-def _problem(n: int, p: int) -> tuple[cp.Problem, cp.Variable, dict[str, cp.Parameter]]:
-    """A parametrised cvxpy problem 0.5 ||L w - L c||^2 s.t. ||w||_p <= t, compiled once."""
-    w = cp.Variable(n)
-    factor = cp.Parameter((n, n))
-    target = cp.Parameter(n)
-    radius = cp.Parameter(nonneg=True)
-    norm = cp.norm1(w) if p == 1 else cp.norm2(w)
-    problem = cp.Problem(cp.Minimize(0.5 * cp.sum_squares(factor @ w - target)), [norm <= radius])
-    return problem, w, {"factor": factor, "target": target, "radius": radius}
+def _oracle(n: int, p: int) -> ConvexOracle:
+    """The L1 ball (a QP: OSQP) or the L2 ball (a cone: Clarabel)."""
+    norm = cp.norm1 if p == 1 else cp.norm2
+    return ConvexOracle(n, lambda w, t: norm(w) <= t)
 
 
-def _solve_oracle(oracle, loss: QuadraticLoss, radius: float, p: int) -> tuple[np.ndarray, float]:
-    problem, w, params = oracle
-    factor = np.linalg.cholesky(loss.hessian).T  # H = F^T F
-    params["factor"].value = factor
-    params["target"].value = factor @ loss.center
-    params["radius"].value = radius
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "may be inaccurate" on cond 1e4: we measure instead
-        if p == 1:
-            problem.solve(
-                solver=cp.OSQP, eps_abs=1e-12, eps_rel=1e-12, polishing=True, max_iter=200_000
-            )
-        else:
-            problem.solve(
-                solver=cp.CLARABEL,
-                tol_gap_abs=1e-12,
-                tol_gap_rel=1e-12,
-                tol_feas=1e-12,
-                max_iter=500,
-            )
-    return np.array(w.value), float(problem.value)
+def _solve_oracle(
+    oracle: ConvexOracle, loss: QuadraticLoss, radius: float, p: int
+) -> tuple[np.ndarray, float]:
+    return oracle.solve(loss, radius, **(OSQP_TIGHT if p == 1 else CLARABEL_TIGHT))
 
 
 def _radius_for(rng: np.random.Generator, loss: QuadraticLoss, p: int) -> float:
@@ -81,7 +58,7 @@ def _secular_toms748(loss: QuadraticLoss, radius: float) -> np.ndarray:
 
 def test_l1_matches_osqp_on_random_problems():
     rng = np.random.default_rng(20261127)
-    oracle = _problem(2, 1)
+    oracle = _oracle(2, 1)
     worst, inside, vertices = 0.0, 0, 0
     for _ in range(N_PROBLEMS):
         loss = random_loss(rng)
@@ -103,7 +80,7 @@ def test_l1_matches_osqp_on_random_problems():
 
 def test_l2_matches_clarabel_loss_and_a_second_exact_method():
     rng = np.random.default_rng(11272026)
-    oracle = _problem(2, 2)
+    oracle = _oracle(2, 2)
     worst_loss, worst_w, inside = 0.0, 0.0, 0
     for _ in range(N_PROBLEMS):
         loss = random_loss(rng)
@@ -131,7 +108,7 @@ def test_l2_matches_clarabel_loss_and_a_second_exact_method():
 @pytest.mark.parametrize("n", [3, 4, 6])
 def test_l1_face_enumeration_in_n_dimensions_matches_osqp(n):
     rng = np.random.default_rng(n)
-    oracle = _problem(n, 1)
+    oracle = _oracle(n, 1)
     sparse = 0
     for _ in range(200):
         loss = random_loss_nd(rng, n, max_log10_condition=3.0)
