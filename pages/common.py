@@ -107,6 +107,8 @@ def url_select(
 REGIONS = {"l1": "L1", "l2": "L2", "linf": "L∞", "lp": "Lp", "elasticnet": "Elastic net"}
 PENALTY_OF = {"l1": "l1", "l2": "l2", "elasticnet": "elasticnet"}  # regions with a penalty form
 MODES = {"constraint": "Constraint", "penalty": "Penalty"}
+# The classic picture: L1 lands on the w2 axis, L2 does not.
+LOSS_DEFAULTS = {"c1": 1.0, "c2": 2.0, "cond": 4.0, "angle": -30.0}
 BUDGET_RANGE = (0.1, 3.0)
 PENALTY_RANGE = (0.0, 30.0)
 
@@ -147,11 +149,11 @@ def solve_panel(
 
 def loss_from_state() -> QuadraticLoss:
     """The loss the sidebar describes, from the widgets' session state."""
-    state = st.session_state
+    value = {key: st.session_state.get(key, default) for key, default in LOSS_DEFAULTS.items()}
     return QuadraticLoss.from_shape(
-        (state.get("c1", 1.0), state.get("c2", 2.0)),
-        eigenvalues=(1.0, state.get("cond", 4.0)),
-        angle_deg=state.get("angle", -30.0),
+        (value["c1"], value["c2"]),
+        eigenvalues=(1.0, value["cond"]),
+        angle_deg=value["angle"],
     )
 
 
@@ -159,10 +161,10 @@ def choice_from_state(side: str, defaults: dict[str, str]) -> PanelChoice:
     state = st.session_state
     return PanelChoice(
         kind=state.get(f"{side}_region", defaults[side]),
-        p=state.get(f"{side}_p", 0.5),
-        l1_ratio=state.get(f"{side}_ratio", 0.5),
-        budget=state.get(f"{side}_t", 1.0),
-        penalty_weight=state.get(f"{side}_lam", 1.0),
+        p=state.get(f"{side}_p", PanelChoice.p),
+        l1_ratio=state.get(f"{side}_ratio", PanelChoice.l1_ratio),
+        budget=state.get(f"{side}_t", PanelChoice.budget),
+        penalty_weight=state.get(f"{side}_lam", PanelChoice.penalty_weight),
     )
 
 

@@ -8,6 +8,7 @@ from figures.constraint_regions import constraint_figure, region_extent, view_li
 from geometry import QuadraticLoss
 from pages.common import (
     BUDGET_RANGE,
+    LOSS_DEFAULTS,
     MODES,
     PENALTY_OF,
     PENALTY_RANGE,
@@ -38,7 +39,7 @@ with st.sidebar:
         "c1",
         min_value=-3.0,
         max_value=3.0,
-        default=1.0,
+        default=LOSS_DEFAULTS["c1"],
         step=0.05,
         help="First coordinate of the loss's minimum (the OLS estimate).",
     )
@@ -47,7 +48,7 @@ with st.sidebar:
         "c2",
         min_value=-3.0,
         max_value=3.0,
-        default=2.0,
+        default=LOSS_DEFAULTS["c2"],
         step=0.05,
         help="Second coordinate of the loss's minimum.",
     )
@@ -57,7 +58,7 @@ with st.sidebar:
         "cond",
         min_value=1.0,
         max_value=20.0,
-        default=4.0,
+        default=LOSS_DEFAULTS["cond"],
         step=0.5,
         fmt="%.1f",
         help="Steepest over flattest curvature: 1 gives circles, more gives "
@@ -68,7 +69,7 @@ with st.sidebar:
         "angle",
         min_value=-90.0,
         max_value=90.0,
-        default=-30.0,
+        default=LOSS_DEFAULTS["angle"],
         step=5.0,
         fmt="%.0f°",
         help="Direction of the ellipses' long axis, from the w1 axis.",
@@ -102,14 +103,14 @@ with st.sidebar:
             help="L1: the diamond. L2: the circle. L∞: the square. Lp: any p from 0.3 to 10. "
             "Elastic net: a‖w‖₁ + (1 − a)‖w‖₂².",
         )
-        p = l1_ratio = 0.5
+        p, l1_ratio = PanelChoice.p, PanelChoice.l1_ratio
         if kind == "lp":
             p = url_slider(
                 "p",
                 f"{side}_p",
                 min_value=0.3,
                 max_value=10.0,
-                default=0.5,
+                default=PanelChoice.p,
                 step=0.05,
                 help="The exponent: p < 1 is a non-convex star, p = 1 "
                 "the diamond, 1 < p < 2 a rounded diamond (no corners), p > 2 "
@@ -121,20 +122,20 @@ with st.sidebar:
                 f"{side}_ratio",
                 min_value=0.0,
                 max_value=1.0,
-                default=0.5,
+                default=PanelChoice.l1_ratio,
                 step=0.05,
                 help="a‖w‖₁ + (1 − a)‖w‖₂² ≤ t: a = 1 is the diamond, a = 0 "
                 "a circle; any a > 0 keeps corners on the axes.",
             )
         penalised = mode == "penalty" and kind in PENALTY_OF
-        budget, weight = 1.0, 1.0
+        budget, weight = PanelChoice.budget, PanelChoice.penalty_weight
         if penalised:
             weight = url_slider(
                 "Penalty weight λ",
                 f"{side}_lam",
                 min_value=PENALTY_RANGE[0],
                 max_value=PENALTY_RANGE[1],
-                default=1.0,
+                default=PanelChoice.penalty_weight,
                 step=0.05,
                 help="Minimise L(w) + λ·R(w).",
             )
@@ -144,7 +145,7 @@ with st.sidebar:
                 f"{side}_t",
                 min_value=BUDGET_RANGE[0],
                 max_value=BUDGET_RANGE[1],
-                default=1.0,
+                default=PanelChoice.budget,
                 step=0.05,
                 help="The size of the region.",
             )
