@@ -157,10 +157,8 @@ with st.sidebar:
 
 loss = QuadraticLoss.from_shape((c1, c2), eigenvalues=(1.0, condition), angle_deg=angle)
 panels = {side: solve_panel(loss, choice, mode) for side, choice in choices.items()}
-extent = (
-    max(region_extent(region) for region, _ in panels.values() if region is not None)
-    if any(region is not None for region, _ in panels.values())
-    else 0.0
+extent = max(
+    (region_extent(region) for region, _ in panels.values() if region is not None), default=0.0
 )
 limit = view_limit(loss, extent)
 
