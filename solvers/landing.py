@@ -1,0 +1,115 @@
+"""Where many 2-D optima land: inside the region, on an axis (an exact zero), or elsewhere.
+
+Decided exactly, never by rounding: for the L1 and L2 balls from the batch
+solver's answers, whose zeros are exact; for the other convex regions
+(elastic net, p > 1, the square) by the optimality condition itself: the
+axis point ``v`` is the optimum exactly when the pull ``H (c - v)`` lies in
+the normal cone at ``v`` (KKT, sufficient by convexity). For the p < 1 star
+the optimum is global, not local, so each problem goes through the exact
+scalar solver.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import numpy as np
+
+from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
+from geometry.catchment import axis_points
+from solvers.batch import _validate_batch, solve_constrained_batch
+from solvers.constrained import solve_constrained
+
+INSIDE: Final = 0
+ON_W1_AXIS: Final = 1  # the optimum is (v, 0): w2 == 0.0
+ON_W2_AXIS: Final = 2  # the optimum is (0, v): w1 == 0.0
+OFF_AXIS: Final = 3  # on the boundary with no zero
+LANDING_NAMES: Final = {
+    INSIDE: "inside (no shrinkage)",
+    ON_W1_AXIS: "on the w1 axis (w2 = 0)",
+    ON_W2_AXIS: "on the w2 axis (w1 = 0)",
+    OFF_AXIS: "on the boundary, no zero",
+}
+
+Region = NormBall | ElasticNetBall
+
+
+def _inside(region: Region, centers: np.ndarray) -> np.ndarray:
+    if isinstance(region, ElasticNetBall):
+        return np.asarray(region.penalty(centers)) <= region.radius
+    return np.asarray(region.norm(centers)) <= region.radius
+
+
+def classify_solutions(centers: np.ndarray, solutions: np.ndarray, region: Region) -> np.ndarray:
+    """Landing codes (N,) of exact solutions ``solutions`` (N, 2) for centres ``centers`` (N, 2)."""
+    codes = np.full(centers.shape[0], OFF_AXIS, dtype=np.int8)
+    codes[solutions[:, 1] == 0.0] = ON_W1_AXIS
+    codes[solutions[:, 0] == 0.0] = ON_W2_AXIS
+    codes[_inside(region, centers)] = INSIDE
+    return codes
+
+
+def _cross(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return a[..., 0] * b[..., 1] - a[..., 1] * b[..., 0]
+
+
+def _landing_by_cones(centers: np.ndarray, hessians: np.ndarray, region: Region) -> np.ndarray:
+    codes = np.full(centers.shape[0], OFF_AXIS, dtype=np.int8)
+    for index, apex in enumerate(axis_points(region)):
+        pull = np.einsum("nij,nj->ni", hessians, centers - apex)
+        cone = normal_cone(region, apex)
+        if cone.kind == "wedge":
+            first, second = cone.generators
+            if _cross(first, second) < 0.0:
+                first, second = second, first
+            hit = (_cross(first, pull) >= 0.0) & (_cross(pull, second) >= 0.0)
+        else:  # a ray: only a pull exactly along it
+            (direction,) = cone.generators
+            hit = (_cross(direction, pull) == 0.0) & (pull @ direction > 0.0)
+        codes[hit] = ON_W1_AXIS if index % 2 == 0 else ON_W2_AXIS
+    codes[_inside(region, centers)] = INSIDE
+    return codes
+
+
+def _landing_one_by_one(centers: np.ndarray, hessians: np.ndarray, region: Region) -> np.ndarray:
+    solutions = np.array(
+        [
+            solve_constrained(QuadraticLoss(center=c, hessian=h), region).w
+            for c, h in zip(centers, hessians, strict=True)
+        ]
+    ).reshape(-1, 2)
+    return classify_solutions(centers, solutions, region)
+
+
+def landing_batch(centers: object, hessians: object, region: Region) -> np.ndarray:
+    """Where the optima of many 2-D problems land, decided exactly.
+
+    Parameters
+    ----------
+    centers : array_like, shape (N, 2)
+        Unconstrained optima.
+    hessians : array_like, shape (N, 2, 2) or (2, 2)
+        Their Hessians (symmetric positive definite), or one shared by all.
+    region : NormBall or ElasticNetBall
+        The constraint region, any p.
+
+    Returns
+    -------
+    ndarray of int8, shape (N,)
+        ``INSIDE``, ``ON_W1_AXIS``, ``ON_W2_AXIS`` or ``OFF_AXIS`` per problem.
+
+    Raises
+    ------
+    ValueError
+        For inputs of the wrong shape, non-finite entries or a Hessian that is
+        not symmetric positive definite, or a region of another type.
+    """
+    if not isinstance(region, NormBall | ElasticNetBall):
+        raise ValueError(f"region must be a NormBall or ElasticNetBall, got {region!r}")
+    centers, hessians = _validate_batch(centers, hessians)
+    if isinstance(region, NormBall) and region.p in (1.0, 2.0):
+        solutions = solve_constrained_batch(centers, hessians, region)
+        return classify_solutions(centers, solutions, region)
+    if isinstance(region, NormBall) and region.p < 1.0:
+        return _landing_one_by_one(centers, hessians, region)
+    return _landing_by_cones(centers, hessians, region)
