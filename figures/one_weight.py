@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.style import AXIS_HIGHLIGHT, CONE, CONTOUR, FONT_FAMILY, GRID, INK, L1_STYLE, L2_STYLE
+from figures.style import (
+    AXIS_HIGHLIGHT,
+    CONE,
+    CONTOUR,
+    INK,
+    L1_STYLE,
+    L2_STYLE,
+    axis_style,
+    base_layout,
+)
 from solvers.bayes import (
     gaussian_prior_density,
     laplace_map,
@@ -26,37 +35,6 @@ EN_COLOUR = "#56B4E9"
 L0_COLOUR = "#CC79A7"
 _SPAN = 3.0  # w and a run over [-3, 3]
 _POINTS = 601
-
-
-def _layout(title: str, height: int, **extra) -> dict:
-    return {
-        "height": height,
-        "margin": {"l": 60, "r": 15, "t": 60, "b": 95},
-        "title": {"text": title, "font": {"size": 16}, "x": 0.0, "xanchor": "left"},
-        "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
-        # Under the x-axis title, in its own band: never over the axis labels.
-        "legend": {
-            "orientation": "h",
-            "yref": "container",
-            "yanchor": "bottom",
-            "y": 0.0,
-            "x": 0.0,
-        },
-        **extra,
-    }
-
-
-def _axis(title: str, **extra) -> dict:
-    return {
-        "title": {"text": title},
-        "gridcolor": GRID,
-        "zeroline": True,
-        "zerolinecolor": INK,
-        "zerolinewidth": 1.5,
-        **extra,
-    }
 
 
 def penalty_and_slope_figure(lam: float, l1_ratio: float, height: int = 520) -> go.Figure:
@@ -124,13 +102,13 @@ def penalty_and_slope_figure(lam: float, l1_ratio: float, height: int = 520) -> 
             line={"color": AXIS_HIGHLIGHT, "width": 9},
         )
     )
-    layout = _layout(
+    layout = base_layout(
         "The L1 slope stays λ all the way to 0; the L2 slope fades",
         height,
-        xaxis=_axis("", anchor="y", matches="x2", showticklabels=False),
-        yaxis=_axis("penalty", domain=[0.56, 1.0]),
-        xaxis2=_axis("w", anchor="y2"),
-        yaxis2=_axis("slope", domain=[0.0, 0.44]),
+        xaxis=axis_style("", anchor="y", matches="x2", showticklabels=False),
+        yaxis=axis_style("penalty", domain=[0.56, 1.0]),
+        xaxis2=axis_style("w", anchor="y2"),
+        yaxis2=axis_style("slope", domain=[0.0, 0.44]),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -200,7 +178,7 @@ def one_weight_problem_figure(
             ),
         )
     title = "w* = 0 exactly" if best == 0.0 else f"w* = {best:.3g}, not zero"
-    layout = _layout(title, height, xaxis=_axis("w"), yaxis=_axis("", range=[0, 4.5]))
+    layout = base_layout(title, height, xaxis=axis_style("w"), yaxis=axis_style("", range=[0, 4.5]))
     # A fixed band for up to six legend rows keeps the L1 and L2 plots aligned.
     layout["margin"] = {"l": 60, "r": 15, "t": 60, "b": 175, "autoexpand": False}
     return go.Figure(data=traces, layout=layout)
@@ -267,11 +245,11 @@ def shrinkage_figure(a: float, lam: float, l1_ratio: float, height: int = 460) -
             },
         ),
     ]
-    layout = _layout(
+    layout = base_layout(
         "Shrinkage operators for an orthonormal design (ESL table 3.4)",
         height,
-        xaxis=_axis("a: the unpenalised estimate", range=[-_SPAN, _SPAN]),
-        yaxis=_axis(
+        xaxis=axis_style("a: the unpenalised estimate", range=[-_SPAN, _SPAN]),
+        yaxis=axis_style(
             "w*: the penalised estimate", range=[-_SPAN, _SPAN], scaleanchor="x", scaleratio=1
         ),
     )
@@ -312,15 +290,15 @@ def units_figure(lam: float, scale: float, height: int = 360) -> go.Figure:
             marker={"symbol": "x", "size": 13, "color": INK},
         ),
     ]
-    layout = _layout(
+    layout = base_layout(
         (
             f"In units s = {scale:g}: the crossover sits at |w_new| = {scale:g}, not 1"
             if scale != 1.0
             else "In these units the penalties cross at |w| = 1: change the units"
         ),
         height,
-        xaxis=_axis("w_new = s·w"),
-        yaxis=_axis("penalty"),
+        xaxis=axis_style("w_new = s·w"),
+        yaxis=axis_style("penalty"),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -352,12 +330,12 @@ def many_weights_figure(
             marker={"symbol": "x", "size": 10, "color": L1_STYLE.colour},
         )
     )
-    layout = _layout(
+    layout = base_layout(
         f"At λ = {lam:g} the lasso zeroes {exact.size} of {ols.size} weights; ridge none",
         height,
         barmode="group",
-        xaxis=_axis("coefficient", dtick=1),
-        yaxis=_axis("value"),
+        xaxis=axis_style("coefficient", dtick=1),
+        yaxis=axis_style("value"),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -408,11 +386,11 @@ def zeros_against_lambda_figure(
             line={"color": INK, "width": 1.5, "dash": "dot"},
         ),
     ]
-    layout = _layout(
+    layout = base_layout(
         "Exact zeros against λ",
         height,
-        xaxis=_axis("λ"),
-        yaxis=_axis("number of exact zeros", range=[-0.3, ols.size + 0.3]),
+        xaxis=axis_style("λ"),
+        yaxis=axis_style("number of exact zeros", range=[-0.3, ols.size + 0.3]),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -462,7 +440,7 @@ def bayes_figure(a: float, lam: float, height: int = 420) -> go.Figure:
         if mode == 0.0 and mean != 0.0
         else "Mode and mean of the posterior"
     )
-    layout = _layout(title, height, xaxis=_axis("w"), yaxis=_axis("density"))
+    layout = base_layout(title, height, xaxis=axis_style("w"), yaxis=axis_style("density"))
     return go.Figure(data=traces, layout=layout)
 
 

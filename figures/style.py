@@ -64,3 +64,36 @@ def region_style(region: NormBall | ElasticNetBall) -> RegionStyle:
     return _style(
         "#E69F00", "rgba(230, 159, 0, 0.18)", "longdash", "triangle-up", shape, f"‖w‖_{p:g}"
     )
+
+
+def base_layout(title: str, height: int, **extra) -> dict:
+    """The layout every chart starts from: white, left title, legend in its own bottom band."""
+    return {
+        "height": height,
+        "margin": {"l": 60, "r": 15, "t": 60, "b": 95},
+        "title": {"text": title, "font": {"size": 16}, "x": 0.0, "xanchor": "left"},
+        "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        # Under the x-axis title, in its own band: never over the axis labels.
+        "legend": {
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0.0,
+            "x": 0.0,
+        },
+        **extra,
+    }
+
+
+def axis_style(title: str, **extra) -> dict:
+    """A gridded axis with a strong zero line (zero is what the lessons are about)."""
+    return {
+        "title": {"text": title},
+        "gridcolor": GRID,
+        "zeroline": True,
+        "zerolinecolor": INK,
+        "zerolinewidth": 1.5,
+        **extra,
+    }
