@@ -97,12 +97,24 @@ def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.n
             a * np.sum(np.abs(points), axis=1) + (1.0 - a) * np.sum(points * points, axis=1)
         )
 
+    # The optimum is the candidate whose signs agree and whose off-support pulls
+    # fit in [-lam a, lam a] (KKT; unique, as the objective is strictly convex).
+    # Supports are visited smallest first and the first that certifies wins: at
+    # a degenerate lambda (the pull exactly at the threshold) a bigger support
+    # reproduces the same point with a rounding-sized coordinate where the
+    # geometry has an exact zero. Comparing objective values cannot decide
+    # such cases: a coordinate of size d changes the objective by only d^2.
+    slack = 1e-12 * (lam * a + np.linalg.norm(hessian, 2) * np.max(np.abs(center)))
+
+    def certified(w: np.ndarray, support: list[int]) -> bool:
+        pull = linear - hessian @ w
+        off = np.setdiff1d(np.arange(n), support)
+        return bool(np.all(np.abs(pull[off]) <= lam * a + slack))
+
+    if certified(np.zeros(n), []):
+        return np.zeros(n), 0
     best_w, best_size = np.zeros(n), 0
     best_value = float(objective(best_w[None, :])[0])
-    # Supports are visited smallest first, and a larger one must win by more than
-    # rounding: at a degenerate lambda (the pull exactly at the threshold) the
-    # bigger support reproduces the same point with a rounding-sized coordinate
-    # where the geometry has an exact zero.
     tie = 16.0 * np.finfo(np.float64).eps * max(best_value, 1e-300)
     all_supports = [(i,) for i in range(n)] + list(supports(n))
     for support in all_supports:
@@ -117,7 +129,11 @@ def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.n
         points[:, indices] = candidates
         values = objective(points)
         values[~agree] = np.inf
+        for k in np.argsort(values)[: int(np.count_nonzero(agree))]:
+            if certified(points[k], indices):
+                return points[k], len(indices)
         j = int(np.argmin(values))
+        # No certificate (rounding in a badly conditioned case): the least objective.
         if values[j] < best_value - tie:
             best_value, best_w, best_size = float(values[j]), points[j], len(indices)
     return best_w, best_size

@@ -122,3 +122,17 @@ def test_the_two_ends_of_lambda():
     assert solve_penalized(loss, "l1", threshold * 1.0001).face == "origin"
     assert solve_penalized(loss, "l1", threshold * 0.9999).face != "origin"
     assert solve_penalized(loss, "l1", threshold * 1.0001).radius == 0.0
+
+
+def test_a_pull_just_past_the_threshold_leaves_the_origin():
+    # Found by hypothesis: |(H c)_1| = lam (1 + 4e-8). The objective gains only
+    # ~1e-16 relative by leaving 0, far below rounding; the KKT certificate sees it.
+    hessian = np.array(
+        [[1.0000000402018698, -0.0002948348753475568], [-0.0002948348753475568, 3.1622776199665092]]
+    )
+    loss = QuadraticLoss(center=np.array([0.0078125, 0.0]), hessian=hessian)
+    solution = solve_penalized(loss, "l1", 0.0078125)
+    assert solution.w[0] > 0.0 and solution.w[1] == 0.0
+    assert solution.w[0] == pytest.approx(
+        (loss.linear_term[0] - 0.0078125) / hessian[0, 0], rel=1e-6
+    )
