@@ -20,6 +20,8 @@ nearly linear in ``nu``, with Brent's bracketed method.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy.optimize import brentq
 
@@ -70,7 +72,9 @@ def solve_l2_ball(loss: QuadraticLoss, radius: float) -> Solution:
         also minimises ``loss + lambda ||w||_2^2``.
     """
     center = loss.center
-    if np.linalg.norm(center) <= radius:
+    # math.hypot, as the planar and batch solvers use: the same rounding decides
+    # "inside" for a centre within an ulp of the circle, whichever solver runs.
+    if math.hypot(*center) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
     eigenvalues, eigenvectors = loss.eigh
     nu = secular_root(eigenvalues, eigenvectors.T @ loss.linear_term, radius)
