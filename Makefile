@@ -26,7 +26,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/solvers.py
+	$(BIN)/python benchmarks/solver_speed.py
+	$(BIN)/python benchmarks/how_often.py
 	$(BIN)/python benchmarks/rerun.py
 
 clean:

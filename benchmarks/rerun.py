@@ -22,6 +22,8 @@ RERUNS = 40
 PAGES = (
     ("pages/constraint_regions.py", "left_t", [0.5 + 0.05 * k for k in range(20)]),
     ("pages/one_weight.py", "a", [-2.0 + 0.2 * k for k in range(20)]),
+    # Cycles through 9 values: after the first pass every rerun is answered by the caches.
+    ("pages/how_often.py", "en_a", [0.1 + 0.1 * k for k in range(9)]),
 )
 
 

@@ -31,6 +31,7 @@ def navigation() -> StreamlitPage:
             default=True,
         ),
         st.Page("pages/one_weight.py", title="One weight", icon=":material/show_chart:"),
+        st.Page("pages/how_often.py", title="How often", icon=":material/casino:"),
     ]
     return st.navigation(pages, position="top")
 

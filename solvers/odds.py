@@ -17,6 +17,7 @@ import numpy as np
 from geometry import NormBall, QuadraticLoss
 from geometry._validate import finite_scalar
 from solvers.constrained import solve_constrained
+from solvers.homotopy import solve_l1_homotopy
 
 Z_95 = 1.959963984540054  # the 97.5% quantile of the standard normal
 
@@ -94,11 +95,14 @@ class DimensionOdds:
         ``{"L1": Share, "L2": Share}``: share of all coordinates that are exactly 0.0.
     any_zero : dict
         ``{"L1": Share, "L2": Share}``: share of problems with at least one exact zero.
+    nonzeros : dict
+        ``{"L1": ndarray, "L2": ndarray}``: the number of non-zero weights of each solution.
     """
 
     dim: int
     zero_coordinates: dict[str, Share]
     any_zero: dict[str, Share]
+    nonzeros: dict[str, np.ndarray]
 
 
 def dimension_odds(centers: np.ndarray, hessians: np.ndarray, radius: float) -> DimensionOdds:
@@ -118,15 +122,16 @@ def dimension_odds(centers: np.ndarray, hessians: np.ndarray, radius: float) -> 
     DimensionOdds
     """
     count, dim = centers.shape
-    zero_coordinates, any_zero = {}, {}
-    for name, p in (("L1", 1.0), ("L2", 2.0)):
-        ball = NormBall(p=p, radius=radius)
-        zeros = np.array(
-            [
-                solve_constrained(QuadraticLoss(center=c, hessian=h), ball).w == 0.0
-                for c, h in zip(centers, hessians, strict=True)
-            ]
-        ).reshape(count, dim)
+    losses = [QuadraticLoss(center=c, hessian=h) for c, h in zip(centers, hessians, strict=True)]
+    solvers = {
+        # The homotopy follows one path, where face enumeration would visit 3^n faces.
+        "L1": lambda loss: solve_l1_homotopy(loss, radius),
+        "L2": lambda loss: solve_constrained(loss, NormBall(p=2, radius=radius)),
+    }
+    zero_coordinates, any_zero, nonzeros = {}, {}, {}
+    for name, solve in solvers.items():
+        zeros = np.array([solve(loss).w == 0.0 for loss in losses]).reshape(count, dim)
         zero_coordinates[name] = Share(int(zeros.sum()), zeros.size)
         any_zero[name] = Share.of(zeros.any(axis=1))
-    return DimensionOdds(dim, zero_coordinates, any_zero)
+        nonzeros[name] = dim - zeros.sum(axis=1)
+    return DimensionOdds(dim, zero_coordinates, any_zero, nonzeros)

@@ -208,12 +208,40 @@ def test_a_deep_link_to_a_cold_server_still_gets_the_router(browser):
         page = _open(browser, f"{url}/one_weight?lam=2", 1280, 720)
         _assert_no_error(page)
         navigation = page.locator('[data-testid="stTopNavLink"], [data-testid="stNavLink"]')
-        assert navigation.count() == 2
+        assert navigation.count() == 3
         labels = sorted(text.splitlines()[-1] for text in navigation.all_inner_texts())
-        assert labels == ["Constraint regions", "One weight"]  # (after each icon's name)
+        assert labels == ["Constraint regions", "How often", "One weight"]  # after icon names
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # no raw file list
         assert page.get_by_text("One weight: why the L1 optimum sticks at zero").count() == 1
         assert "lam=2" in page.url
         page.close()
     finally:
         _stop(process)
+
+
+def test_how_often_counts_exact_zeros_and_draws_the_map(server, browser):
+    page = _open(browser, f"{server}/how_often?n=1%2C000&spread=3.0", 1280, 720)
+    page.get_by_text("exactly none").wait_for(timeout=60_000)
+    _assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / "how_often_1280x720.png"))
+    first = page.get_by_text("problems have an exact zero").first.inner_text()
+    assert "of 1,000 problems" in first
+    # The catchment maps arrive as images inside the Plotly charts.
+    page.locator(".js-plotly-plot image").first.wait_for(state="attached", timeout=30_000)
+    assert page.locator(".js-plotly-plot image").count() >= 2
+
+    budget = page.locator('[data-testid="stSlider"]').filter(has_text="Budget t").first
+    budget.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")  # t = 1.00 -> 1.25
+    page.wait_for_function("() => window.location.search.includes('t=1.25')", timeout=30_000)
+    odds = page.get_by_text("problems have an exact zero").first
+    deadline = time.monotonic() + 30
+    while odds.inner_text() == first:  # a larger budget: a new share
+        assert time.monotonic() < deadline, "the odds did not change with the budget"
+        page.wait_for_timeout(200)
+    _assert_no_error(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 4200})
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "how_often_full.png"))
+    page.close()

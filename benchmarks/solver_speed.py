@@ -1,6 +1,6 @@
 """Solver speed and agreement, printed as figures (no timed asserts anywhere).
 
-Run: ``make bench`` or ``.venv/bin/python benchmarks/solvers.py``.
+Run: ``make bench`` or ``.venv/bin/python benchmarks/solver_speed.py``.
 
 On the same random 2-D problems (condition numbers up to 1e4, centres inside
 and outside the ball) it prints: the median time of one scalar L1 / L2 solve,
