@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import plotly.graph_objects as go
+
 from geometry import ElasticNetBall, NormBall
 
 INK = "#222222"
@@ -97,3 +99,80 @@ def axis_style(title: str, **extra) -> dict:
         "zerolinewidth": 1.5,
         **extra,
     }
+
+
+# Presentation mode: what changes so that the back row of a lecture hall can read it.
+_PRESENT_FONT = 1.45
+_PRESENT_LINE = 1.8
+_PRESENT_MARKER = 1.5
+# A dark page: the figures follow, unless they are wanted white (for slides).
+DARK_PAPER = "#0E1117"
+DARK_INK = "#F2F2F2"
+DARK_GRID = "#3A3F4B"
+
+
+def chart_config(name: str, export_format: str = "png") -> dict:
+    """Plotly's config for one chart: no logo; the camera button downloads PNG or SVG."""
+    if export_format not in ("png", "svg"):
+        raise ValueError(f"export_format must be 'png' or 'svg', got {export_format!r}")
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {
+            "format": export_format,
+            "filename": f"sparsity-lab-{name}",
+            "scale": 2,  # sharp on a projector or a slide
+        },
+    }
+
+
+def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False) -> go.Figure:
+    """The figure for projection (larger type, thicker lines) and/or a dark page.
+
+    Returns ``figure`` itself when nothing changes; otherwise a copy, so that a
+    cached figure is never altered.
+    """
+    if not presenting and not dark:
+        return figure
+    adapted = go.Figure(figure)
+    layout = adapted.layout
+    if presenting:
+        _scale_fonts(layout, _PRESENT_FONT)
+        for trace in adapted.data:
+            line = getattr(trace, "line", None)
+            if line is not None and "width" in line:
+                line.width = (line.width if line.width is not None else 2.0) * _PRESENT_LINE
+            marker = getattr(trace, "marker", None)
+            if marker is not None and "size" in marker and isinstance(marker.size, int | float):
+                marker.size = marker.size * _PRESENT_MARKER
+        for annotation in layout.annotations:
+            annotation.font.size = (annotation.font.size or 13) * _PRESENT_FONT
+    if dark:
+        layout.paper_bgcolor = DARK_PAPER
+        layout.plot_bgcolor = DARK_PAPER
+        layout.font.color = DARK_INK
+        for axis in _axes(layout):
+            axis.gridcolor = DARK_GRID
+            axis.zerolinecolor = DARK_INK
+            axis.linecolor = DARK_INK
+        for trace in adapted.data:
+            line = getattr(trace, "line", None)
+            if line is not None and "color" in line and line.color == INK:
+                line.color = DARK_INK
+        for annotation in layout.annotations:
+            if annotation.font.color in (None, INK):
+                annotation.font.color = DARK_INK
+    return adapted
+
+
+def _axes(layout) -> list:
+    return [layout[name] for name in layout if name.startswith(("xaxis", "yaxis"))]
+
+
+def _scale_fonts(layout, factor: float) -> None:
+    layout.font.size = (layout.font.size or 13) * factor
+    if layout.title.font.size:
+        layout.title.font.size *= factor
+    layout.legend.font.size = (layout.legend.font.size or layout.font.size / factor) * factor
+    for axis in _axes(layout):
+        axis.title.font.size = (axis.title.font.size or 13) * factor
+        axis.tickfont.size = (axis.tickfont.size or 12) * factor

@@ -1,23 +1,46 @@
 """Widgets and state shared by the pages: every control keeps its value in the URL.
 
 Streamlit's ``bind="query-params"`` ties a keyed widget to the query
-parameter of the same name: a lecturer's prepared link reproduces the view,
-and a value in the URL that is not a valid choice or lies outside a slider's
-range is dropped by Streamlit in favour of the default, never passed on.
+parameter of the same name: a lecturer's prepared link reproduces the view.
+Streamlit silently drops a URL value that is not a valid choice or lies
+outside a slider's range; the widgets here look first, so that an
+out-of-range number is clamped to the nearest end, anything unreadable falls
+back to the default, and either way the page says so in a small note.
+
+Every page is framed the same way: ``frame = page_setup(path)`` at the top
+(the router hand-over, presentation mode, the toolbar), charts through
+``frame.chart``, and ``frame.finish()`` at the end (notes about the link,
+the link to this view).
 """
 
 from __future__ import annotations
 
+import math
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import plotly.graph_objects as go
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.navigation.page import StreamlitPage
 
+from figures.style import adapt_figure, chart_config
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from solvers import Solution, solve_constrained, solve_penalized
 
 _ROUTED = "_routed_by_app"
+_NOTES = "_url_notes"  # this run's notes about values read from the link
+_VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
+PRESENT = "present"
+EXPORT_FORMATS = {"png": "PNG", "svg": "SVG"}
+_TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
+_LARGER_TEXT = """<style>
+[data-testid="stMainBlockContainer"] { font-size: 1.3rem; padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
+[data-testid="stMainBlockContainer"] td { font-size: 1.3rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.4rem; }
+</style>"""
 
 
 def navigation() -> StreamlitPage:
@@ -36,18 +59,197 @@ def navigation() -> StreamlitPage:
     return st.navigation(pages, position="top")
 
 
-def page_setup() -> None:
-    """Page config, and a hand-over to the router when Streamlit bypassed it.
+@dataclass
+class PageFrame:
+    """What every page shares: presentation mode, figure export, notes and the link.
+
+    Attributes
+    ----------
+    path : str
+        The page's URL path ("" for the first page).
+    presenting : bool
+        Presentation mode: larger type and lines, fewer words, sidebar collapsed.
+    export_format : str
+        "png" or "svg": what the camera button above each figure downloads.
+    dark : bool
+        Figures drawn for a dark page (unless white figures are asked for).
+    """
+
+    path: str
+    presenting: bool
+    export_format: str
+    dark: bool
+    notes: DeltaGenerator
+    link: DeltaGenerator
+
+    def chart(self, figure: go.Figure, key: str) -> None:
+        """Show a figure, adapted to the mode and theme, with its export settings."""
+        st.plotly_chart(
+            adapt_figure(figure, presenting=self.presenting, dark=self.dark),
+            key=key,
+            config=chart_config(key, self.export_format),
+        )
+
+    def finish(self) -> None:
+        """Notes about the link's values, and the link to this view."""
+        notes = st.session_state.get(_NOTES, [])
+        if notes:
+            self.notes.caption("⚠️ From the link: " + " ".join(notes))
+        with self.link.popover("🔗 Copy link", width="stretch"):
+            st.caption("Anyone who opens this link sees this view. Copy it with the icon.")
+            st.code(share_link(self.path), language=None, wrap_lines=True)
+
+
+def page_setup(path: str = "") -> PageFrame:
+    """Page config, the router hand-over, and the toolbar every page shares.
 
     On a cold server whose first request is a deep link (/one_weight),
     Streamlit runs the page script directly in its legacy pages/ mode, without
     app.py. Registering the router once switches Streamlit to it for good; the
     rerun then arrives through app.py, on the same page, with its navigation.
+
+    Parameters
+    ----------
+    path : str
+        The page's URL path, for the link to this view.
     """
-    st.set_page_config(page_title="Sparsity Lab", page_icon="🔷", layout="wide")
+    st.session_state[_NOTES] = []
+    st.session_state[_VALUES] = {}
+    _guard_flag(PRESENT, "Presentation mode")
+    presenting = bool(st.session_state.get(PRESENT, False))
+    st.set_page_config(
+        page_title="Sparsity Lab",
+        page_icon="🔷",
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
+    )
     if not st.session_state.get(_ROUTED):
         navigation()
         st.rerun()
+    notes, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
+    with present:
+        presenting = url_toggle(
+            "Presentation",
+            PRESENT,
+            default=False,
+            help="For projecting: larger type, thicker lines, fewer words. Open a link with "
+            "present=true to start with the sidebar folded away.",
+        )
+    with export:
+        export_format = url_select(
+            "Figures download as",
+            "export",
+            EXPORT_FORMATS,
+            default="png",
+            help="The camera icon above each figure downloads it (white background, 2x).",
+            label_visibility="collapsed",
+        )
+    if presenting:
+        st.html(_LARGER_TEXT)  # a constant: nothing a user types reaches this HTML
+    theme = st.context.theme
+    return PageFrame(
+        path, presenting, export_format, bool(theme and theme.type == "dark"), notes, link
+    )
+
+
+def _initial(name: str, key: str, default: object) -> dict:
+    """The widget's default, unless session state already holds its value.
+
+    Passing both makes Streamlit log a warning on every run after a value was
+    set through session state (a clamped link value, a mode switch).
+    """
+    return {} if key in st.session_state else {name: default}
+
+
+def _note(text: str) -> None:
+    st.session_state.setdefault(_NOTES, []).append(text)
+
+
+def _shown(raw: str) -> str:
+    """A URL value quoted for a note: short, and unable to format the note as markdown."""
+    clipped = raw if len(raw) <= 24 else raw[:24] + "…"
+    return "“" + "".join("\\" + ch if ch in "\\`*_[]()<>#!|~$" else ch for ch in clipped) + "”"
+
+
+def _url_value(key: str) -> str | None:
+    """The link's value for a control not yet set in this session, else None."""
+    if key in st.session_state:
+        return None
+    return st.query_params.get(key)
+
+
+def _remember(key: str, value: str, default: str) -> None:
+    st.session_state.setdefault(_VALUES, {})[key] = (value, default)
+
+
+def parse_number(raw: str, low: float, high: float) -> tuple[float | None, str]:
+    """Read a number from a link: (value clamped to [low, high], verdict)."""
+    try:
+        value = float(raw.strip())
+    except (ValueError, AttributeError):
+        return None, "unreadable"
+    if not math.isfinite(value):
+        return None, "unreadable"
+    if value < low or value > high:
+        return min(max(value, low), high), "clamped"
+    return value, "ok"
+
+
+def _guard_number(key: str, label: str, low: float, high: float, default: float) -> None:
+    raw = _url_value(key)
+    if raw is None:
+        return
+    value, verdict = parse_number(raw, low, high)
+    if verdict == "unreadable":
+        _note(f"{label} = {_shown(raw)} is not a number; using the default {default:g}.")
+        del st.query_params[key]
+    elif verdict == "clamped":
+        _note(f"{label} = {_shown(raw)} is outside {low:g} to {high:g}; using {value:g}.")
+        st.session_state[key] = value
+
+
+def _guard_choice(key: str, label: str, options: dict[str, str], default: str) -> None:
+    raw = _url_value(key)
+    if raw is None:
+        return
+    by_label = {text.casefold(): value for value, text in options.items()}
+    chosen = raw if raw in options else by_label.get(raw.strip().casefold())
+    if chosen is None:
+        _note(f"{label} = {_shown(raw)} is not one of the choices; using {options[default]}.")
+        del st.query_params[key]
+    elif options[chosen] != raw:
+        st.session_state[key] = chosen  # a key ("l1") or another spelling of a label
+
+
+def _guard_flag(key: str, label: str) -> None:
+    raw = _url_value(key)
+    if raw is None:
+        return
+    word = raw.strip().casefold()
+    if word in _TRUE + _FALSE:
+        st.session_state[key] = word in _TRUE
+    else:
+        _note(f"{label} = {_shown(raw)} is neither true nor false; using off.")
+        del st.query_params[key]
+
+
+def url_toggle(label: str, key: str, *, default: bool, help: str) -> bool:
+    """An on/off switch bound to the URL parameter ``key``."""
+    _guard_flag(key, label)
+    value = st.toggle(
+        label, **_initial("value", key, default), key=key, help=help, bind="query-params"
+    )
+    _remember(key, "true" if value else "false", "true" if default else "false")
+    return bool(value)
+
+
+def share_link(path: str) -> str:
+    """The URL of this view: every control that differs from its default, plus the mode."""
+    values = st.session_state.get(_VALUES, {})
+    changed = {key: value for key, (value, default) in values.items() if value != default}
+    base = (st.context.url or "http://localhost:8501").rstrip("/")
+    query = urllib.parse.urlencode(changed, quote_via=urllib.parse.quote)
+    return f"{base}/{path}" + (f"?{query}" if query else "")
 
 
 def url_slider(
@@ -62,11 +264,12 @@ def url_slider(
     fmt: str = "%.2f",
 ) -> float:
     """A float slider bound to the URL parameter ``key``, returned as a plain float."""
+    _guard_number(key, label, min_value, max_value, default)
     value = st.slider(
         label,
         min_value=float(min_value),
         max_value=float(max_value),
-        value=float(default),
+        **_initial("value", key, float(default)),
         step=float(step),
         format=fmt,
         key=key,
@@ -74,7 +277,9 @@ def url_slider(
         bind="query-params",
     )
     # Streamlit already bounds the slider; this guards the invariant the solvers rely on.
-    return float(min(max(value, min_value), max_value))
+    value = float(min(max(value, min_value), max_value))
+    _remember(key, f"{value:.12g}", f"{float(default):.12g}")
+    return value
 
 
 def url_select(
@@ -86,19 +291,28 @@ def url_select(
     help: str,
     on_change: Callable[[], None] | None = None,
     radio: bool = False,
+    label_visibility: str = "visible",
 ) -> str:
-    """A choice among ``options`` (URL value -> label) bound to the URL parameter ``key``."""
+    """A choice among ``options`` (value -> label) bound to the URL parameter ``key``.
+
+    The URL carries the label (that is what Streamlit binds); a link may also
+    give the value itself or the label in another case.
+    """
+    _guard_choice(key, label, options, default)
     widget = st.radio if radio else st.selectbox
-    return widget(
+    choice = widget(
         label,
         list(options),
-        index=list(options).index(default),
+        **_initial("index", key, list(options).index(default)),
         format_func=options.__getitem__,
         key=key,
         help=help,
         on_change=on_change,
         bind="query-params",
+        label_visibility=label_visibility,
     )
+    _remember(key, options[choice], options[default])
+    return choice
 
 
 # --- the regions compared on the Constraint regions page ------------------------------

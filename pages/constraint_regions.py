@@ -19,11 +19,12 @@ from pages.common import (
     solve_panel,
     url_select,
     url_slider,
+    url_toggle,
 )
 
 DEFAULTS = {"left": "l1", "right": "l2"}
 
-page_setup()
+frame = page_setup("")
 st.title("Why L1 lands on an axis and L2 does not")
 st.markdown(
     "Both panels minimise **the same loss** under a budget *t* on the size of *w*: by "
@@ -84,11 +85,10 @@ with st.sidebar:
         help="Constraint: a budget R(w) ≤ t. Penalty: minimise L(w) + λ·R(w). Each λ gives "
         "the same w as some t; switching keeps the solution and shows the other number.",
     )
-    show_cone = st.toggle(
+    show_cone = url_toggle(
         "Show why: the normal cone",
-        value=True,
-        key="cone",
-        bind="query-params",
+        "cone",
+        default=True,
         help="Draw the pull of the loss, −∇L(w), and the directions that "
         "keep the optimum where it is.",
     )
@@ -169,10 +169,9 @@ for column, (side, (region, solution)) in zip(
         name = region.label if region is not None else REGIONS[choices[side].kind]
         colour = "green" if solution.zeros else ("gray" if not solution.active else "orange")
         st.badge(f"{name}: {badge_text(solution)}", color=colour)
-        st.plotly_chart(
+        frame.chart(
             constraint_figure(loss, region, solution, limit=limit, show_cone=show_cone),
-            key=f"figure_{side}",
-            config={"displaylogo": False},
+            f"figure_{side}",
         )
         rows = [*readout_rows(solution), ("budget t", f"{solution.radius:.4g}")]
         table = "\n".join(f"| {quantity} | {value} |" for quantity, value in rows)
@@ -222,11 +221,10 @@ def cached_budget_curves(c1: float, c2: float, condition: float, angle: float, l
 
 
 curves = cached_budget_curves(c1, c2, condition, angle, lambda_range(loss, marks))
-st.plotly_chart(
-    budget_figure(loss, marks, curves), key="budget_path", config={"displaylogo": False}
-)
+frame.chart(budget_figure(loss, marks, curves), "budget_path")
 st.caption(
     "For each penalty weight λ the solution w(λ) has a size t = R(w(λ)); the constrained "
     "problem with that budget has the same solution, with KKT multiplier λ. The markers are "
     "the panels above (L1 and L2 panels only)."
 )
+frame.finish()

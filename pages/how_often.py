@@ -16,12 +16,11 @@ from figures.how_often import (
 from geometry import ElasticNetBall, NormBall
 from geometry.catchment import axis_catchments, catchment_shares
 from geometry.ensembles import hessians_from_shape
-from pages.common import page_setup, url_select, url_slider
+from pages.common import page_setup, url_select, url_slider, url_toggle
 from solvers import experiments as ex
 from solvers.odds import Share, near_zero
 from solvers.sampled_boundary import sampled_boundary_solutions
 
-CONFIG = {"displaylogo": False}
 SETUP_NAMES = {
     "random": "Random bowls",
     "published": "Published a, b, c",
@@ -65,7 +64,7 @@ def _load_published_setup() -> None:
     st.session_state.update(setup="published", spread=10.0, domain="square", t=2.0, outside=True)
 
 
-page_setup()
+frame = page_setup("how_often")
 st.title("How often does L1 give an exact zero?")
 st.markdown(
     "*“L1 usually gives sparse weights”*: how usually? Below, many random problems are solved "
@@ -133,11 +132,10 @@ with st.sidebar:
         step=0.25,
         help="The size of each region.",
     )
-    outside = st.toggle(
+    outside = url_toggle(
         "Count only centres outside the region",
-        value=False,
-        key="outside",
-        bind="query-params",
+        "outside",
+        default=False,
         help="A centre inside the region needs no shrinkage; published setups reject those draws.",
     )
     st.header("Other regions")
@@ -177,7 +175,7 @@ rows = [
 st.header("The odds")
 left, right = st.columns([3, 2])
 with left:
-    st.plotly_chart(odds_figure(rows), config=CONFIG, key="chart_odds")
+    frame.chart(odds_figure(rows), "chart_odds")
 with right:
     l1_share, l2_share = rows[0].share, rows[1].share
     low, high = l1_share.interval
@@ -220,7 +218,7 @@ scatter = [
     (NormBall(1, budget), l1_w[:SCATTER_SAMPLE], l1_codes[:SCATTER_SAMPLE]),
     (NormBall(2, budget), l2_w[:SCATTER_SAMPLE], l2_codes[:SCATTER_SAMPLE]),
 ]
-st.plotly_chart(landing_scatter_figure(scatter), config=CONFIG, key="chart_scatter")
+frame.chart(landing_scatter_figure(scatter), "chart_scatter")
 st.caption(
     f"The first {SCATTER_SAMPLE:,} problems. On the diamond the optima pile up on its four "
     "corners; on the circle they spread all around it."
@@ -241,11 +239,9 @@ with left:
         "budget t",
         "Smaller budgets give more zeros",
     )
-    st.plotly_chart(figure, config=CONFIG, key="chart_budget")
+    frame.chart(figure, "chart_budget")
 with right:
-    st.plotly_chart(
-        p_curve_figure(list(ex.P_GRID), p_curve(key, budget, outside)), config=CONFIG, key="chart_p"
-    )
+    frame.chart(p_curve_figure(list(ex.P_GRID), p_curve(key, budget, outside)), "chart_p")
 st.caption(
     f"Each point from the first {ex.CURVE_SAMPLE:,} problems ({ex.STAR_SAMPLE_PER_P} for p < 1, "
     "solved one by one). Bars: 95% intervals."
@@ -287,12 +283,11 @@ for column, ball in zip(columns, (NormBall(1, budget), NormBall(2, budget)), str
     grid = catchment_grid(hessian, ball, half_width)
     exact = catchment_shares(hessian, ball, domain, spread)
     with column:
-        st.plotly_chart(
+        frame.chart(
             catchment_figure(
                 ball, grid, half_width, axis_catchments(hessian, ball), domain, spread
             ),
-            config=CONFIG,
-            key=f"chart_map_{ball.p:g}",
+            f"chart_map_{ball.p:g}",
         )
         monte_carlo = ex.zero_share(catchment_check(key, ball, tuple(hessian.ravel())), False)
         low, high = monte_carlo.interval
@@ -328,4 +323,5 @@ with left:
         )
         st.caption(f"{percent(anyzero.value)} of solutions have at least one zero.")
 with right:
-    st.plotly_chart(nonzero_histogram(odds.nonzeros, dim), config=CONFIG, key="chart_dim")
+    frame.chart(nonzero_histogram(odds.nonzeros, dim), "chart_dim")
+frame.finish()

@@ -19,7 +19,6 @@ from solvers.shrinkage import one_weight_solution
 # Twelve OLS coefficients of an orthonormal design: a few large effects and a
 # tail of small ones, as in most real regressions (chosen by hand, not data).
 OLS = np.array([2.6, -2.1, 1.7, 1.2, -0.95, 0.8, 0.55, -0.45, 0.3, 0.2, -0.12, 0.05])
-CONFIG = {"displaylogo": False}
 
 # Figures that do not depend on the data's pull a are kept between reruns: moving
 # a (the control a student plays with most) then rebuilds only what a changes.
@@ -30,7 +29,7 @@ units_chart = cached(units_figure)
 bars_figure = cached(lambda lam, ratio: many_weights_figure(OLS, lam, ratio))
 zeros_figure = cached(lambda lam, ratio: zeros_against_lambda_figure(OLS, lam, ratio))
 
-page_setup()
+frame = page_setup("one_weight")
 st.title("One weight: why the L1 optimum sticks at zero")
 st.markdown(
     "With one weight the whole story fits on a line. Minimise **½(w − a)² + penalty(w)**: "
@@ -79,7 +78,7 @@ with st.sidebar:
     )
 
 st.header("1. The penalties and their slopes")
-st.plotly_chart(slopes_figure(lam, l1_ratio), key="chart_slopes", config=CONFIG)
+frame.chart(slopes_figure(lam, l1_ratio), "chart_slopes")
 st.caption(
     "Below: the force each penalty exerts towards 0. For L1 it is ±λ right up to w = 0, and at "
     "0 itself the subgradient is the whole interval [−λ, λ] (the green bar): any pull from the "
@@ -96,14 +95,14 @@ with left:
         color="green" if lasso == 0.0 else "orange",
     )
     # Formulas under the charts: their heights differ, and the charts should line up.
-    st.plotly_chart(one_weight_problem_figure(a, lam, "l1"), key="chart_problem_l1", config=CONFIG)
+    frame.chart(one_weight_problem_figure(a, lam, "l1"), "chart_problem_l1")
     st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
 with right:
     st.badge(
         f"L2: w* = {ridge:.4g}" + ("" if ridge == 0.0 else ": shrunk, not zero"),
         color="green" if ridge == 0.0 else "orange",
     )
-    st.plotly_chart(one_weight_problem_figure(a, lam, "l2"), key="chart_problem_l2", config=CONFIG)
+    frame.chart(one_weight_problem_figure(a, lam, "l2"), "chart_problem_l2")
     st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
 st.markdown(
     f"Here a = {a:g} and λ = {lam:g}: "
@@ -117,7 +116,7 @@ st.markdown(
 )
 
 st.header("3. The shrinkage operators")
-st.plotly_chart(shrinkage_figure(a, lam, l1_ratio), key="chart_shrinkage", config=CONFIG)
+frame.chart(shrinkage_figure(a, lam, l1_ratio), "chart_shrinkage")
 st.caption(
     "Each curve is the penalised estimate as a function of the unpenalised one, for an "
     "orthonormal design (every coefficient separately). Soft thresholding (lasso) is flat at 0 "
@@ -127,7 +126,7 @@ st.caption(
 )
 
 st.header("4. Is it because w² < |w| when |w| < 1?")
-st.plotly_chart(units_chart(lam, scale), key="chart_units", config=CONFIG)
+frame.chart(units_chart(lam, scale), "chart_units")
 new_lasso = float(one_weight_solution(a * scale, lam * scale, "l1"))
 st.markdown(
     "The usual argument: *for |w| < 1, w² is smaller than |w|, so L2 punishes small weights "
@@ -143,16 +142,16 @@ st.markdown(
 st.header("5. Many weights at once")
 bars, counts = st.columns([3, 2], gap="medium")
 with bars:
-    st.plotly_chart(bars_figure(lam, l1_ratio), key="chart_bars", config=CONFIG)
+    frame.chart(bars_figure(lam, l1_ratio), "chart_bars")
 with counts:
-    st.plotly_chart(zeros_figure(lam, l1_ratio), key="chart_zeros", config=CONFIG)
+    frame.chart(zeros_figure(lam, l1_ratio), "chart_zeros")
 st.caption(
     "An orthonormal design decouples the coefficients: each one is shrunk by the operator "
     "above, and the lasso sets exactly those with |OLS| ≤ λ to zero."
 )
 
 st.header("6. The Bayesian reading")
-st.plotly_chart(bayes_figure(a, lam), key="chart_bayes", config=CONFIG)
+frame.chart(bayes_figure(a, lam), "chart_bayes")
 mode, mean = laplace_map(a, lam), laplace_posterior_mean(a, lam)
 st.markdown(
     f"Regularisation computes a posterior **mode** (MAP). With the Laplace prior "
@@ -162,3 +161,4 @@ st.markdown(
     f"{gaussian_map(a, lam):.4g}. Exact zeros come from taking the mode of a prior with a kink, "
     f"not from the prior believing that weights are zero."
 )
+frame.finish()

@@ -110,16 +110,16 @@ def test_url_parameters_set_the_view():
     assert badges(app)[0] == "L1: w2 = 0 exactly: sparse"
 
 
+def link_notes(app: AppTest) -> str:
+    return " ".join(c.value for c in app.caption if c.value.startswith("⚠️ From the link"))
+
+
 @pytest.mark.parametrize(
     "query",
     [
         {"c1": "nan"},
         {"c1": "inf"},
-        {"left_t": "-1"},
-        {"left_t": "0"},
-        {"right_t": "1e308"},
         {"cond": "abc"},
-        {"angle": "720"},
         {"c2": ""},
         {"left_t": "1;2"},
         {"left_region": "L7"},
@@ -128,12 +128,29 @@ def test_url_parameters_set_the_view():
         {"cone": "maybe"},
     ],
 )
-def test_bad_url_values_fall_back_to_defaults_without_error(query):
+def test_unreadable_url_values_fall_back_to_defaults_with_a_note(query):
     app = run_app(**query)
     assert sliders(app) == DEFAULTS
     assert [box.value for box in app.sidebar.selectbox] == ["l1", "l2"]
     assert app.sidebar.radio(key="mode").value == "constraint"
     assert len(figures(app)) == 3
+    (key,) = query
+    assert "using" in link_notes(app), key
+
+
+@pytest.mark.parametrize(
+    ("key", "raw", "clamped"),
+    [
+        ("left_t", "-1", 0.1),
+        ("left_t", "0", 0.1),
+        ("right_t", "1e308", 3.0),
+        ("angle", "720", 90.0),
+    ],
+)
+def test_out_of_range_url_values_are_clamped_with_a_note(key, raw, clamped):
+    app = run_app(**{key: raw})
+    assert sliders(app) == {**DEFAULTS, key: clamped}
+    assert "is outside" in link_notes(app) and f"using {clamped:g}" in link_notes(app)
 
 
 def _readouts(app: AppTest) -> list[str]:

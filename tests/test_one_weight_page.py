@@ -85,12 +85,20 @@ def test_many_weights_and_the_bayesian_numbers():
 
 
 @pytest.mark.parametrize(
-    "query", [{"a": "nan"}, {"lam": "-2"}, {"ratio": "7"}, {"units": "3"}, {"a": "1e400"}]
+    ("query", "expected"),
+    [
+        ({"a": "nan"}, DEFAULTS),
+        ({"units": "3"}, DEFAULTS),
+        ({"a": "1e400"}, DEFAULTS),  # overflows to inf: unreadable
+        ({"lam": "-2"}, {**DEFAULTS, "lam": 0.0}),  # clamped to the nearest end
+        ({"ratio": "7"}, {**DEFAULTS, "ratio": 1.0}),
+    ],
 )
-def test_bad_url_values_fall_back_to_defaults(query):
+def test_bad_url_values_give_defaults_or_clamped_values_and_a_note(query, expected):
     app = open_page(**query)
-    assert {s.key: s.value for s in app.sidebar.slider} == DEFAULTS
+    assert {s.key: s.value for s in app.sidebar.slider} == expected
     assert app.sidebar.selectbox(key="units").value == "1"
+    assert any(c.value.startswith("⚠️ From the link") for c in app.caption)
 
 
 def test_the_l1_problem_shades_its_dead_zone_and_marks_a():
