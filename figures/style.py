@@ -105,6 +105,9 @@ def axis_style(title: str, **extra) -> dict:
 _PRESENT_FONT = 1.45
 _PRESENT_LINE = 1.8
 _PRESENT_MARKER = 1.5
+# Taller figures are cut to this so that title, badge and figure fit a 1280 x 720
+# projector; their legend band goes (the title states the conclusion).
+PRESENT_HEIGHT = 470
 # A dark page: the figures follow, unless they are wanted white (for slides).
 DARK_PAPER = "#0E1117"
 DARK_INK = "#F2F2F2"
@@ -136,6 +139,10 @@ def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False
     adapted = go.Figure(figure)
     layout = adapted.layout
     if presenting:
+        if layout.height and layout.height > PRESENT_HEIGHT:
+            layout.height = PRESENT_HEIGHT
+            layout.showlegend = False
+            layout.margin.b = 70
         _scale_fonts(layout, _PRESENT_FONT)
         for trace in adapted.data:
             line = getattr(trace, "line", None)

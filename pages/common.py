@@ -33,10 +33,10 @@ _ROUTED = "_routed_by_app"
 _NOTES = "_url_notes"  # this run's notes about values read from the link
 _VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
 PRESENT = "present"
-EXPORT_FORMATS = {"png": "PNG", "svg": "SVG"}
+EXPORT_FORMATS = {"png": "PNG figures", "svg": "SVG figures"}
 _TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
 _LARGER_TEXT = """<style>
-[data-testid="stMainBlockContainer"] { font-size: 1.3rem; padding-top: 2.5rem; }
+[data-testid="stMainBlockContainer"] { font-size: 1.3rem; padding-top: 4.5rem; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
 [data-testid="stMainBlockContainer"] td { font-size: 1.3rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 2.4rem; }
@@ -95,12 +95,12 @@ class PageFrame:
         notes = st.session_state.get(_NOTES, [])
         if notes:
             self.notes.caption("⚠️ From the link: " + " ".join(notes))
-        with self.link.popover("🔗 Copy link", width="stretch"):
+        with self.link.popover("Copy link", icon=":material/link:", width="stretch"):
             st.caption("Anyone who opens this link sees this view. Copy it with the icon.")
             st.code(share_link(self.path), language=None, wrap_lines=True)
 
 
-def page_setup(path: str = "") -> PageFrame:
+def page_setup(path: str, title: str) -> PageFrame:
     """Page config, the router hand-over, and the toolbar every page shares.
 
     On a cold server whose first request is a deep link (/one_weight),
@@ -112,6 +112,9 @@ def page_setup(path: str = "") -> PageFrame:
     ----------
     path : str
         The page's URL path, for the link to this view.
+    title : str
+        The page's title: a heading, or a line in the toolbar when presenting
+        (the figures need the height of a projector).
     """
     st.session_state[_NOTES] = []
     st.session_state[_VALUES] = {}
@@ -126,7 +129,7 @@ def page_setup(path: str = "") -> PageFrame:
     if not st.session_state.get(_ROUTED):
         navigation()
         st.rerun()
-    notes, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
+    heading, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
     with present:
         presenting = url_toggle(
             "Presentation",
@@ -146,6 +149,11 @@ def page_setup(path: str = "") -> PageFrame:
         )
     if presenting:
         st.html(_LARGER_TEXT)  # a constant: nothing a user types reaches this HTML
+        heading.markdown(f"**{title}**")
+        notes = heading.container()
+    else:
+        notes = heading.container()
+        st.title(title)
     theme = st.context.theme
     return PageFrame(
         path, presenting, export_format, bool(theme and theme.type == "dark"), notes, link
@@ -407,3 +415,140 @@ def carry_solution_across_modes(defaults: dict[str, str]) -> None:
             value, (low, high), key = solution.radius, BUDGET_RANGE, f"{side}_t"
         state[key] = min(max(value, low), high)
         state[f"{side}_clamped"] = not low <= value <= high
+
+
+# --- presets of the Constraint regions page -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named situation: the state of the Constraint regions page, and why it matters."""
+
+    name: str
+    sentence: str
+    state: dict[str, object]  # control key -> value, on top of the page's defaults
+
+    def full_state(self) -> dict[str, object]:
+        """Every control of the page: the defaults, then this preset's values."""
+        return {**PAGE_DEFAULTS, **self.state}
+
+    def query(self) -> dict[str, str]:
+        """The URL parameters of this preset (values that differ from the defaults)."""
+        labels = {"left_region": REGIONS, "right_region": REGIONS, "mode": MODES}
+        query = {}
+        for key, value in self.full_state().items():
+            if value == PAGE_DEFAULTS[key]:
+                continue
+            if key in labels:
+                query[key] = labels[key][value]
+            elif isinstance(value, bool):
+                query[key] = "true" if value else "false"
+            else:
+                query[key] = f"{value:g}"
+        return query
+
+
+PAGE_DEFAULTS: dict[str, object] = {
+    **LOSS_DEFAULTS,
+    "mode": "constraint",
+    "cone": True,
+    **{f"{side}_region": kind for side, kind in (("left", "l1"), ("right", "l2"))},
+    **{
+        f"{side}_{name}": getattr(PanelChoice, field)
+        for side in ("left", "right")
+        for name, field in (
+            ("p", "p"),
+            ("ratio", "l1_ratio"),
+            ("t", "budget"),
+            ("lam", "penalty_weight"),
+        )
+    },
+}
+
+PRESETS: dict[str, Preset] = {
+    "corner": Preset(
+        "Corner hit",
+        "The textbook picture: the smallest ellipse that reaches the diamond touches it at a "
+        "corner, so w1 is exactly 0. The circle has no corners: both weights stay non-zero.",
+        {},
+    ),
+    "edge": Preset(
+        "Edge hit",
+        "It happens: with the centre near the diagonal the ellipse touches an edge of the "
+        "diamond, and the L1 solution has no zero at all. Corners win often, not always.",
+        {"c1": 1.5, "c2": 1.3, "cond": 1.0, "angle": 0.0},
+    ),
+    "inside": Preset(
+        "Centre inside",
+        "The unconstrained optimum already fits the budget: nothing is shrunk, nothing is "
+        "zeroed, by either region. Regularisation only acts when it binds.",
+        {"c1": 0.3, "c2": 0.4},
+    ),
+    "correlated": Preset(
+        "Correlated features",
+        "Two strongly correlated features make long, thin ellipses along the anti-diagonal. "
+        "With a small budget L1 keeps one feature and drops the other; L2 splits the weight "
+        "almost equally between them.",
+        {"c1": 1.6, "c2": 1.2, "cond": 20.0, "angle": -45.0, "left_t": 0.25, "right_t": 0.25},
+    ),
+    "round": Preset(
+        "Nearly round loss",
+        "Almost circular contours: L1 still lands on a corner here, as it does for most "
+        "centres away from the diagonals, but not for all (try the Edge hit).",
+        {"c1": 2.0, "c2": 0.5, "cond": 1.2, "angle": 10.0},
+    ),
+    "star": Preset(
+        "p < 1",
+        "The p = 0.5 star has sharper corners than the diamond: it lands on an axis where "
+        "L1 lands on an edge. But it is not convex, so there can be several local optima.",
+        {
+            "c1": 1.5,
+            "c2": 1.3,
+            "cond": 1.0,
+            "angle": 0.0,
+            "left_region": "lp",
+            "left_p": 0.5,
+            "right_region": "l1",
+        },
+    ),
+    "elasticnet": Preset(
+        "Elastic net",
+        "Any L1 share a > 0 keeps the corners on the axes, so the elastic net still gives "
+        "exact zeros, while its rounded sides spread weight like L2.",
+        {
+            "c1": 0.3,
+            "c2": 2.5,
+            "cond": 1.0,
+            "angle": 0.0,
+            "left_region": "elasticnet",
+            "left_ratio": 0.5,
+        },
+    ),
+}
+
+
+def preset_link(preset: Preset) -> str:
+    """The full URL of a preset on the Constraint regions page."""
+    base = (st.context.url or "http://localhost:8501").rstrip("/")
+    query = urllib.parse.urlencode(preset.query(), quote_via=urllib.parse.quote)
+    return f"{base}/" + (f"?{query}" if query else "")
+
+
+def apply_preset(preset: Preset) -> None:
+    """Set every control of the page to the preset (a callback: before the widgets exist)."""
+    for key, value in preset.full_state().items():
+        st.session_state[key] = value
+
+
+def matching_preset() -> Preset | None:
+    """The preset whose state the page shows now, if any."""
+    state = st.session_state
+    for preset in PRESETS.values():
+        values = preset.full_state()
+        if all(
+            state.get(key, PAGE_DEFAULTS[key]) == value
+            for key, value in values.items()
+            if key in state or key in preset.state
+        ):
+            return preset
+    return None

@@ -12,10 +12,14 @@ from pages.common import (
     MODES,
     PENALTY_OF,
     PENALTY_RANGE,
+    PRESETS,
     REGIONS,
     PanelChoice,
+    apply_preset,
     carry_solution_across_modes,
+    matching_preset,
     page_setup,
+    preset_link,
     solve_panel,
     url_select,
     url_slider,
@@ -24,13 +28,31 @@ from pages.common import (
 
 DEFAULTS = {"left": "l1", "right": "l2"}
 
-frame = page_setup("")
-st.title("Why L1 lands on an axis and L2 does not")
-st.markdown(
-    "Both panels minimise **the same loss** under a budget *t* on the size of *w*: by "
-    "default the L1 diamond ‖w‖₁ ≤ t on the left and the L2 circle ‖w‖₂ ≤ t on the right. "
-    "The answer is where the smallest loss ellipse first touches the region."
+frame = page_setup("", "Why L1 lands on an axis and L2 does not")
+if not frame.presenting:  # projected, the lecturer says this
+    st.markdown(
+        "Both panels minimise **the same loss** under a budget *t* on the size of *w*: by "
+        "default the L1 diamond ‖w‖₁ ≤ t on the left and the L2 circle ‖w‖₂ ≤ t on the right. "
+        "The answer is where the smallest loss ellipse first touches the region."
+    )
+
+
+def _on_preset() -> None:
+    chosen = st.session_state.get("preset")
+    if chosen:
+        apply_preset(PRESETS[chosen])
+    st.session_state["preset"] = None  # a button row, not a state: the sliders now hold it
+
+
+st.pills(
+    "Presets: the key situations in one click",
+    list(PRESETS),
+    format_func=lambda key: PRESETS[key].name,
+    key="preset",
+    on_change=_on_preset,
 )
+# Filled once the controls exist: which preset (if any) the page shows now.
+preset_sentence = st.empty() if not frame.presenting else None
 
 with st.sidebar:
     st.header("Controls")
@@ -155,6 +177,10 @@ with st.sidebar:
             st.caption("The matching value lay outside the slider's range, so it was clamped.")
         choices[side] = PanelChoice(kind, p, l1_ratio, budget, weight)
 
+shown = matching_preset()
+if shown is not None and preset_sentence is not None:
+    preset_sentence.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
+
 loss = QuadraticLoss.from_shape((c1, c2), eigenvalues=(1.0, condition), angle_deg=angle)
 panels = {side: solve_panel(loss, choice, mode) for side, choice in choices.items()}
 extent = max(
@@ -178,6 +204,9 @@ for column, (side, (region, solution)) in zip(
         st.markdown(f"| {name} | value |\n|---|---|\n{table}")
         if show_cone:
             st.caption(cone_check(loss, region, solution))
+
+if shown is not None and frame.presenting:  # under the figures, which need the height
+    st.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
 
 st.subheader("What you are looking at")
 st.latex(
@@ -227,4 +256,13 @@ st.caption(
     "problem with that budget has the same solution, with KKT multiplier λ. The markers are "
     "the panels above (L1 and L2 panels only)."
 )
+if not frame.presenting:
+    with st.expander("Links to every preset (for slides and handouts)"):
+        for preset in PRESETS.values():
+            st.page_link(
+                "pages/constraint_regions.py",
+                label=f"{preset.name}: {preset_link(preset)}",
+                query_params=preset.query(),
+                help=preset.sentence,
+            )
 frame.finish()

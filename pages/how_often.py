@@ -64,13 +64,13 @@ def _load_published_setup() -> None:
     st.session_state.update(setup="published", spread=10.0, domain="square", t=2.0, outside=True)
 
 
-frame = page_setup("how_often")
-st.title("How often does L1 give an exact zero?")
-st.markdown(
-    "*“L1 usually gives sparse weights”*: how usually? Below, many random problems are solved "
-    "**exactly**, and a weight counts as zero only when the solver puts it at exactly 0.0. "
-    "Then the map at the bottom shows where the odds come from: the corners' catchment wedges."
-)
+frame = page_setup("how_often", "How often does L1 give an exact zero?")
+if not frame.presenting:  # projected, the lecturer says this
+    st.markdown(
+        "*“L1 usually gives sparse weights”*: how usually? Below, many random problems are solved "
+        "**exactly**, and a weight counts as zero only when the solver puts it at exactly 0.0. "
+        "Then the map at the bottom shows where the odds come from: the corners' catchment wedges."
+    )
 
 with st.sidebar:
     st.header("Random problems")

@@ -29,14 +29,14 @@ units_chart = cached(units_figure)
 bars_figure = cached(lambda lam, ratio: many_weights_figure(OLS, lam, ratio))
 zeros_figure = cached(lambda lam, ratio: zeros_against_lambda_figure(OLS, lam, ratio))
 
-frame = page_setup("one_weight")
-st.title("One weight: why the L1 optimum sticks at zero")
-st.markdown(
-    "With one weight the whole story fits on a line. Minimise **½(w − a)² + penalty(w)**: "
-    "the data pull *w* towards *a*, the penalty pulls it towards 0. The L1 penalty pulls with "
-    "the same force λ however small *w* already is, so a whole range of data leaves the "
-    "answer at exactly 0. The L2 pull fades as *w* shrinks, so it never finishes the job."
-)
+frame = page_setup("one_weight", "One weight: why the L1 optimum sticks at zero")
+if not frame.presenting:  # projected, the lecturer says this
+    st.markdown(
+        "With one weight the whole story fits on a line. Minimise **½(w − a)² + penalty(w)**: "
+        "the data pull *w* towards *a*, the penalty pulls it towards 0. The L1 penalty pulls with "
+        "the same force λ however small *w* already is, so a whole range of data leaves the "
+        "answer at exactly 0. The L2 pull fades as *w* shrinks, so it never finishes the job."
+    )
 
 with st.sidebar:
     st.header("Controls")
