@@ -53,8 +53,10 @@ def navigation() -> StreamlitPage:
             icon=":material/change_history:",
             default=True,
         ),
+        st.Page("pages/tour.py", title="Tour", icon=":material/route:"),
         st.Page("pages/one_weight.py", title="One weight", icon=":material/show_chart:"),
         st.Page("pages/how_often.py", title="How often", icon=":material/casino:"),
+        st.Page("pages/questions.py", title="Check yourself", icon=":material/quiz:"),
     ]
     return st.navigation(pages, position="top")
 
@@ -216,14 +218,15 @@ def _guard_number(key: str, label: str, low: float, high: float, default: float)
         st.session_state[key] = value
 
 
-def _guard_choice(key: str, label: str, options: dict[str, str], default: str) -> None:
+def _guard_choice(key: str, label: str, options: dict[str, str], default: str | None) -> None:
     raw = _url_value(key)
     if raw is None:
         return
     by_label = {text.casefold(): value for value, text in options.items()}
     chosen = raw if raw in options else by_label.get(raw.strip().casefold())
     if chosen is None:
-        _note(f"{label} = {_shown(raw)} is not one of the choices; using {options[default]}.")
+        fallback = options[default] if default is not None else "no choice"
+        _note(f"{label} = {_shown(raw)} is not one of the choices; using {fallback}.")
         del st.query_params[key]
     elif options[chosen] != raw:
         st.session_state[key] = chosen  # a key ("l1") or another spelling of a label
@@ -295,23 +298,24 @@ def url_select(
     key: str,
     options: dict[str, str],
     *,
-    default: str,
-    help: str,
+    default: str | None,
+    help: str | None = None,
     on_change: Callable[[], None] | None = None,
     radio: bool = False,
     label_visibility: str = "visible",
-) -> str:
+) -> str | None:
     """A choice among ``options`` (value -> label) bound to the URL parameter ``key``.
 
     The URL carries the label (that is what Streamlit binds); a link may also
-    give the value itself or the label in another case.
+    give the value itself or the label in another case. ``default=None``
+    starts with nothing chosen (an unanswered question).
     """
     _guard_choice(key, label, options, default)
     widget = st.radio if radio else st.selectbox
     choice = widget(
         label,
         list(options),
-        **_initial("index", key, list(options).index(default)),
+        **_initial("index", key, None if default is None else list(options).index(default)),
         format_func=options.__getitem__,
         key=key,
         help=help,
@@ -319,7 +323,7 @@ def url_select(
         bind="query-params",
         label_visibility=label_visibility,
     )
-    _remember(key, options[choice], options[default])
+    _remember(key, options.get(choice, ""), options.get(default, ""))
     return choice
 
 
