@@ -289,7 +289,7 @@ def url_slider(
     )
     # Streamlit already bounds the slider; this guards the invariant the solvers rely on.
     value = float(min(max(value, min_value), max_value))
-    _remember(key, f"{value:.12g}", f"{float(default):.12g}")
+    _remember(key, repr(value), repr(float(default)))  # repr: the shortest exact text
     return value
 
 
