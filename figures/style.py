@@ -107,7 +107,7 @@ _PRESENT_LINE = 1.8
 _PRESENT_MARKER = 1.5
 # Taller figures are cut to this so that title, badge and figure fit a 1280 x 720
 # projector; their legend band goes (the title states the conclusion).
-PRESENT_HEIGHT = 470
+PRESENT_HEIGHT = 450
 # A dark page: the figures follow, unless they are wanted white (for slides).
 DARK_PAPER = "#0E1117"
 DARK_INK = "#F2F2F2"

@@ -208,9 +208,10 @@ def test_a_deep_link_to_a_cold_server_still_gets_the_router(browser):
         page = _open(browser, f"{url}/one_weight?lam=2", 1280, 720)
         _assert_no_error(page)
         navigation = page.locator('[data-testid="stTopNavLink"], [data-testid="stNavLink"]')
-        assert navigation.count() == 3
+        assert navigation.count() == 5
         labels = sorted(text.splitlines()[-1] for text in navigation.all_inner_texts())
-        assert labels == ["Constraint regions", "How often", "One weight"]  # after icon names
+        # (after each icon's name)
+        assert labels == ["Check yourself", "Constraint regions", "How often", "One weight", "Tour"]
         assert page.locator('[data-testid="stSidebarNav"]').count() == 0  # no raw file list
         assert page.get_by_text("One weight: why the L1 optimum sticks at zero").count() == 1
         assert "lam=2" in page.url
@@ -244,4 +245,53 @@ def test_how_often_counts_exact_zeros_and_draws_the_map(server, browser):
     page.set_viewport_size({"width": 1280, "height": 4200})
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "how_often_full.png"))
+    page.close()
+
+
+def test_a_preset_link_opens_its_state_and_the_copy_link_gives_it_back(server, browser):
+    from pages.common import PRESETS
+
+    query = urllib.parse.urlencode(PRESETS["correlated"].query())
+    page = _open(browser, f"{server}/?{query}", 1280, 900)
+    _assert_no_error(page)
+    page.get_by_text("Correlated features.", exact=False).first.wait_for(timeout=15_000)
+    assert page.get_by_text("L1: w2 = 0 exactly: sparse").count() == 1
+    page.get_by_role("button", name="Copy link").click()
+    shared = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+
+    def values(text: str) -> dict[str, object]:
+        def number_or_text(value: str) -> object:
+            try:
+                return float(value)
+            except ValueError:
+                return value
+
+        return {key: number_or_text(value) for key, value in urllib.parse.parse_qsl(text)}
+
+    assert values(urllib.parse.urlsplit(shared).query) == values(query)
+    page.close()
+
+
+def test_presentation_mode_at_1280x720(server, browser):
+    page = _open(browser, f"{server}/?present=true", 1280, 720)
+    _assert_no_error(page)
+    # The sidebar starts folded away and both panels sit side by side on screen.
+    assert page.locator('[data-testid="stSidebar"][aria-expanded="true"]').count() == 0
+    charts = page.locator(".js-plotly-plot")
+    first, second = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"] + first["width"] - 1
+    assert first["y"] + 0.85 * first["height"] <= 720  # the plot area is on screen
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "presentation_1280x720.png"))
+    page.close()
+
+
+def test_the_tour_steps_forward_in_the_browser(server, browser):
+    page = _open(browser, f"{server}/tour", 1280, 900)
+    _assert_no_error(page)
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_function("() => window.location.search.includes('step=')", timeout=15_000)
+    page.get_by_text("2. One weight: the pull of each penalty").first.wait_for(timeout=15_000)
+    _assert_no_error(page)
+    page.screenshot(path=str(ARTIFACTS / "tour_step2.png"))
     page.close()
