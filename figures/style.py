@@ -165,6 +165,15 @@ def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False
             line = getattr(trace, "line", None)
             if line is not None and "color" in line and line.color == INK:
                 line.color = DARK_INK
+            marker = getattr(trace, "marker", None)
+            if marker is not None and "color" in marker and marker.color == INK:
+                marker.color = DARK_INK
+            for bars in (getattr(trace, "error_x", None), getattr(trace, "error_y", None)):
+                if bars is not None and bars.color == INK:
+                    bars.color = DARK_INK
+            textfont = getattr(trace, "textfont", None)
+            if textfont is not None and textfont.color in (None, INK):
+                textfont.color = DARK_INK
         for annotation in layout.annotations:
             if annotation.font.color in (None, INK):
                 annotation.font.color = DARK_INK

@@ -33,7 +33,13 @@ _ROUTED = "_routed_by_app"
 _NOTES = "_url_notes"  # this run's notes about values read from the link
 _VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
 PRESENT = "present"
-EXPORT_FORMATS = {"png": "PNG figures", "svg": "SVG figures"}
+# "-white": draw the figures white even on a dark page, so that downloads suit slides.
+EXPORT_FORMATS = {
+    "png": "PNG figures",
+    "svg": "SVG figures",
+    "png-white": "PNG, white (slides)",
+    "svg-white": "SVG, white (slides)",
+}
 _TRUE, _FALSE = ("true", "1", "yes", "on"), ("false", "0", "no", "off")
 _LARGER_TEXT = """<style>
 [data-testid="stMainBlockContainer"] { font-size: 1.3rem; padding-top: 4.5rem; }
@@ -146,7 +152,8 @@ def page_setup(path: str, title: str) -> PageFrame:
             "export",
             EXPORT_FORMATS,
             default="png",
-            help="The camera icon above each figure downloads it (white background, 2x).",
+            help="The camera icon above each figure downloads it, at twice the screen's "
+            "resolution. On a dark page, the white choices draw the figures white for slides.",
             label_visibility="collapsed",
         )
     if presenting:
@@ -157,9 +164,8 @@ def page_setup(path: str, title: str) -> PageFrame:
         notes = heading.container()
         st.title(title)
     theme = st.context.theme
-    return PageFrame(
-        path, presenting, export_format, bool(theme and theme.type == "dark"), notes, link
-    )
+    dark = bool(theme and theme.type == "dark") and not export_format.endswith("-white")
+    return PageFrame(path, presenting, export_format.split("-")[0], dark, notes, link)
 
 
 def _initial(name: str, key: str, default: object) -> dict:

@@ -220,8 +220,8 @@ scatter = [
 ]
 frame.chart(landing_scatter_figure(scatter), "chart_scatter")
 st.caption(
-    f"The first {SCATTER_SAMPLE:,} problems. On the diamond the optima pile up on its four "
-    "corners; on the circle they spread all around it."
+    f"The first {min(SCATTER_SAMPLE, count):,} problems. On the diamond the optima pile up "
+    "on its four corners; on the circle they spread all around it."
 )
 
 st.header("Against the budget and against p")

@@ -295,3 +295,21 @@ def test_the_tour_steps_forward_in_the_browser(server, browser):
     _assert_no_error(page)
     page.screenshot(path=str(ARTIFACTS / "tour_step2.png"))
     page.close()
+
+
+def test_a_dark_page_gets_dark_figures_unless_white_ones_are_asked_for(server, browser):
+    from figures.style import DARK_PAPER
+
+    for query, paper in (("", DARK_PAPER), ("?export=PNG%2C%20white%20(slides)", "white")):
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+        page.goto(f"{server}/{query}")
+        page.wait_for_selector(".js-plotly-plot >> nth=1", timeout=60_000)
+        page.wait_for_timeout(500)
+        _assert_no_error(page)
+        colour = page.evaluate(
+            "() => document.querySelector('.js-plotly-plot').layout.paper_bgcolor"
+        )
+        assert colour == paper
+        if not query:
+            page.screenshot(path=str(ARTIFACTS / "constraint_regions_dark.png"))
+        page.close()

@@ -345,3 +345,29 @@ def test_the_question_figures_show_the_answers():
     ]
     assert any("w2 = 0" in title for title in titles)  # the centre on the axis: an exact zero
     assert np.isfinite(float(controls(on_axis)["q4_offset"]))
+
+
+def test_dark_adaptation_recolours_ink_everywhere_and_presentation_scales_a_copy():
+    import plotly.graph_objects as go
+
+    from figures.style import DARK_INK, INK, adapt_figure
+
+    figure = go.Figure(
+        go.Scatter(
+            x=[0, 1],
+            y=[0, 1],
+            line={"color": INK, "width": 2},
+            marker={"color": INK, "size": 10},
+            error_y={"array": [0.1, 0.1], "color": INK},
+        ),
+        layout={"font": {"size": 13, "color": INK}, "height": 900},
+    )
+    dark = adapt_figure(figure, dark=True)
+    (trace,) = dark.data
+    assert trace.line.color == trace.marker.color == trace.error_y.color == DARK_INK
+    assert dark.layout.font.color == DARK_INK
+    big = adapt_figure(figure, presenting=True)
+    assert big.data[0].line.width == pytest.approx(2 * 1.8) and big.data[0].marker.size == 15
+    assert big.layout.height == PRESENT_HEIGHT and big.layout.font.size > 13
+    assert figure.data[0].line.width == 2 and figure.layout.height == 900  # the original stays
+    assert adapt_figure(figure) is figure
