@@ -108,6 +108,7 @@ _PRESENT_MARKER = 1.5
 # Taller figures are cut to this so that title, badge and figure fit a 1280 x 720
 # projector; their legend band goes (the title states the conclusion).
 PRESENT_HEIGHT = 450
+PRESENT_CONTOUR = "#555555"
 # A dark page: the figures follow, unless they are wanted white (for slides).
 DARK_PAPER = "#0E1117"
 DARK_INK = "#F2F2F2"
@@ -148,6 +149,8 @@ def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False
             line = getattr(trace, "line", None)
             if line is not None and "width" in line:
                 line.width = (line.width if line.width is not None else 2.0) * _PRESENT_LINE
+            if line is not None and "color" in line and line.color == CONTOUR:
+                line.color = PRESENT_CONTOUR  # pale greys wash out on a projector
             marker = getattr(trace, "marker", None)
             if marker is not None and "size" in marker and isinstance(marker.size, int | float):
                 marker.size = marker.size * _PRESENT_MARKER

@@ -371,3 +371,12 @@ def test_dark_adaptation_recolours_ink_everywhere_and_presentation_scales_a_copy
     assert big.layout.height == PRESENT_HEIGHT and big.layout.font.size > 13
     assert figure.data[0].line.width == 2 and figure.layout.height == 900  # the original stays
     assert adapt_figure(figure) is figure
+
+
+def test_presentation_darkens_the_pale_contours():
+    import plotly.graph_objects as go
+
+    from figures.style import CONTOUR, PRESENT_CONTOUR, adapt_figure
+
+    figure = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], line={"color": CONTOUR}))
+    assert adapt_figure(figure, presenting=True).data[0].line.color == PRESENT_CONTOUR
