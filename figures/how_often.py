@@ -126,21 +126,7 @@ def landing_scatter_figure(
         horizontal_spacing=0.08,
     )
     for column, (region, solutions, codes) in enumerate(panels, start=1):
-        style = region_style(region)
-        outline = region.boundary(361)
-        figure.add_trace(
-            go.Scatter(
-                x=outline[:, 0],
-                y=outline[:, 1],
-                mode="lines",
-                line={"color": style.colour, "dash": style.dash, "width": 2},
-                name=f"{region.label} boundary",
-                hoverinfo="skip",
-                showlegend=False,
-            ),
-            row=1,
-            col=column,
-        )
+        figure.add_trace(_outline(region, width=2, showlegend=False), row=1, col=column)
         on_axis = (codes == ON_W1_AXIS) | (codes == ON_W2_AXIS)
         groups = [
             (codes == INSIDE, "#b8a800", "circle", 4, "inside: the centre itself"),
@@ -188,6 +174,21 @@ def landing_scatter_figure(
     )
     figure.update_annotations(font={"size": 14})
     return figure
+
+
+def _outline(region: Region, width: float, showlegend: bool) -> go.Scatter:
+    """The region's boundary in its own colour and dash."""
+    style = region_style(region)
+    outline = region.boundary(361)
+    return go.Scatter(
+        x=outline[:, 0],
+        y=outline[:, 1],
+        mode="lines",
+        line={"color": style.colour, "dash": style.dash, "width": width},
+        name=f"{region.label} region",
+        hoverinfo="skip",
+        showlegend=showlegend,
+    )
 
 
 def _extent(region: Region) -> float:
@@ -308,7 +309,6 @@ def catchment_figure(
     domain, spread : str, float
         The disc or square the centres are drawn from, outlined.
     """
-    style = region_style(region)
     reach = 3.0 * half_width
     figure = go.Figure()
     for code, name in _MAP_NAMES.items():
@@ -339,17 +339,7 @@ def catchment_figure(
                 hoverinfo="skip",
             )
         )
-    outline = region.boundary(361)
-    figure.add_trace(
-        go.Scatter(
-            x=outline[:, 0],
-            y=outline[:, 1],
-            mode="lines",
-            line={"color": style.colour, "dash": style.dash, "width": 3},
-            name=f"{region.label} region",
-            hoverinfo="skip",
-        )
-    )
+    figure.add_trace(_outline(region, width=3, showlegend=True))
     figure.add_trace(_domain_outline(domain, spread))
     figure.update_layout(
         base_layout(
