@@ -152,3 +152,18 @@ def test_bad_arguments_name_themselves():
         landing_batch(np.zeros((1, 2)), np.eye(2), "L1")
     with pytest.raises(ValueError, match="hessians"):
         landing_batch(np.zeros((1, 2)), np.ones((2, 2)), NormBall(1))
+
+
+def test_the_symmetric_published_setup_matches_its_exact_catchment_share():
+    # Round bowls (a = b, c = 0) all have H = 2a I, and the catchment does not depend
+    # on a: centres uniform in [-10, 10]^2 outside the diamond of budget 2 land on a
+    # corner with probability 4 * 64 / (400 - 8) = 256 / 392, by hand.
+    from solvers import experiments as ex
+
+    problems = ex.draw_problems("symmetric", 100_000, 10.0, "square", 100.0, 0)
+    codes = ex.solve_and_classify(problems, NormBall(p=1, radius=2.0))[1]
+    share = ex.zero_share(codes, outside_only=True)
+    low, high = share.interval
+    assert low <= 256 / 392 <= high
+    l2 = ex.solve_and_classify(problems, NormBall(p=2, radius=2.0))[1]
+    assert ex.zero_share(l2, outside_only=True).hits == 0
