@@ -281,7 +281,7 @@ def map_image(codes: np.ndarray) -> str:
     for code, rgb in _MAP_RGB.items():
         palette[code] = rgb
     buffer = io.BytesIO()
-    Image.fromarray(palette[codes]).save(buffer, format="PNG", optimize=True)
+    Image.fromarray(palette[codes]).save(buffer, format="PNG", compress_level=6)
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 

@@ -46,7 +46,42 @@ budget_curves = cached(
     )
 )
 p_curve = cached(lambda key, t, outside: ex.shares_against_p(draw_problems(*key), t, outside))
-catchment_grid = cached(ex.catchment_grid)
+sampled_solver_share = cached(
+    lambda key, t: Share.of(
+        near_zero(
+            sampled_boundary_solutions(
+                draw_problems(*key).centers[:SAMPLED_SOLVER_SAMPLE],
+                draw_problems(*key).hessians[:SAMPLED_SOLVER_SAMPLE],
+                NormBall(2, t),
+                360,
+            ),
+            0.0,
+        )
+    )
+)
+
+
+@cached
+def scatter_figure(key: tuple, t: float):
+    """Where the first problems' optima land: built once per set of problems and budget."""
+    panels = []
+    for p in (1.0, 2.0):
+        w, codes = solve_and_classify(key, t, p)
+        panels.append((NormBall(p, t), w[:SCATTER_SAMPLE], codes[:SCATTER_SAMPLE]))
+    return landing_scatter_figure(panels)
+
+
+@cached
+def map_figure(p: float, t: float, condition: float, angle: float, spread: float, domain: str):
+    """The catchment map of one region: 400 x 400 centres classified, exact wedges drawn."""
+    hessian = hessians_from_shape(np.array([condition]), np.array([angle]))[0]
+    ball = NormBall(p, t)
+    half_width = ex.map_half_width(t, spread)
+    grid = ex.catchment_grid(hessian, ball, half_width)
+    catchments = axis_catchments(hessian, ball)
+    return catchment_figure(ball, grid, half_width, catchments, domain, spread)
+
+
 catchment_check = cached(
     lambda key, ball, hessian_key: ex.region_codes(
         ex.Problems(
@@ -197,13 +232,7 @@ with right:
         )
     )
     fake = Share.of(near_zero(l2_w, tolerance))
-    sampled = sampled_boundary_solutions(
-        draw_problems(*key).centers[:SAMPLED_SOLVER_SAMPLE],
-        draw_problems(*key).hessians[:SAMPLED_SOLVER_SAMPLE],
-        NormBall(2, budget),
-        360,
-    )
-    sampled_share = Share.of(near_zero(sampled, 0.0))
+    sampled_share = sampled_solver_share(key, budget)
     st.markdown(
         f"With that tolerance L2 would report **{percent(fake.value)}** “zeros” "
         f"({fake.hits:,} problems){', every one of them false' if fake.hits else ''}. "
@@ -214,11 +243,7 @@ with right:
     )
 
 st.header("Where the optima land")
-scatter = [
-    (NormBall(1, budget), l1_w[:SCATTER_SAMPLE], l1_codes[:SCATTER_SAMPLE]),
-    (NormBall(2, budget), l2_w[:SCATTER_SAMPLE], l2_codes[:SCATTER_SAMPLE]),
-]
-frame.chart(landing_scatter_figure(scatter), "chart_scatter")
+frame.chart(scatter_figure(key, budget), "chart_scatter")
 st.caption(
     f"The first {min(SCATTER_SAMPLE, count):,} problems. On the diamond the optima pile up "
     "on its four corners; on the circle they spread all around it."
@@ -279,14 +304,10 @@ with right:
 hessian = hessians_from_shape(np.array([map_condition]), np.array([map_angle]))[0]
 columns = st.columns(2)
 for column, ball in zip(columns, (NormBall(1, budget), NormBall(2, budget)), strict=True):
-    half_width = ex.map_half_width(ball.radius, spread)
-    grid = catchment_grid(hessian, ball, half_width)
     exact = catchment_shares(hessian, ball, domain, spread)
     with column:
         frame.chart(
-            catchment_figure(
-                ball, grid, half_width, axis_catchments(hessian, ball), domain, spread
-            ),
+            map_figure(ball.p, budget, map_condition, map_angle, spread, domain),
             f"chart_map_{ball.p:g}",
         )
         monte_carlo = ex.zero_share(catchment_check(key, ball, tuple(hessian.ravel())), False)
