@@ -72,6 +72,32 @@ def scatter_figure(key: tuple, t: float):
 
 
 @cached
+def budget_figure(key: tuple, a: float, outside: bool):
+    """Share with an exact zero against the budget, for L1, L2 and the elastic net."""
+    curves = budget_curves(key, a, outside)
+    regions = {"L1": NormBall(1, 1.0), "L2": NormBall(2, 1.0), "EN": ElasticNetBall(1.0, a)}
+    return share_curve_figure(
+        ex.budget_grid(key[2]),
+        [(regions[name], shares) for name, shares in curves.items()],
+        "budget t",
+        "Smaller budgets give more zeros",
+    )
+
+
+@cached
+def p_figure(key: tuple, t: float, outside: bool):
+    """Share with an exact zero against p."""
+    return p_curve_figure(list(ex.P_GRID), p_curve(key, t, outside))
+
+
+@cached
+def histogram(dim: int, spread: float, max_condition: float, t: float):
+    """Non-zero weights per solution of the random n-D problems."""
+    odds = dimension_experiment(dim, 200, spread, max_condition, t, 0)
+    return nonzero_histogram(odds.nonzeros, dim)
+
+
+@cached
 def map_figure(p: float, t: float, condition: float, angle: float, spread: float, domain: str):
     """The catchment map of one region: 400 x 400 centres classified, exact wedges drawn."""
     hessian = hessians_from_shape(np.array([condition]), np.array([angle]))[0]
@@ -251,22 +277,10 @@ st.caption(
 
 st.header("Against the budget and against p")
 left, right = st.columns(2)
-budgets = ex.budget_grid(spread)
-curves = budget_curves(key, l1_ratio, outside)
 with left:
-    figure = share_curve_figure(
-        budgets,
-        [
-            (NormBall(1, 1.0), curves["L1"]),
-            (NormBall(2, 1.0), curves["L2"]),
-            (ElasticNetBall(1.0, l1_ratio), curves["EN"]),
-        ],
-        "budget t",
-        "Smaller budgets give more zeros",
-    )
-    frame.chart(figure, "chart_budget")
+    frame.chart(budget_figure(key, l1_ratio, outside), "chart_budget")
 with right:
-    frame.chart(p_curve_figure(list(ex.P_GRID), p_curve(key, budget, outside)), "chart_p")
+    frame.chart(p_figure(key, budget, outside), "chart_p")
 st.caption(
     f"Each point from the first {ex.CURVE_SAMPLE:,} problems ({ex.STAR_SAMPLE_PER_P} for p < 1, "
     "solved one by one). Bars: 95% intervals."
@@ -344,5 +358,5 @@ with left:
         )
         st.caption(f"{percent(anyzero.value)} of solutions have at least one zero.")
 with right:
-    frame.chart(nonzero_histogram(odds.nonzeros, dim), "chart_dim")
+    frame.chart(histogram(dim, spread, max_condition, budget), "chart_dim")
 frame.finish()
