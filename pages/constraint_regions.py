@@ -258,11 +258,6 @@ st.caption(
 )
 if not frame.presenting:
     with st.expander("Links to every preset (for slides and handouts)"):
-        for preset in PRESETS.values():
-            st.page_link(
-                "pages/constraint_regions.py",
-                label=f"{preset.name}: {preset_link(preset)}",
-                query_params=preset.query(),
-                help=preset.sentence,
-            )
+        lines = [f"{preset.name}:\n  {preset_link(preset)}" for preset in PRESETS.values()]
+        st.code("\n".join(lines), language=None, wrap_lines=True)
 frame.finish()

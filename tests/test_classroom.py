@@ -380,3 +380,12 @@ def test_presentation_darkens_the_pale_contours():
 
     figure = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], line={"color": CONTOUR}))
     assert adapt_figure(figure, presenting=True).data[0].line.color == PRESENT_CONTOUR
+
+
+def test_the_page_lists_every_preset_link_for_slides():
+    app = open_page("")
+    (block,) = [c.value for c in app.code if c.value.startswith("Corner hit:")]
+    lines = block.splitlines()
+    for preset in PRESETS.values():
+        url = lines[lines.index(f"{preset.name}:") + 1].strip()
+        assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query)) == preset.query()
