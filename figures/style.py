@@ -109,6 +109,7 @@ _PRESENT_MARKER = 1.5
 # projector; their legend band goes (the title states the conclusion).
 PRESENT_HEIGHT = 450
 PRESENT_CONTOUR = "#555555"
+_PRESENT_MAX_LEGEND = 5
 # A dark page: the figures follow, unless they are wanted white (for slides).
 DARK_PAPER = "#0E1117"
 DARK_INK = "#F2F2F2"
@@ -142,8 +143,18 @@ def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False
     if presenting:
         if layout.height and layout.height > PRESENT_HEIGHT:
             layout.height = PRESENT_HEIGHT
-            layout.showlegend = False
-            layout.margin.b = 70
+            entries = sum(1 for t in adapted.data if t.name and t.showlegend is not False)
+            if entries > _PRESENT_MAX_LEGEND:
+                # A long legend would take the plot's height: the title says it.
+                layout.showlegend = False
+                layout.margin.b = 70
+            else:
+                # A short one fits on one row under the axis.
+                layout.legend.orientation = "h"
+                layout.legend.yref = "container"
+                layout.legend.y = 0.0
+                layout.legend.yanchor = "bottom"
+                layout.margin.b = 110
         _scale_fonts(layout, _PRESENT_FONT)
         for trace in adapted.data:
             line = getattr(trace, "line", None)

@@ -181,11 +181,6 @@ step = STEPS[index]
 
 st.subheader(STEP_NAMES[chosen])
 st.markdown(step.text)
-figures = cached_figures(index)
-for column, (k, figure) in zip(st.columns(len(figures)), enumerate(figures), strict=True):
-    with column:
-        frame.chart(figure, f"tour_{index + 1}_{k}")
-
 back, where, forward = st.columns([1, 3, 1], vertical_alignment="center")
 back.button(
     "Back",
@@ -210,5 +205,10 @@ forward.button(
     disabled=index == len(STEPS) - 1,
     width="stretch",
 )
+figures = cached_figures(index)
+for column, (k, figure) in zip(st.columns(len(figures)), enumerate(figures), strict=True):
+    with column:
+        frame.chart(figure, f"tour_{index + 1}_{k}")
+
 st.progress((index + 1) / len(STEPS), text=f"Step {index + 1} of {len(STEPS)}")
 frame.finish()

@@ -257,6 +257,7 @@ def test_presentation_mode_enlarges_type_and_fits_the_projector():
         assert after["font"]["size"] > before["font"]["size"] * 1.3
         assert after.get("height", 0) <= max(PRESENT_HEIGHT, before.get("height", 0))
         if before.get("height", 0) > PRESENT_HEIGHT:
+            # The constraint panels' eight legend entries go; their titles say it.
             assert after["height"] == PRESENT_HEIGHT and after["showlegend"] is False
     # Fewer words on screen: the page's introduction goes.
     intro = "Both panels minimise"
@@ -389,3 +390,17 @@ def test_the_page_lists_every_preset_link_for_slides():
     for preset in PRESETS.values():
         url = lines[lines.index(f"{preset.name}:") + 1].strip()
         assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query)) == preset.query()
+
+
+def test_presentation_keeps_a_short_legend_on_one_row():
+    import plotly.graph_objects as go
+
+    from figures.style import adapt_figure
+
+    figure = go.Figure(
+        [go.Scatter(x=[0, 1], y=[0, 1], name=name) for name in ("L1", "L2", "elastic net")],
+        layout={"height": 520, "legend": {"orientation": "v"}},
+    )
+    shown = adapt_figure(figure, presenting=True)
+    assert shown.layout.showlegend is not False and shown.layout.legend.orientation == "h"
+    assert shown.layout.height == PRESENT_HEIGHT
