@@ -257,7 +257,10 @@ def test_a_preset_link_opens_its_state_and_the_copy_link_gives_it_back(server, b
     page.get_by_text("Correlated features.", exact=False).first.wait_for(timeout=15_000)
     assert page.get_by_text("L1: w2 = 0 exactly: sparse").count() == 1
     page.get_by_role("button", name="Copy link").click()
-    shared = page.locator('[data-testid="stCode"]').first.inner_text().strip()
+    # The popover's code block (the page also lists every preset link in one).
+    codes = page.locator('[data-testid="stCode"]').filter(has_not_text="Corner hit:")
+    codes.first.wait_for(timeout=15_000)
+    shared = codes.first.inner_text().strip()
 
     def values(text: str) -> dict[str, object]:
         def number_or_text(value: str) -> object:
