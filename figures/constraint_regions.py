@@ -30,11 +30,6 @@ _LEGEND_ROW = 20
 _MAX_LEGEND_ROWS = 9
 
 
-def region_extent(region: Region) -> float:
-    """How far the region reaches along the axes (its radius, or the elastic net's intercept)."""
-    return region.axis_intercept if isinstance(region, ElasticNetBall) else region.radius
-
-
 def view_limit(loss: QuadraticLoss, extent: float) -> float:
     """Half-width of a square view that shows a region of this extent and the loss's centre."""
     return 1.2 * max(extent, float(np.max(np.abs(loss.center)))) + 0.1
@@ -150,7 +145,7 @@ def constraint_figure(
     -------
     plotly.graph_objects.Figure
     """
-    extent = region_extent(region) if region is not None else 0.0
+    extent = region.axis_intercept if region is not None else 0.0
     limit = view_limit(loss, extent) if limit is None else limit
     traces: list[go.Scatter] = []
 

@@ -163,7 +163,7 @@ def landing_scatter_figure(
                 row=1,
                 col=column,
             )
-        reach = 1.3 * _extent(region)
+        reach = 1.3 * region.axis_intercept
         axis = f"x{column if column > 1 else ''}"
         figure.update_xaxes(axis_style("w1", range=[-reach, reach]), row=1, col=column)
         figure.update_yaxes(
@@ -189,10 +189,6 @@ def _outline(region: Region, width: float, showlegend: bool) -> go.Scatter:
         hoverinfo="skip",
         showlegend=showlegend,
     )
-
-
-def _extent(region: Region) -> float:
-    return region.axis_intercept if isinstance(region, ElasticNetBall) else region.radius
 
 
 def _scatter_title(region: Region, codes: np.ndarray) -> str:

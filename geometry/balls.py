@@ -88,6 +88,11 @@ class NormBall:
             result = np.sum(magnitudes**self.p, axis=-1) ** (1.0 / self.p)
         return float(result) if np.ndim(result) == 0 else result
 
+    @property
+    def axis_intercept(self) -> float:
+        """Where the boundary crosses each axis: ``radius``, for every p."""
+        return self.radius
+
     def contains(self, w: np.ndarray, rtol: float = 0.0) -> np.ndarray | bool:
         """Whether ``||w||_p <= radius * (1 + rtol)``."""
         inside = np.asarray(self.norm(w)) <= self.radius * (1.0 + rtol)

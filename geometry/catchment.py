@@ -77,8 +77,7 @@ def _cross(a: np.ndarray, b: np.ndarray) -> float:
 
 def axis_points(region: Region) -> np.ndarray:
     """Where the boundary of ``region`` crosses the axes: ``(+v, 0), (0, +v), (-v, 0), (0, -v)``."""
-    reach = region.axis_intercept if isinstance(region, ElasticNetBall) else region.radius
-    return reach * np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
+    return region.axis_intercept * np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
 
 
 def axis_catchments(hessian: object, region: Region) -> list[Catchment]:

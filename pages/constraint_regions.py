@@ -4,7 +4,7 @@ import streamlit as st
 
 from figures.budget_path import budget_curves, budget_figure, lambda_range
 from figures.captions import badge_text, cone_check, landing_sentence, readout_rows
-from figures.constraint_regions import constraint_figure, region_extent, view_limit
+from figures.constraint_regions import constraint_figure, view_limit
 from geometry import QuadraticLoss
 from pages.common import (
     BUDGET_RANGE,
@@ -184,7 +184,7 @@ if shown is not None and preset_sentence is not None:
 loss = QuadraticLoss.from_shape((c1, c2), eigenvalues=(1.0, condition), angle_deg=angle)
 panels = {side: solve_panel(loss, choice, mode) for side, choice in choices.items()}
 extent = max(
-    (region_extent(region) for region, _ in panels.values() if region is not None), default=0.0
+    (region.axis_intercept for region, _ in panels.values() if region is not None), default=0.0
 )
 limit = view_limit(loss, extent)
 

@@ -108,3 +108,10 @@ def test_elastic_net_boundary_and_corners(radius, l1_ratio):
 def test_elastic_net_limits_are_the_diamond_and_the_disc():
     assert ElasticNetBall(radius=2.0, l1_ratio=1.0).vertices(2).max() == 2.0
     assert ElasticNetBall(radius=4.0, l1_ratio=0.0).penalty(np.array([2.0, 0.0])) == 4.0
+
+
+@pytest.mark.parametrize("p", [0.5, 1.0, 1.5, 2.0, math.inf])
+def test_every_norm_ball_crosses_the_axes_at_its_radius(p):
+    ball = NormBall(p=p, radius=1.7)
+    assert ball.axis_intercept == 1.7
+    assert ball.norm(np.array([ball.axis_intercept, 0.0])) == pytest.approx(1.7)
