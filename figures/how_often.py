@@ -19,7 +19,7 @@ from figures.style import AXIS_HIGHLIGHT, INK, axis_style, base_layout, region_s
 from geometry import ElasticNetBall, NormBall
 from geometry.catchment import Catchment
 from geometry.ensembles import Domain
-from solvers.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS
+from solvers.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS, on_axis
 from solvers.odds import Share
 
 Region = NormBall | ElasticNetBall
@@ -127,11 +127,11 @@ def landing_scatter_figure(
     )
     for column, (region, solutions, codes) in enumerate(panels, start=1):
         figure.add_trace(_outline(region, width=2, showlegend=False), row=1, col=column)
-        on_axis = (codes == ON_W1_AXIS) | (codes == ON_W2_AXIS)
+        landed = on_axis(codes)
         groups = [
             (codes == INSIDE, "#b8a800", "circle", 4, "inside: the centre itself"),
             (codes == OFF_AXIS, OFF_AXIS_GREY, "circle-open", 6, "on the boundary, no zero"),
-            (on_axis, AXIS_HIGHLIGHT, "diamond", 13, "exact zero: on an axis"),
+            (landed, AXIS_HIGHLIGHT, "diamond", 13, "exact zero: on an axis"),
         ]
         for mask, colour, symbol, size, name in groups:
             figure.add_trace(
@@ -149,12 +149,13 @@ def landing_scatter_figure(
                 col=column,
             )
         # Many optima share each corner: say how many, or they look like one dot.
-        for point in np.unique(solutions[on_axis], axis=0):
-            landed = int(np.count_nonzero(np.all(solutions[on_axis] == point, axis=1)))
+        corners = solutions[landed]
+        for point in np.unique(corners, axis=0):
+            count = int(np.count_nonzero(np.all(corners == point, axis=1)))
             figure.add_annotation(
                 x=point[0],
                 y=point[1],
-                text=f"<b>{landed:,}</b>",
+                text=f"<b>{count:,}</b>",
                 showarrow=False,
                 # Beside the corner and clear of the axis line through it.
                 xshift=26 * np.sign(point[0]) if point[0] else 22,
@@ -192,8 +193,7 @@ def _outline(region: Region, width: float, showlegend: bool) -> go.Scatter:
 
 
 def _scatter_title(region: Region, codes: np.ndarray) -> str:
-    on_axis = np.count_nonzero((codes == ON_W1_AXIS) | (codes == ON_W2_AXIS))
-    return f"{region.label}: {on_axis:,} of {codes.size:,} on an axis"
+    return f"{region.label}: {np.count_nonzero(on_axis(codes)):,} of {codes.size:,} on an axis"
 
 
 def share_curve_figure(

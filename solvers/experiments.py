@@ -7,7 +7,6 @@ the benchmarks time them directly.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +21,7 @@ from geometry.ensembles import (
     sample_published_hessians,
 )
 from solvers.batch import solve_constrained_batch
-from solvers.landing import INSIDE, ON_W1_AXIS, ON_W2_AXIS, classify_solutions, landing_batch
+from solvers.landing import INSIDE, classify_solutions, landing_batch, on_axis
 from solvers.odds import DimensionOdds, Share, dimension_odds
 
 Setup = Literal["random", "published", "symmetric"]
@@ -68,11 +67,6 @@ def draw_problems(
     else:
         hessians = sample_published_hessians(rng, count, symmetric=setup == "symmetric")
     return Problems(centers, hessians)
-
-
-def on_axis(codes: np.ndarray) -> np.ndarray:
-    """Which landing codes are an exact zero."""
-    return (codes == ON_W1_AXIS) | (codes == ON_W2_AXIS)
 
 
 def zero_share(codes: np.ndarray, outside_only: bool) -> Share:
@@ -160,11 +154,3 @@ def dimension_experiment(
 def budget_grid(spread: float) -> np.ndarray:
     """Budgets from small to beyond most centres, for the curve against t."""
     return np.linspace(0.1, max(1.0, 1.2 * spread), 12)
-
-
-def condition_from_label(label: str) -> float:
-    """Parse a condition-number option such as ``"100"``; at least 1."""
-    value = float(label)
-    if not math.isfinite(value) or value < 1.0:
-        raise ValueError(f"max_condition must be a number >= 1, got {label!r}")
-    return value

@@ -24,12 +24,6 @@ INSIDE: Final = 0
 ON_W1_AXIS: Final = 1  # the optimum is (v, 0): w2 == 0.0
 ON_W2_AXIS: Final = 2  # the optimum is (0, v): w1 == 0.0
 OFF_AXIS: Final = 3  # on the boundary with no zero
-LANDING_NAMES: Final = {
-    INSIDE: "inside (no shrinkage)",
-    ON_W1_AXIS: "on the w1 axis (w2 = 0)",
-    ON_W2_AXIS: "on the w2 axis (w1 = 0)",
-    OFF_AXIS: "on the boundary, no zero",
-}
 
 Region = NormBall | ElasticNetBall
 
@@ -38,6 +32,11 @@ def _inside(region: Region, centers: np.ndarray) -> np.ndarray:
     if isinstance(region, ElasticNetBall):
         return np.asarray(region.penalty(centers)) <= region.radius
     return np.asarray(region.norm(centers)) <= region.radius
+
+
+def on_axis(codes: np.ndarray) -> np.ndarray:
+    """Which landing codes are an exact zero (on either axis)."""
+    return (codes == ON_W1_AXIS) | (codes == ON_W2_AXIS)
 
 
 def classify_solutions(centers: np.ndarray, solutions: np.ndarray, region: Region) -> np.ndarray:
