@@ -58,27 +58,34 @@ def percent(value: float) -> str:
     return f"{100 * value:.1f}%"
 
 
+def _percent_with_interval(shares: list[Share], colour: str) -> tuple[np.ndarray, dict]:
+    """The shares in percent, and Plotly error bars reaching each one's 95% interval."""
+    values = 100 * np.array([share.value for share in shares])
+    bounds = 100 * np.array([share.interval for share in shares])
+    bars = {
+        "type": "data",
+        "symmetric": False,
+        "array": bounds[:, 1] - values,
+        "arrayminus": values - bounds[:, 0],
+        "color": colour,
+    }
+    return values, bars
+
+
 def odds_figure(rows: list[OddsRow], height: int = 360) -> go.Figure:
     """Horizontal bars: share of solutions with an exact zero per region, with 95% intervals."""
     labels = [row.region.label for row in rows]
-    values = np.array([row.share.value for row in rows])
-    intervals = np.array([row.share.interval for row in rows])
+    values, bars = _percent_with_interval([row.share for row in rows], INK)
     figure = go.Figure(
         go.Bar(
             y=labels,
-            x=100 * values,
+            x=values,
             orientation="h",
             marker={
                 "color": [region_style(row.region).colour for row in rows],
                 "pattern": {"shape": [_pattern(row.region) for row in rows]},
             },
-            error_x={
-                "type": "data",
-                "symmetric": False,
-                "array": 100 * (intervals[:, 1] - values),
-                "arrayminus": 100 * (values - intervals[:, 0]),
-                "color": INK,
-            },
+            error_x=bars,
             hovertemplate="%{y}: %{x:.2f}%<extra></extra>",
             showlegend=False,
         ),
@@ -94,7 +101,7 @@ def odds_figure(rows: list[OddsRow], height: int = 360) -> go.Figure:
     figure.add_trace(
         go.Scatter(
             y=labels,
-            x=100 * intervals[:, 1] + 2,
+            x=values + bars["array"] + 2,
             mode="text",
             text=[f"{percent(row.share.value)} of {row.share.total:,}" for row in rows],
             textposition="middle right",
@@ -202,58 +209,42 @@ def share_curve_figure(
     x_title: str,
     title: str,
     height: int = 380,
-    log_x: bool = False,
 ) -> go.Figure:
     """Share with an exact zero against a parameter, one line (with 95% band) per region."""
     figure = go.Figure(layout=base_layout(title, height))
     for region, shares in curves:
         style = region_style(region)
-        values = np.array([share.value for share in shares])
-        bounds = np.array([share.interval for share in shares])
+        values, bars = _percent_with_interval(shares, style.colour)
         name = region.label
         figure.add_trace(
             go.Scatter(
                 x=x,
-                y=100 * values,
+                y=values,
                 mode="lines+markers",
                 line={"color": style.colour, "dash": style.dash, "width": 2.5},
                 marker={"symbol": style.marker, "size": 9, "color": style.colour},
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": 100 * (bounds[:, 1] - values),
-                    "arrayminus": 100 * (values - bounds[:, 0]),
-                    "color": style.colour,
-                    "thickness": 1,
-                },
+                error_y={**bars, "thickness": 1},
                 name=name,
                 hovertemplate=f"{name}: " + "%{y:.1f}% at %{x:.3g}<extra></extra>",
             )
         )
-    figure.update_xaxes(axis_style(x_title, type="log" if log_x else "linear", zeroline=False))
+    figure.update_xaxes(axis_style(x_title, zeroline=False))
     figure.update_yaxes(axis_style("% with an exact zero", range=[-3, 103]))
     return figure
 
 
 def p_curve_figure(ps: list[float], shares: list[Share], height: int = 380) -> go.Figure:
     """Share with an exact zero against p: corners (p <= 1) against smooth balls (p > 1)."""
-    values = np.array([share.value for share in shares])
-    bounds = np.array([share.interval for share in shares])
+    values, bars = _percent_with_interval(shares, INK)
     colours = [AXIS_HIGHLIGHT if p <= 1.0 else OFF_AXIS_GREY for p in ps]
     figure = go.Figure(
         go.Scatter(
             x=ps,
-            y=100 * values,
+            y=values,
             mode="lines+markers",
             line={"color": INK, "width": 1.5},
             marker={"color": colours, "size": 11, "symbol": "diamond"},
-            error_y={
-                "type": "data",
-                "symmetric": False,
-                "array": 100 * (bounds[:, 1] - values),
-                "arrayminus": 100 * (values - bounds[:, 0]),
-                "color": INK,
-            },
+            error_y=bars,
             text=[f"{share.total:,} problems" for share in shares],
             hovertemplate="p = %{x:g}: %{y:.1f}% (%{text})<extra></extra>",
             showlegend=False,
