@@ -159,9 +159,8 @@ def page_setup(path: str, title: str) -> PageFrame:
     if presenting:
         st.html(_LARGER_TEXT)  # a constant: nothing a user types reaches this HTML
         heading.markdown(f"**{title}**")
-        notes = heading.container()
-    else:
-        notes = heading.container()
+    notes = heading.container()
+    if not presenting:
         st.title(title)
     theme = st.context.theme
     dark = bool(theme and theme.type == "dark") and not export_format.endswith("-white")
@@ -260,13 +259,19 @@ def url_toggle(label: str, key: str, *, default: bool, help: str) -> bool:
     return bool(value)
 
 
+def view_url(path: str, query: dict[str, str]) -> str:
+    """The full URL of a page of this app with these query parameters."""
+    base = (st.context.url or "http://localhost:8501").rstrip("/")
+    encoded = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
+    return f"{base}/{path}" + (f"?{encoded}" if encoded else "")
+
+
 def share_link(path: str) -> str:
     """The URL of this view: every control that differs from its default, plus the mode."""
     values = st.session_state.get(_VALUES, {})
-    changed = {key: value for key, (value, default) in values.items() if value != default}
-    base = (st.context.url or "http://localhost:8501").rstrip("/")
-    query = urllib.parse.urlencode(changed, quote_via=urllib.parse.quote)
-    return f"{base}/{path}" + (f"?{query}" if query else "")
+    return view_url(
+        path, {key: value for key, (value, default) in values.items() if value != default}
+    )
 
 
 def url_slider(
@@ -446,7 +451,7 @@ class Preset:
         """The URL parameters of this preset (values that differ from the defaults)."""
         labels = {"left_region": REGIONS, "right_region": REGIONS, "mode": MODES}
         query = {}
-        for key, value in self.full_state().items():
+        for key, value in self.state.items():
             if value == PAGE_DEFAULTS[key]:
                 continue
             if key in labels:
@@ -539,9 +544,7 @@ PRESETS: dict[str, Preset] = {
 
 def preset_link(preset: Preset) -> str:
     """The full URL of a preset on the Constraint regions page."""
-    base = (st.context.url or "http://localhost:8501").rstrip("/")
-    query = urllib.parse.urlencode(preset.query(), quote_via=urllib.parse.quote)
-    return f"{base}/" + (f"?{query}" if query else "")
+    return view_url("", preset.query())
 
 
 def apply_preset(preset: Preset) -> None:
@@ -554,11 +557,6 @@ def matching_preset() -> Preset | None:
     """The preset whose state the page shows now, if any."""
     state = st.session_state
     for preset in PRESETS.values():
-        values = preset.full_state()
-        if all(
-            state.get(key, PAGE_DEFAULTS[key]) == value
-            for key, value in values.items()
-            if key in state or key in preset.state
-        ):
+        if all(state.get(key, PAGE_DEFAULTS[key]) == v for key, v in preset.full_state().items()):
             return preset
     return None
