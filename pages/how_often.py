@@ -18,6 +18,7 @@ from geometry.catchment import axis_catchments, catchment_shares
 from geometry.ensembles import hessians_from_shape
 from pages.common import page_setup, url_select, url_slider, url_toggle
 from solvers import experiments as ex
+from solvers.landing import landing_batch
 from solvers.odds import Share, near_zero
 from solvers.sampled_boundary import sampled_boundary_solutions
 
@@ -46,19 +47,14 @@ budget_curves = cached(
     )
 )
 p_curve = cached(lambda key, t, outside: ex.shares_against_p(draw_problems(*key), t, outside))
-sampled_solver_share = cached(
-    lambda key, t: Share.of(
-        near_zero(
-            sampled_boundary_solutions(
-                draw_problems(*key).centers[:SAMPLED_SOLVER_SAMPLE],
-                draw_problems(*key).hessians[:SAMPLED_SOLVER_SAMPLE],
-                NormBall(2, t),
-                360,
-            ),
-            0.0,
-        )
-    )
-)
+
+
+@cached
+def sampled_solver_share(key: tuple, t: float) -> Share:
+    """Share of "exact zeros" from the best-of-360-boundary-points method on the L2 circle."""
+    sample = draw_problems(*key).head(SAMPLED_SOLVER_SAMPLE)
+    solutions = sampled_boundary_solutions(sample.centers, sample.hessians, NormBall(2, t), 360)
+    return Share.of(near_zero(solutions, 0.0))
 
 
 @cached
@@ -108,15 +104,12 @@ def map_figure(p: float, t: float, condition: float, angle: float, spread: float
     return catchment_figure(ball, grid, half_width, catchments, domain, spread)
 
 
-catchment_check = cached(
-    lambda key, ball, hessian_key: ex.region_codes(
-        ex.Problems(
-            draw_problems(*key).centers,
-            np.broadcast_to(np.reshape(hessian_key, (2, 2)), (key[1], 2, 2)),
-        ),
-        ball,
-    )
-)
+@cached
+def catchment_check(key: tuple, ball: NormBall, hessian: np.ndarray) -> np.ndarray:
+    """Landing codes of the drawn centres, every one with the map's bowl."""
+    return landing_batch(draw_problems(*key).centers, hessian, ball)
+
+
 dimension_experiment = cached(ex.dimension_experiment)
 
 
@@ -246,7 +239,7 @@ with right:
         f"**L2:** {l2_share.hits:,} of {l2_share.total:,}: exactly none. A round ball has no "
         "corner, so its optimum is on an axis only when the pull points exactly along it."
     )
-    if isinstance(lp_ball, NormBall) and p < 1.0:
+    if p < 1.0:
         st.caption(f"p < 1 is solved one problem at a time: the first {ex.STAR_SAMPLE:,} problems.")
     tolerance = float(
         url_select(
@@ -324,7 +317,7 @@ for column, ball in zip(columns, (NormBall(1, budget), NormBall(2, budget)), str
             map_figure(ball.p, budget, map_condition, map_angle, spread, domain),
             f"chart_map_{ball.p:g}",
         )
-        monte_carlo = ex.zero_share(catchment_check(key, ball, tuple(hessian.ravel())), False)
+        monte_carlo = ex.zero_share(catchment_check(key, ball, hessian), False)
         low, high = monte_carlo.interval
         st.markdown(
             f"Exact share of the {DOMAINS[domain].lower()} landing on an axis: "
