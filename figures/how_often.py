@@ -17,8 +17,9 @@ from plotly.subplots import make_subplots
 
 from figures.style import AXIS_HIGHLIGHT, INK, axis_style, base_layout, region_style
 from geometry import ElasticNetBall, NormBall
-from geometry.catchment import Catchment
+from geometry.catchment import Catchment, axis_catchments
 from geometry.ensembles import Domain
+from solvers.experiments import catchment_grid, map_half_width
 from solvers.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS, on_axis
 from solvers.odds import Share
 
@@ -358,6 +359,17 @@ def catchment_figure(
         )
     )
     return figure
+
+
+def catchment_map_figure(
+    hessian: np.ndarray, region: NormBall, domain: Domain, spread: float, resolution: int = 400
+) -> go.Figure:
+    """The catchment map of one bowl shape: a grid of centres classified by the exact solver,
+    the exact wedges (or rays) from the geometry, over the domain the centres come from."""
+    half_width = map_half_width(region.axis_intercept, spread)
+    grid = catchment_grid(hessian, region, half_width, resolution)
+    catchments = axis_catchments(hessian, region)
+    return catchment_figure(region, grid, half_width, catchments, domain, spread)
 
 
 def _domain_outline(domain: Domain, spread: float) -> go.Scatter:

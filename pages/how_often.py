@@ -5,7 +5,7 @@ import streamlit as st
 
 from figures.how_often import (
     OddsRow,
-    catchment_figure,
+    catchment_map_figure,
     landing_scatter_figure,
     nonzero_histogram,
     odds_figure,
@@ -14,7 +14,7 @@ from figures.how_often import (
     share_curve_figure,
 )
 from geometry import ElasticNetBall, NormBall
-from geometry.catchment import axis_catchments, catchment_shares
+from geometry.catchment import catchment_shares
 from geometry.ensembles import hessians_from_shape
 from pages.common import page_setup, url_select, url_slider, url_toggle
 from solvers import experiments as ex
@@ -97,11 +97,7 @@ def histogram(dim: int, spread: float, max_condition: float, t: float):
 def map_figure(p: float, t: float, condition: float, angle: float, spread: float, domain: str):
     """The catchment map of one region: 400 x 400 centres classified, exact wedges drawn."""
     hessian = hessians_from_shape(np.array([condition]), np.array([angle]))[0]
-    ball = NormBall(p, t)
-    half_width = ex.map_half_width(t, spread)
-    grid = ex.catchment_grid(hessian, ball, half_width)
-    catchments = axis_catchments(hessian, ball)
-    return catchment_figure(ball, grid, half_width, catchments, domain, spread)
+    return catchment_map_figure(hessian, NormBall(p, t), domain, spread)
 
 
 @cached

@@ -8,14 +8,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from figures.constraint_regions import constraint_figure, view_limit
-from figures.how_often import catchment_figure, percent
+from figures.how_often import catchment_map_figure, percent
 from figures.one_weight import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from figures.regression import coefficient_paths_figure
 from geometry import NormBall, QuadraticLoss
-from geometry.catchment import axis_catchments, catchment_shares
+from geometry.catchment import catchment_shares
 from geometry.ensembles import hessians_from_shape
 from pages.common import PRESETS, page_setup, url_select
-from solvers import experiments as ex
 from solvers import solve_constrained
 from solvers.regression import coefficient_paths, least_squares_loss, load_diabetes
 
@@ -43,13 +42,10 @@ def _panels(c: tuple[float, float], cond: float, angle: float, cone: bool) -> li
 
 def _catchment() -> list[go.Figure]:
     hessian = hessians_from_shape(np.array([6.0]), np.array([30.0]))[0]
-    figures = []
-    for ball in (NormBall(1, 1.0), NormBall(2, 1.0)):
-        half_width = ex.map_half_width(1.0, 4.0)
-        grid = ex.catchment_grid(hessian, ball, half_width, 300)
-        catchments = axis_catchments(hessian, ball)
-        figures.append(catchment_figure(ball, grid, half_width, catchments, "disk", 4.0))
-    return figures
+    return [
+        catchment_map_figure(hessian, ball, "disk", 4.0, resolution=300)
+        for ball in (NormBall(1, 1.0), NormBall(2, 1.0))
+    ]
 
 
 def _regression() -> list[go.Figure]:
