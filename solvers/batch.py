@@ -26,8 +26,12 @@ _NEWTON_MAX_ITERATIONS = 100
 _EPS = np.finfo(np.float64).eps
 
 
-def _validate_batch(centers: object, hessians: object) -> tuple[np.ndarray, np.ndarray]:
-    """Check and broadcast the batch inputs; return centers (N, 2) and hessians (N, 2, 2)."""
+def validate_batch(centers: object, hessians: object) -> tuple[np.ndarray, np.ndarray]:
+    """Check and broadcast many 2-D problems; return centers (N, 2) and hessians (N, 2, 2).
+
+    Raises ValueError naming ``centers`` or ``hessians`` for a wrong shape, a
+    non-finite entry, or a Hessian that is not symmetric positive definite.
+    """
     try:
         centers = np.asarray(centers, dtype=np.float64)
         hessians = np.asarray(hessians, dtype=np.float64)
@@ -85,7 +89,7 @@ def solve_constrained_batch(centers: object, hessians: object, ball: NormBall) -
     """
     if not isinstance(ball, NormBall):
         raise ValueError(f"ball must be a NormBall, got {type(ball).__name__}")
-    centers, hessians = _validate_batch(centers, hessians)
+    centers, hessians = validate_batch(centers, hessians)
     if ball.p == 1.0:
         return _l1_batch(centers, hessians, ball.radius)
     if ball.p == 2.0:

@@ -17,7 +17,7 @@ import numpy as np
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
 from geometry.catchment import axis_points
-from solvers.batch import _validate_batch, solve_constrained_batch
+from solvers.batch import solve_constrained_batch, validate_batch
 from solvers.constrained import solve_constrained
 
 INSIDE: Final = 0
@@ -105,10 +105,10 @@ def landing_batch(centers: object, hessians: object, region: Region) -> np.ndarr
     """
     if not isinstance(region, NormBall | ElasticNetBall):
         raise ValueError(f"region must be a NormBall or ElasticNetBall, got {region!r}")
-    centers, hessians = _validate_batch(centers, hessians)
     if isinstance(region, NormBall) and region.p in (1.0, 2.0):
-        solutions = solve_constrained_batch(centers, hessians, region)
-        return classify_solutions(centers, solutions, region)
+        solutions = solve_constrained_batch(centers, hessians, region)  # validates its input
+        return classify_solutions(np.asarray(centers, dtype=np.float64), solutions, region)
+    centers, hessians = validate_batch(centers, hessians)
     if isinstance(region, NormBall) and region.p < 1.0:
         return _landing_one_by_one(centers, hessians, region)
     return _landing_by_cones(centers, hessians, region)

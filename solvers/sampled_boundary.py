@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import NormBall
-from solvers.batch import _validate_batch
+from solvers.batch import validate_batch
 
 
 def sampled_boundary_solutions(
@@ -42,7 +42,7 @@ def sampled_boundary_solutions(
         raise ValueError(f"ball must be a NormBall, got {type(ball).__name__}")
     if isinstance(n_points, bool) or not isinstance(n_points, int | np.integer) or n_points < 8:
         raise ValueError(f"n_points must be an integer >= 8, got {n_points!r}")
-    centers, hessians = _validate_batch(centers, hessians)
+    centers, hessians = validate_batch(centers, hessians)
     samples = ball.boundary(int(n_points))[:-1]  # the closing point repeats the first
     dx = samples[None, :, 0] - centers[:, 0, None]  # (N, K)
     dy = samples[None, :, 1] - centers[:, 1, None]
