@@ -11,24 +11,12 @@ the regression problem, and the L1 ball of budget ``t`` gives the lasso
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
+from data import load_diabetes  # noqa: F401  (re-exported for the pages)
 from geometry import NormBall, QuadraticLoss
 from solvers.constrained import solve_constrained
 from solvers.homotopy import solve_l1_homotopy
-
-DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-def load_diabetes() -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """The diabetes data of Efron et al. (2004): features (442, 10), response (442,), names."""
-    path = DATA / "diabetes.csv"
-    with path.open() as handle:
-        names = handle.readline().strip().split(",")
-    table = np.loadtxt(path, delimiter=",", skiprows=1)
-    return table[:, :-1], table[:, -1], names[:-1]
 
 
 def least_squares_loss(features: np.ndarray, response: np.ndarray) -> QuadraticLoss:
