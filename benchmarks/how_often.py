@@ -15,8 +15,8 @@ import numpy as np
 from scipy.optimize import minimize
 
 from geometry import ElasticNetBall, NormBall
-from geometry.ensembles import hessians_from_shape
-from solvers import experiments as ex
+from studies import experiments as ex
+from studies.ensembles import hessians_from_shape
 
 COUNT = 100_000
 REPEATS = 7

@@ -14,10 +14,9 @@ import plotly.graph_objects as go
 
 from figures.captions import format_point, zero_statement
 from figures.style import AXIS_HIGHLIGHT, CONE, CONTOUR, FONT_FAMILY, GRID, INK, region_style
-from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
+from geometry import NormBall, QuadraticLoss, normal_cone
+from geometry.regions import Region
 from solvers import Solution
-
-Region = NormBall | ElasticNetBall
 
 # Contour levels as multiples of the reference level: the semi-axes grow as
 # sqrt(level), so these ellipses are evenly spaced at 1/3, 2/3, 4/3, 5/3, 2

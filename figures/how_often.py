@@ -17,13 +17,13 @@ from plotly.subplots import make_subplots
 
 from figures.style import AXIS_HIGHLIGHT, INK, axis_style, base_layout, region_style
 from geometry import ElasticNetBall, NormBall
-from geometry.catchment import Catchment, axis_catchments
-from geometry.ensembles import Domain
-from solvers.experiments import catchment_grid, map_half_width
-from solvers.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS, on_axis
-from solvers.odds import Share
+from geometry.regions import Region
+from studies.catchment import Catchment, axis_catchments
+from studies.ensembles import Domain
+from studies.experiments import catchment_grid, map_half_width
+from studies.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS, on_axis
+from studies.odds import Share
 
-Region = NormBall | ElasticNetBall
 OFF_AXIS_GREY = "#9a9a9a"
 INSIDE_COLOUR = "#F0E442"  # Okabe-Ito yellow: left alone, no shrinkage
 # Catchment map colours per landing code (RGB): the two axes in two greens, so

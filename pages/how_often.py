@@ -14,13 +14,13 @@ from figures.how_often import (
     share_curve_figure,
 )
 from geometry import ElasticNetBall, NormBall
-from geometry.catchment import catchment_shares
-from geometry.ensembles import hessians_from_shape
 from pages.common import page_setup, url_select, url_slider, url_toggle
-from solvers import experiments as ex
-from solvers.landing import landing_batch
-from solvers.odds import Share, near_zero
-from solvers.sampled_boundary import sampled_boundary_solutions
+from studies import experiments as ex
+from studies.catchment import catchment_shares
+from studies.ensembles import hessians_from_shape
+from studies.landing import landing_batch
+from studies.odds import Share, near_zero
+from studies.sampled_boundary import sampled_boundary_solutions
 
 SETUP_NAMES = {
     "random": "Random bowls",

@@ -12,11 +12,11 @@ from figures.how_often import catchment_map_figure, percent
 from figures.one_weight import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from figures.regression import coefficient_paths_figure
 from geometry import NormBall, QuadraticLoss
-from geometry.catchment import catchment_shares
-from geometry.ensembles import hessians_from_shape
 from pages.common import PRESETS, page_setup, url_select
 from solvers import solve_constrained
-from solvers.regression import coefficient_paths, least_squares_loss, load_diabetes
+from studies.catchment import catchment_shares
+from studies.ensembles import hessians_from_shape
+from studies.regression import coefficient_paths, least_squares_loss, load_diabetes
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
-from geometry.catchment import (
+from solvers import solve_constrained
+from studies.catchment import (
     axis_catchments,
     catchment_shares,
     clip_to_square,
     polygon_area,
     polygon_disc_area,
 )
-from geometry.ensembles import hessians_from_shape, sample_centers
-from solvers import solve_constrained
-from solvers.landing import INSIDE, ON_W1_AXIS, ON_W2_AXIS, landing_batch
-from solvers.odds import wilson_interval
+from studies.ensembles import hessians_from_shape, sample_centers
+from studies.landing import INSIDE, ON_W1_AXIS, ON_W2_AXIS, landing_batch
+from studies.odds import wilson_interval
 
 Z_999 = 3.2905267314918945  # a 99.9% interval: several fixed-seed cases must all pass
 

@@ -11,8 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geometry import NormBall
-from geometry.catchment import catchment_shares
-from solvers import experiments as ex
+from studies import experiments as ex
+from studies.catchment import catchment_shares
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 CHARTS = {"odds", "scatter", "budget", "p", "map_1", "map_2", "dim"}

@@ -11,15 +11,15 @@ from hypothesis import strategies as st
 from scipy.stats import binomtest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
-from geometry.ensembles import (
+from solvers import solve_constrained, solve_constrained_batch
+from studies.ensembles import (
     sample_centers,
     sample_hessians,
     sample_problems_nd,
     sample_published_hessians,
 )
-from solvers import solve_constrained, solve_constrained_batch
-from solvers.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS, landing_batch
-from solvers.odds import Share, dimension_odds, near_zero, wilson_interval
+from studies.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS, landing_batch
+from studies.odds import Share, dimension_odds, near_zero, wilson_interval
 
 
 def _scalar_codes(centers, hessians, region) -> np.ndarray:
@@ -158,7 +158,7 @@ def test_the_symmetric_published_setup_matches_its_exact_catchment_share():
     # Round bowls (a = b, c = 0) all have H = 2a I, and the catchment does not depend
     # on a: centres uniform in [-10, 10]^2 outside the diamond of budget 2 land on a
     # corner with probability 4 * 64 / (400 - 8) = 256 / 392, by hand.
-    from solvers import experiments as ex
+    from studies import experiments as ex
 
     problems = ex.draw_problems("symmetric", 100_000, 10.0, "square", 100.0, 0)
     codes = ex.solve_and_classify(problems, NormBall(p=1, radius=2.0))[1]

@@ -5,7 +5,7 @@ import pytest
 from sklearn.linear_model import Lasso, Ridge
 
 from solvers.homotopy import solve_l1_homotopy
-from solvers.regression import coefficient_paths, least_squares_loss, load_diabetes
+from studies.regression import coefficient_paths, least_squares_loss, load_diabetes
 
 
 def _standardised():

@@ -16,16 +16,15 @@ from typing import Final
 import numpy as np
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
-from geometry.catchment import axis_points
+from geometry.regions import Region
 from solvers.batch import solve_constrained_batch, validate_batch
 from solvers.constrained import solve_constrained
+from studies.catchment import axis_points
 
 INSIDE: Final = 0
 ON_W1_AXIS: Final = 1  # the optimum is (v, 0): w2 == 0.0
 ON_W2_AXIS: Final = 2  # the optimum is (0, v): w1 == 0.0
 OFF_AXIS: Final = 3  # on the boundary with no zero
-
-Region = NormBall | ElasticNetBall
 
 
 def _inside(region: Region, centers: np.ndarray) -> np.ndarray:

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from geometry._validate import positive_scalar, spd_matrix
-from geometry.balls import ElasticNetBall, NormBall
-from geometry.ensembles import Domain, domain_area
+from geometry.balls import NormBall
 from geometry.normal_cone import normal_cone
-
-Region = NormBall | ElasticNetBall
+from geometry.regions import Region
+from studies.ensembles import Domain, domain_area
 
 
 @dataclass(frozen=True)

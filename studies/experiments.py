@@ -13,20 +13,20 @@ from typing import Literal
 import numpy as np
 
 from geometry import ElasticNetBall, NormBall
-from geometry.ensembles import (
+from geometry.regions import Region
+from solvers.batch import solve_constrained_batch
+from studies.ensembles import (
     Domain,
     sample_centers,
     sample_hessians,
     sample_problems_nd,
     sample_published_hessians,
 )
-from solvers.batch import solve_constrained_batch
-from solvers.landing import INSIDE, classify_solutions, landing_batch, on_axis
-from solvers.odds import DimensionOdds, Share, dimension_odds
+from studies.landing import INSIDE, classify_solutions, landing_batch, on_axis
+from studies.odds import DimensionOdds, Share, dimension_odds
 
 Setup = Literal["random", "published", "symmetric"]
 SETUPS: tuple[Setup, ...] = ("random", "published", "symmetric")
-Region = NormBall | ElasticNetBall
 
 # p < 1 has no vectorised solver: its problems go one by one through the exact
 # scalar solver (about 1.5 ms each), so its share uses a sample of this size.
