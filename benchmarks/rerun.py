@@ -11,19 +11,23 @@ can answer; the first run (imports, warm-up) is left out.
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
+from ui.registry import PAGE
+
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 RERUNS = 40
-# (page script, slider moved each rerun, values it cycles through)
-PAGES = (
-    ("pages/constraint_regions.py", "left_t", [0.5 + 0.05 * k for k in range(20)]),
-    ("pages/one_weight.py", "a", [-2.0 + 0.2 * k for k in range(20)]),
+# (page key in the registry, slider moved each rerun, values it cycles through)
+MOVES = (
+    ("constraint_regions", "left_t", [0.5 + 0.05 * k for k in range(20)]),
+    ("one_weight", "a", [-2.0 + 0.2 * k for k in range(20)]),
     # Cycles through 9 values: after the first pass every rerun is answered by the caches.
-    ("pages/how_often.py", "en_a", [0.1 + 0.1 * k for k in range(9)]),
+    ("how_often", "en_a", [0.1 + 0.1 * k for k in range(9)]),
 )
 
 
@@ -60,7 +64,8 @@ def reference_ms() -> float:
 def main() -> None:
     reference = reference_ms()
     print(f"reference: a one-slider, one-chart page reruns in {reference:.1f} ms (median)")
-    for script, key, values in PAGES:
+    for page, key, values in MOVES:
+        script = PAGE[page].script
         app = AppTest.from_file(APP, default_timeout=60)
         app.run()
         app.switch_page(script).run()

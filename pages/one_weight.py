@@ -12,9 +12,10 @@ from figures.one_weight import (
     units_figure,
     zeros_against_lambda_figure,
 )
-from pages.common import page_setup, url_select, url_slider
 from solvers.bayes import gaussian_map, laplace_map, laplace_posterior_mean
 from solvers.shrinkage import one_weight_solution
+from ui.frame import page_frame
+from ui.url_widgets import url_select, url_slider
 
 # Twelve OLS coefficients of an orthonormal design: a few large effects and a
 # tail of small ones, as in most real regressions (chosen by hand, not data).
@@ -29,136 +30,139 @@ units_chart = cached(units_figure)
 bars_figure = cached(lambda lam, ratio: many_weights_figure(OLS, lam, ratio))
 zeros_figure = cached(lambda lam, ratio: zeros_against_lambda_figure(OLS, lam, ratio))
 
-frame = page_setup("one_weight", "One weight: why the L1 optimum sticks at zero")
-if not frame.presenting:  # projected, the lecturer says this
-    st.markdown(
-        "With one weight the whole story fits on a line. Minimise **½(w − a)² + penalty(w)**: "
-        "the data pull *w* towards *a*, the penalty pulls it towards 0. The L1 penalty pulls with "
-        "the same force λ however small *w* already is, so a whole range of data leaves the "
-        "answer at exactly 0. The L2 pull fades as *w* shrinks, so it never finishes the job."
+with page_frame("one_weight") as frame:
+    if not frame.presenting:  # projected, the lecturer says this
+        st.markdown(
+            "With one weight the whole story fits on a line. Minimise **½(w − a)² + penalty(w)**: "
+            "the data pull *w* towards *a*, the penalty pulls it towards 0. The L1 penalty pulls "
+            "with "
+            "the same force λ however small *w* already is, so a whole range of data leaves the "
+            "answer at exactly 0. The L2 pull fades as *w* shrinks, so it never finishes the job."
+        )
+
+    with st.sidebar:
+        st.header("Controls")
+        a = url_slider(
+            "Data's pull a",
+            "a",
+            min_value=-3.0,
+            max_value=3.0,
+            default=0.8,
+            step=0.05,
+            help="The unpenalised optimum: where the data alone would put w.",
+        )
+        lam = url_slider(
+            "Penalty weight λ",
+            "lam",
+            min_value=0.0,
+            max_value=3.0,
+            default=1.0,
+            step=0.05,
+            help="How hard the penalty pulls towards 0.",
+        )
+        l1_ratio = url_slider(
+            "Elastic net's L1 share",
+            "ratio",
+            min_value=0.0,
+            max_value=1.0,
+            default=0.5,
+            step=0.05,
+            help="The elastic net penalty is λ(a|w| + (1 − a)w²).",
+        )
+        scale = float(
+            url_select(
+                "Units of w",
+                "units",
+                {"0.01": "0.01", "0.1": "0.1", "1": "1", "10": "10", "100": "100"},
+                default="1",
+                help="Measure the weight in other units, w_new = s·w (s = 100: metres to "
+                "centimetres).",
+            )
+        )
+
+    st.header("1. The penalties and their slopes")
+    frame.chart(slopes_figure(lam, l1_ratio), "chart_slopes")
+    st.caption(
+        "Below: the force each penalty exerts towards 0. For L1 it is ±λ right up to w = 0, and at "
+        "0 itself the subgradient is the whole interval [−λ, λ] (the green bar): any pull from the "
+        "data of size at most λ is balanced there. For L2 the force 2λw shrinks with w and is 0 "
+        "at 0."
     )
 
-with st.sidebar:
-    st.header("Controls")
-    a = url_slider(
-        "Data's pull a",
-        "a",
-        min_value=-3.0,
-        max_value=3.0,
-        default=0.8,
-        step=0.05,
-        help="The unpenalised optimum: where the data alone would put w.",
-    )
-    lam = url_slider(
-        "Penalty weight λ",
-        "lam",
-        min_value=0.0,
-        max_value=3.0,
-        default=1.0,
-        step=0.05,
-        help="How hard the penalty pulls towards 0.",
-    )
-    l1_ratio = url_slider(
-        "Elastic net's L1 share",
-        "ratio",
-        min_value=0.0,
-        max_value=1.0,
-        default=0.5,
-        step=0.05,
-        help="The elastic net penalty is λ(a|w| + (1 − a)w²).",
-    )
-    scale = float(
-        url_select(
-            "Units of w",
-            "units",
-            {"0.01": "0.01", "0.1": "0.1", "1": "1", "10": "10", "100": "100"},
-            default="1",
-            help="Measure the weight in other units, w_new = s·w (s = 100: metres to centimetres).",
+    st.header("2. One data point, one weight")
+    lasso, ridge = (float(one_weight_solution(a, lam, penalty)) for penalty in ("l1", "l2"))
+    inside = abs(a) <= lam
+    left, right = st.columns(2, gap="medium")
+    with left:
+        st.badge(
+            f"L1: w* = {lasso:.4g}" + (" exactly: |a| ≤ λ" if lasso == 0.0 else ""),
+            color="green" if lasso == 0.0 else "orange",
+        )
+        # Formulas under the charts: their heights differ, and the charts should line up.
+        frame.chart(one_weight_problem_figure(a, lam, "l1"), "chart_problem_l1")
+        st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
+    with right:
+        st.badge(
+            f"L2: w* = {ridge:.4g}" + ("" if ridge == 0.0 else ": shrunk, not zero"),
+            color="green" if ridge == 0.0 else "orange",
+        )
+        frame.chart(one_weight_problem_figure(a, lam, "l2"), "chart_problem_l2")
+        st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
+    st.markdown(
+        f"Here a = {a:g} and λ = {lam:g}: "
+        + (
+            f"|a| ≤ λ, so a is **inside the dead zone** and the lasso answer is exactly 0. Ridge "
+            f"still gives {ridge:.4g}."
+            if inside
+            else f"|a| > λ, so the lasso moves a towards 0 by exactly λ, to {lasso:.4g}; "
+            f"ridge divides it by 1 + 2λ = {1 + 2 * lam:g}, to {ridge:.4g}."
         )
     )
 
-st.header("1. The penalties and their slopes")
-frame.chart(slopes_figure(lam, l1_ratio), "chart_slopes")
-st.caption(
-    "Below: the force each penalty exerts towards 0. For L1 it is ±λ right up to w = 0, and at "
-    "0 itself the subgradient is the whole interval [−λ, λ] (the green bar): any pull from the "
-    "data of size at most λ is balanced there. For L2 the force 2λw shrinks with w and is 0 at 0."
-)
-
-st.header("2. One data point, one weight")
-lasso, ridge = (float(one_weight_solution(a, lam, penalty)) for penalty in ("l1", "l2"))
-inside = abs(a) <= lam
-left, right = st.columns(2, gap="medium")
-with left:
-    st.badge(
-        f"L1: w* = {lasso:.4g}" + (" exactly: |a| ≤ λ" if lasso == 0.0 else ""),
-        color="green" if lasso == 0.0 else "orange",
+    st.header("3. The shrinkage operators")
+    frame.chart(shrinkage_figure(a, lam, l1_ratio), "chart_shrinkage")
+    st.caption(
+        "Each curve is the penalised estimate as a function of the unpenalised one, for an "
+        "orthonormal design (every coefficient separately). Soft thresholding (lasso) is flat at 0 "
+        "over the whole dead zone; proportional shrinkage (ridge) passes through 0 only at a = 0; "
+        "hard thresholding (best subset) keeps or kills; the elastic net does both: threshold, "
+        "then shrink."
     )
-    # Formulas under the charts: their heights differ, and the charts should line up.
-    frame.chart(one_weight_problem_figure(a, lam, "l1"), "chart_problem_l1")
-    st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
-with right:
-    st.badge(
-        f"L2: w* = {ridge:.4g}" + ("" if ridge == 0.0 else ": shrunk, not zero"),
-        color="green" if ridge == 0.0 else "orange",
+
+    st.header("4. Is it because w² < |w| when |w| < 1?")
+    frame.chart(units_chart(lam, scale), "chart_units")
+    new_lasso = float(one_weight_solution(a * scale, lam * scale, "l1"))
+    st.markdown(
+        "The usual argument: *for |w| < 1, w² is smaller than |w|, so L2 punishes small weights "
+        "less and lets them live.* What is right in it: near 0 the L2 penalty is flat, so its pull "
+        "vanishes. What is missing: the number 1 depends on the units. Measure w in units s "
+        f"(here s = {scale:g}) and the two penalties cross at |w_new| = s, not at 1, while the "
+        "conclusion about exact zeros does not change at all: in the new units the data pull is "
+        f"a·s = {a * scale:g}, the L1 weight is λ·s = {lam * scale:g}, and the lasso answer is "
+        f"{new_lasso:.4g} = s × {lasso:.4g}. The real reason is the kink: a slope of ±λ that does "
+        "not fade, and the interval [−λ, λ] of slopes at 0."
     )
-    frame.chart(one_weight_problem_figure(a, lam, "l2"), "chart_problem_l2")
-    st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
-st.markdown(
-    f"Here a = {a:g} and λ = {lam:g}: "
-    + (
-        f"|a| ≤ λ, so a is **inside the dead zone** and the lasso answer is exactly 0. Ridge "
-        f"still gives {ridge:.4g}."
-        if inside
-        else f"|a| > λ, so the lasso moves a towards 0 by exactly λ, to {lasso:.4g}; ridge divides "
-        f"it by 1 + 2λ = {1 + 2 * lam:g}, to {ridge:.4g}."
+
+    st.header("5. Many weights at once")
+    bars, counts = st.columns([3, 2], gap="medium")
+    with bars:
+        frame.chart(bars_figure(lam, l1_ratio), "chart_bars")
+    with counts:
+        frame.chart(zeros_figure(lam, l1_ratio), "chart_zeros")
+    st.caption(
+        "An orthonormal design decouples the coefficients: each one is shrunk by the operator "
+        "above, and the lasso sets exactly those with |OLS| ≤ λ to zero."
     )
-)
 
-st.header("3. The shrinkage operators")
-frame.chart(shrinkage_figure(a, lam, l1_ratio), "chart_shrinkage")
-st.caption(
-    "Each curve is the penalised estimate as a function of the unpenalised one, for an "
-    "orthonormal design (every coefficient separately). Soft thresholding (lasso) is flat at 0 "
-    "over the whole dead zone; proportional shrinkage (ridge) passes through 0 only at a = 0; "
-    "hard thresholding (best subset) keeps or kills; the elastic net does both: threshold, "
-    "then shrink."
-)
-
-st.header("4. Is it because w² < |w| when |w| < 1?")
-frame.chart(units_chart(lam, scale), "chart_units")
-new_lasso = float(one_weight_solution(a * scale, lam * scale, "l1"))
-st.markdown(
-    "The usual argument: *for |w| < 1, w² is smaller than |w|, so L2 punishes small weights "
-    "less and lets them live.* What is right in it: near 0 the L2 penalty is flat, so its pull "
-    "vanishes. What is missing: the number 1 depends on the units. Measure w in units s "
-    f"(here s = {scale:g}) and the two penalties cross at |w_new| = s, not at 1, while the "
-    "conclusion about exact zeros does not change at all: in the new units the data pull is "
-    f"a·s = {a * scale:g}, the L1 weight is λ·s = {lam * scale:g}, and the lasso answer is "
-    f"{new_lasso:.4g} = s × {lasso:.4g}. The real reason is the kink: a slope of ±λ that does "
-    "not fade, and the interval [−λ, λ] of slopes at 0."
-)
-
-st.header("5. Many weights at once")
-bars, counts = st.columns([3, 2], gap="medium")
-with bars:
-    frame.chart(bars_figure(lam, l1_ratio), "chart_bars")
-with counts:
-    frame.chart(zeros_figure(lam, l1_ratio), "chart_zeros")
-st.caption(
-    "An orthonormal design decouples the coefficients: each one is shrunk by the operator "
-    "above, and the lasso sets exactly those with |OLS| ≤ λ to zero."
-)
-
-st.header("6. The Bayesian reading")
-frame.chart(bayes_figure(a, lam), "chart_bayes")
-mode, mean = laplace_map(a, lam), laplace_posterior_mean(a, lam)
-st.markdown(
-    f"Regularisation computes a posterior **mode** (MAP). With the Laplace prior "
-    f"(∝ exp(−λ|w|), the L1 penalty) the mode is the lasso answer, **{mode:.4g}**; the "
-    f"posterior **mean** under the very same prior is **{mean:.4g}**, which is 0 only when "
-    f"a = 0. With the Gaussian prior (∝ exp(−λw²), the L2 penalty) mode and mean coincide: "
-    f"{gaussian_map(a, lam):.4g}. Exact zeros come from taking the mode of a prior with a kink, "
-    f"not from the prior believing that weights are zero."
-)
-frame.finish()
+    st.header("6. The Bayesian reading")
+    frame.chart(bayes_figure(a, lam), "chart_bayes")
+    mode, mean = laplace_map(a, lam), laplace_posterior_mean(a, lam)
+    st.markdown(
+        f"Regularisation computes a posterior **mode** (MAP). With the Laplace prior "
+        f"(∝ exp(−λ|w|), the L1 penalty) the mode is the lasso answer, **{mode:.4g}**; the "
+        f"posterior **mean** under the very same prior is **{mean:.4g}**, which is 0 only when "
+        f"a = 0. With the Gaussian prior (∝ exp(−λw²), the L2 penalty) mode and mean coincide: "
+        f"{gaussian_map(a, lam):.4g}. Exact zeros come from taking the mode of a prior with a "
+        f"kink, "
+        f"not from the prior believing that weights are zero."
+    )

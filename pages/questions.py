@@ -9,9 +9,10 @@ from figures.constraint_regions import constraint_figure, view_limit
 from figures.descent import descent_figure
 from figures.one_weight import units_figure
 from geometry import NormBall, QuadraticLoss
-from pages.common import page_setup, url_select, url_slider
 from solvers import solve_constrained
 from solvers.descent import proximal_gradient, subgradient_descent
+from ui.frame import page_frame
+from ui.url_widgets import url_select, url_slider
 
 
 @dataclass(frozen=True)
@@ -97,69 +98,68 @@ def panel(c: tuple[float, float], cond: float, ball: NormBall) -> object:
     return constraint_figure(loss, ball, solution, limit=view_limit(loss, 1.0), show_cone=True)
 
 
-frame = page_setup("questions", "Check yourself: four common confusions")
-if not frame.presenting:
-    st.markdown(
-        "Choose an answer, then move the control beside each question: the figure shows "
-        "whether you were right. Nothing is graded; your answers stay in the link."
-    )
+with page_frame("questions") as frame:
+    if not frame.presenting:
+        st.markdown(
+            "Choose an answer, then move the control beside each question: the figure shows "
+            "whether you were right. Nothing is graded; your answers stay in the link."
+        )
 
-for number, question in enumerate(QUESTIONS.values(), start=1):
-    st.subheader(f"{number}. {question.text}")
-    left, right = st.columns([2, 3])
-    with left:
-        answer(question)
-    with right:
-        if question.key == "q1":
-            direction = url_slider(
-                "Direction of the centre ŵ (degrees from the w1 axis)",
-                "q1_angle",
-                min_value=0.0,
-                max_value=90.0,
-                default=70.0,
-                step=5.0,
-                fmt="%.0f°",
-                help="The centre sits at distance 2 in this direction; round contours.",
-            )
-            angle = np.radians(direction)
-            centre = (2.0 * np.cos(angle), 2.0 * np.sin(angle))
-            frame.chart(panel(centre, 1.0, NormBall(1, 1.0)), "question_edge")
-        elif question.key == "q2":
-            step = url_slider(
-                "Step size η",
-                "q2_step",
-                min_value=0.05,
-                max_value=0.9,
-                default=0.3,
-                step=0.05,
-                help="The same step for both methods; the exact answer is w = 0.",
-            )
-            # One weight, loss ½(w − 0.6)², λ = 1: the data sit in the dead zone.
-            loss = QuadraticLoss(center=np.array([0.6]), hessian=np.array([[1.0]]))
-            sub = subgradient_descent(loss, 1.0, step, 40, [2.0])[:, 0]
-            prox = proximal_gradient(loss, 1.0, step, 40, [2.0])[:, 0]
-            frame.chart(descent_figure(sub, prox), "question_descent")
-        elif question.key == "q3":
-            scale = url_slider(
-                "Units: w_new = s·w",
-                "q3_units",
-                min_value=0.1,
-                max_value=10.0,
-                default=5.0,
-                step=0.1,
-                fmt="%.1f",
-                help="Change the units of w and watch the crossing move.",
-            )
-            frame.chart(units_figure(1.0, scale), "question_units")
-        else:
-            offset = url_slider(
-                "Centre's distance from the w1 axis",
-                "q4_offset",
-                min_value=0.0,
-                max_value=1.0,
-                default=0.3,
-                step=0.05,
-                help="0 puts the centre exactly on the axis.",
-            )
-            frame.chart(panel((2.0, offset), 1.0, NormBall(2, 1.0)), "question_ridge")
-frame.finish()
+    for number, question in enumerate(QUESTIONS.values(), start=1):
+        st.subheader(f"{number}. {question.text}")
+        left, right = st.columns([2, 3])
+        with left:
+            answer(question)
+        with right:
+            if question.key == "q1":
+                direction = url_slider(
+                    "Direction of the centre ŵ (degrees from the w1 axis)",
+                    "q1_angle",
+                    min_value=0.0,
+                    max_value=90.0,
+                    default=70.0,
+                    step=5.0,
+                    fmt="%.0f°",
+                    help="The centre sits at distance 2 in this direction; round contours.",
+                )
+                angle = np.radians(direction)
+                centre = (2.0 * np.cos(angle), 2.0 * np.sin(angle))
+                frame.chart(panel(centre, 1.0, NormBall(1, 1.0)), "question_edge")
+            elif question.key == "q2":
+                step = url_slider(
+                    "Step size η",
+                    "q2_step",
+                    min_value=0.05,
+                    max_value=0.9,
+                    default=0.3,
+                    step=0.05,
+                    help="The same step for both methods; the exact answer is w = 0.",
+                )
+                # One weight, loss ½(w − 0.6)², λ = 1: the data sit in the dead zone.
+                loss = QuadraticLoss(center=np.array([0.6]), hessian=np.array([[1.0]]))
+                sub = subgradient_descent(loss, 1.0, step, 40, [2.0])[:, 0]
+                prox = proximal_gradient(loss, 1.0, step, 40, [2.0])[:, 0]
+                frame.chart(descent_figure(sub, prox), "question_descent")
+            elif question.key == "q3":
+                scale = url_slider(
+                    "Units: w_new = s·w",
+                    "q3_units",
+                    min_value=0.1,
+                    max_value=10.0,
+                    default=5.0,
+                    step=0.1,
+                    fmt="%.1f",
+                    help="Change the units of w and watch the crossing move.",
+                )
+                frame.chart(units_figure(1.0, scale), "question_units")
+            else:
+                offset = url_slider(
+                    "Centre's distance from the w1 axis",
+                    "q4_offset",
+                    min_value=0.0,
+                    max_value=1.0,
+                    default=0.3,
+                    step=0.05,
+                    help="0 puts the centre exactly on the axis.",
+                )
+                frame.chart(panel((2.0, offset), 1.0, NormBall(2, 1.0)), "question_ridge")

@@ -63,3 +63,49 @@ def coefficient_paths(loss: QuadraticLoss, fractions: np.ndarray) -> tuple[np.nd
         [solve_constrained(loss, NormBall(p=2, radius=f * l2_size)).w for f in fractions]
     )
     return lasso, ridge
+
+
+def _sign_changes(path: np.ndarray) -> np.ndarray:
+    """Which columns change sign along the path (ignoring exact zeros in between)."""
+    signs = np.sign(path)
+    changed = np.zeros(path.shape[1], dtype=bool)
+    for j in range(path.shape[1]):
+        nonzero = signs[signs[:, j] != 0.0, j]
+        changed[j] = bool(np.any(nonzero[1:] != nonzero[:-1]))
+    return changed
+
+
+def path_facts(lasso: np.ndarray, ridge: np.ndarray, names: list[str]) -> dict[str, list[str]]:
+    """What the paths show, by feature name, for the text beside them.
+
+    Parameters
+    ----------
+    lasso, ridge : ndarray, shape (m, d)
+        Coefficients at increasing budgets (rows), as from ``coefficient_paths``.
+    names : list of str
+        The d feature names.
+
+    Returns
+    -------
+    dict
+        ``ridge_sign_changes``: ridge coefficients that change sign, so each is
+        exactly 0 at one budget; ``ridge_growing``: ridge coefficients whose size
+        grows somewhere as the budget shrinks; ``lasso_leaving``: lasso
+        coefficients that become non-zero and later, at a larger budget, are
+        exactly 0 again.
+    """
+    growing = np.any(np.diff(np.abs(ridge), axis=0) < 0.0, axis=0)
+    active = lasso != 0.0
+    entered = np.argmax(active, axis=0)  # first budget at which each is non-zero
+    leaving = [
+        bool(active[:, j].any() and (~active[entered[j] :, j]).any()) for j in range(lasso.shape[1])
+    ]
+
+    def pick(mask) -> list[str]:
+        return [name for name, chosen in zip(names, mask, strict=True) if chosen]
+
+    return {
+        "ridge_sign_changes": pick(_sign_changes(ridge)),
+        "ridge_growing": pick(growing),
+        "lasso_leaving": pick(leaving),
+    }

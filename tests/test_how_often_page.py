@@ -1,10 +1,7 @@
 """AppTest for the How often page: every control, the published setup, the URL, bad values."""
 
-import base64
-import json
 import math
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,38 +10,20 @@ from streamlit.testing.v1 import AppTest
 from geometry import NormBall
 from studies import experiments as ex
 from studies.catchment import catchment_shares
+from tests.apptest_support import charts as chart_specs
+from tests.apptest_support import open_page as open_how_often
+from tests.apptest_support import text, values
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 CHARTS = {"odds", "scatter", "budget", "p", "map_1", "map_2", "dim"}
-SMALL = {"n": "1,000"}  # most tests need only the wiring, not 100,000 problems
+SMALL = {"n": "1000"}  # most tests need only the wiring, not 100,000 problems
 
 
 def open_page(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page("pages/how_often.py").run()
-    assert not app.exception, app.exception
-    return app
+    return open_how_often("how_often", query)
 
 
 def charts(app) -> dict:
-    return {
-        chart.proto.id.rsplit("chart_", 1)[-1]: json.loads(chart.proto.spec)
-        for chart in app.get("plotly_chart")
-    }
-
-
-def text(app) -> str:
-    return " ".join(e.value for e in [*app.markdown, *app.caption])
-
-
-def values(array) -> np.ndarray:
-    """A Plotly array from the figure JSON: a list, or a base64 typed array."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-    return np.asarray(array)
+    return chart_specs(app, separator="chart_")
 
 
 def odds_bars(app) -> dict[str, float]:

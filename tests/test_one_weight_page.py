@@ -1,41 +1,18 @@
 """AppTest for the One weight page: every control, the dead zone, the units, the priors."""
 
 import json
-import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-BADGE = re.compile(r"^:(\w+)-badge\[(.*)\]$")
+from tests.apptest_support import badges, charts, text
+from tests.apptest_support import open_page as open_one_weight
+
 DEFAULTS = {"a": 0.8, "lam": 1.0, "ratio": 0.5}
 
 
 def open_page(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    app.switch_page("pages/one_weight.py").run()
-    assert not app.exception, app.exception
-    return app
-
-
-def badges(app):
-    return [m.group(2) for e in app.markdown if (m := BADGE.match(e.value))]
-
-
-def charts(app):
-    # Element ids carry a hash of the arguments; the user key is their last part.
-    return {
-        chart.proto.id.rsplit("-", 1)[-1]: json.loads(chart.proto.spec)
-        for chart in app.get("plotly_chart")
-    }
-
-
-def text(app):
-    return " ".join(e.value for e in [*app.markdown, *app.caption])
+    return open_one_weight("one_weight", query, timeout=60)
 
 
 def test_defaults_show_the_dead_zone():

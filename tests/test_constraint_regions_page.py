@@ -1,42 +1,15 @@
 """AppTest: the app runs, every control moves the figures and the words, URLs restore state."""
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-BADGE = re.compile(r"^:(\w+)-badge\[(.*)\]$")
-
+from tests.apptest_support import badges, figures, open_page, sliders, trace_names
 
 DEFAULTS = {"c1": 1.0, "c2": 2.0, "cond": 4.0, "angle": -30.0, "left_t": 1.0, "right_t": 1.0}
 
 
 def run_app(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def badges(app: AppTest) -> list[str]:
-    return [m.group(2) for e in app.markdown if (m := BADGE.match(e.value))]
-
-
-def figures(app: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
-
-
-def trace_names(figure: dict) -> list[str]:
-    return [trace.get("name", "") for trace in figure["data"]]
-
-
-def sliders(app: AppTest) -> dict[str, float]:
-    return {slider.key: slider.value for slider in app.sidebar.slider}
+    return open_page("constraint_regions", query, timeout=60)
 
 
 def test_default_view_is_the_classic_picture():

@@ -1,0 +1,41 @@
+"""Controls described as data: a page's model states each slider's range, step and default once.
+
+The page turns a ``Slider`` into a URL-bound widget (``ui.url_widgets.slider``);
+tests and benchmarks read the same ranges to try every control's extremes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Slider:
+    """A numeric control.
+
+    Attributes
+    ----------
+    key : str
+        Its URL parameter and session-state key.
+    label : str
+        Shown beside the slider.
+    low, high, step, default : float
+        Its range, step and starting value.
+    help : str
+        The tooltip: what the control means.
+    fmt : str
+        printf-style format of the shown value.
+    """
+
+    key: str
+    label: str
+    low: float
+    high: float
+    step: float
+    default: float
+    help: str
+    fmt: str = "%.2f"
+
+    def __post_init__(self) -> None:
+        if not self.low <= self.default <= self.high or self.step <= 0.0:
+            raise ValueError(f"slider {self.key!r}: need low <= default <= high and step > 0")

@@ -1,0 +1,131 @@
+"""Links: every page's state round-trips through its link; garbage gives defaults and a note."""
+
+from __future__ import annotations
+
+import math
+import urllib.parse
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_support import SMALL, controls, link, notes, open_page
+from ui.registry import PAGE
+
+
+def _change_everything(app: AppTest) -> None:
+    for slider in app.get("slider"):
+        if slider.key in ("n",):
+            continue
+        span = slider.max - slider.min
+        target = slider.min + round(0.7 * span / slider.step) * slider.step
+        if math.isclose(target, slider.value):
+            target = slider.min + round(0.3 * span / slider.step) * slider.step
+        slider.set_value(round(float(target), 9))  # a value on the slider's grid, as typed
+    for box in app.get("selectbox"):
+        if box.key != "n":
+            box.select_index(len(box.options) - 1)
+    for toggle in app.get("toggle"):
+        if toggle.key != "present":
+            toggle.set_value(not toggle.value)
+
+
+@pytest.mark.parametrize("path", list(PAGE))
+def test_every_page_round_trips_through_its_link(path):
+    app = open_page(path, SMALL.get(path))
+    _change_everything(app)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    before = controls(app)
+    url = urllib.parse.urlsplit(link(app))
+    assert url.path.strip("/") == PAGE[path].url_path
+    query = dict(urllib.parse.parse_qsl(url.query))
+    again = open_page(path, query)
+    after = controls(again)
+    assert after == {key: before[key] for key in after}
+    assert not notes(again)
+
+
+# --- garbage in the URL: defaults or clamped values, a note, never an exception ---------
+
+NUMBERS = st.sampled_from(["nan", "NaN", "inf", "-inf", "1e308", "-1e308", "1e400", "-7", "0"])
+GARBAGE = st.one_of(
+    NUMBERS,
+    st.text(min_size=0, max_size=12),
+    st.floats(allow_nan=False, allow_infinity=False).map(repr),
+)
+
+
+def _baseline(path: str) -> dict[str, tuple]:
+    app = open_page(path, SMALL.get(path))
+    specs = {s.key: ("slider", s.min, s.max, s.value, s.step) for s in app.get("slider")}
+    for kind in ("selectbox", "radio"):
+        for w in app.get(kind):
+            specs[w.key] = (kind, w.options, None, w.value)
+    for w in app.get("toggle"):
+        specs[w.key] = ("toggle", None, None, w.value)
+    return specs
+
+
+BASELINES: dict[str, dict[str, tuple]] = {}
+
+
+def _expected_number(
+    raw: str, low: float, high: float, step: float, default: float
+) -> tuple[float, bool]:
+    """(value the slider must show, whether the link needs a note).
+
+    In range: the nearest point of the slider's grid ``low + k step`` (a note
+    when that moves the value); out of range: the nearer end; unreadable: the
+    default.
+    """
+    try:
+        value = float(raw.strip())
+    except ValueError:
+        return default, True
+    if not math.isfinite(value):
+        return default, True
+    if value < low or value > high:
+        return min(max(value, low), high), True
+    below = low + math.floor((value - low) / step) * step
+    nearest = min((below, below + step), key=lambda grid: abs(grid - value))
+    nearest = min(max(nearest, low), high)
+    return nearest, not math.isclose(nearest, value, rel_tol=1e-9, abs_tol=1e-12)
+
+
+@pytest.mark.parametrize("path", list(PAGE))
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_garbage_in_the_link_gives_defaults_or_clamps_and_a_note(path, data):
+    if path not in BASELINES:
+        BASELINES[path] = _baseline(path)
+    specs = BASELINES[path]
+    numeric = [key for key, spec in specs.items() if spec[0] == "slider"]
+    if numeric:  # the tour has none
+        key = data.draw(st.sampled_from(numeric))
+        raw = data.draw(GARBAGE)
+        app = open_page(path, {**SMALL.get(path, {}), key: raw})
+        _, low, high, default, step = specs[key]
+        expected, noted = _expected_number(raw, low, high, step, default)
+        shown = controls(app)[key]
+        assert low <= shown <= high
+        assert shown == pytest.approx(expected, rel=1e-9, abs=1e-12)
+        assert bool(notes(app)) is noted
+    # A choice that is not one of the options: the default, and a note.
+    choices = [k for k, spec in specs.items() if spec[0] in ("selectbox", "radio") and k != "n"]
+    if choices:
+        choice = data.draw(st.sampled_from(choices))
+        word = data.draw(st.text(alphabet="xyz#!", min_size=1, max_size=8))
+        again = open_page(path, {**SMALL.get(path, {}), choice: word})
+        assert controls(again)[choice] == specs[choice][3]
+        assert "is not one of the choices" in notes(again)
+
+
+def test_a_note_cannot_inject_markdown_or_html():
+    app = open_page("constraint_regions", {"c1": "<script>**x**</script>[a](b)"})
+    note = notes(app)
+    assert "<script>" not in note and "**x**" not in note and "](b)" not in note
+    assert "is not a number" in note

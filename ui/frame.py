@@ -1,0 +1,153 @@
+"""The frame every page shares: presentation mode, figure export, notes about the link, the link.
+
+    with page_frame("how_often") as frame:
+        ...widgets, ``frame.chart(figure, key)``, text...
+
+On entry: page config, the router hand-over, the toolbar and the heading. On
+a normal exit: the notes about values taken from the link, and the link to
+this view. (An ``st.rerun`` or ``st.stop`` inside skips the exit, as it should.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from figures.style import adapt_figure, chart_config
+from ui import url_widgets
+from ui.registry import PAGE, ROUTED, PageSpec, navigation
+
+PRESENT = "present"
+# "-white": draw the figures white even on a dark page, so that downloads suit slides.
+EXPORT_FORMATS = {
+    "png": "PNG figures",
+    "svg": "SVG figures",
+    "png-white": "PNG, white (slides)",
+    "svg-white": "SVG, white (slides)",
+}
+_LARGER_TEXT = """<style>
+[data-testid="stMainBlockContainer"] { font-size: 1.3rem; padding-top: 4.5rem; }
+[data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
+[data-testid="stMainBlockContainer"] td { font-size: 1.3rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.4rem; }
+</style>"""
+
+
+@dataclass
+class PageFrame:
+    """What a page gets from its frame.
+
+    Attributes
+    ----------
+    page : PageSpec
+        The page this frame belongs to.
+    presenting : bool
+        Presentation mode: larger type and lines, fewer words, sidebar collapsed.
+    export_format : str
+        "png" or "svg": what the camera button above each figure downloads.
+    dark : bool
+        Figures drawn for a dark page (unless white figures are asked for).
+    """
+
+    page: PageSpec
+    presenting: bool
+    export_format: str
+    dark: bool
+    _notes: DeltaGenerator
+    _link: DeltaGenerator
+
+    def chart(self, figure: go.Figure, key: str) -> None:
+        """Show a figure, adapted to the mode and theme, with its export settings."""
+        st.plotly_chart(
+            adapt_figure(figure, presenting=self.presenting, dark=self.dark),
+            key=key,
+            config=chart_config(key, self.export_format),
+        )
+
+    def _finish(self) -> None:
+        url_widgets.end_run()
+        notes = url_widgets.notes()
+        if notes:
+            self._notes.caption("⚠️ From the link: " + " ".join(notes))
+        with self._link.popover("Copy link", icon=":material/link:", width="stretch"):
+            st.caption("Anyone who opens this link sees this view. Copy it with the icon.")
+            st.code(url_widgets.share_link(self.page.url_path), language=None, wrap_lines=True)
+
+
+def _hand_over_to_router() -> None:
+    """Route a cold deep link through the app's navigation.
+
+    On a cold server whose first request is a deep link (/one_weight),
+    Streamlit runs the page script directly in its legacy pages/ mode, without
+    app.py. Registering the router once switches Streamlit to it for good; the
+    rerun then arrives through app.py, on the same page, with its navigation.
+    (tests/test_browser.py opens a deep link on a fresh server to check it.)
+    """
+    if not st.session_state.get(ROUTED):
+        navigation()
+        st.rerun()
+
+
+def _open(page: PageSpec) -> PageFrame:
+    url_widgets.start_run()
+    url_widgets.guard_flag(PRESENT, "Presentation mode")
+    presenting = bool(st.session_state.get(PRESENT, False))
+    st.set_page_config(
+        page_title="Sparsity Lab",
+        page_icon="🔷",
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
+    )
+    _hand_over_to_router()
+    heading, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
+    with present:
+        presenting = url_widgets.url_toggle(
+            "Presentation",
+            PRESENT,
+            default=False,
+            help="For projecting: larger type, thicker lines, fewer words. Open a link with "
+            "present=true to start with the sidebar folded away.",
+        )
+    with export:
+        export_format = url_widgets.url_select(
+            "Figures download as",
+            "export",
+            EXPORT_FORMATS,
+            default="png",
+            help="The camera icon above each figure downloads it, at twice the screen's "
+            "resolution. On a dark page, the white choices draw the figures white for slides.",
+            label_visibility="collapsed",
+        )
+    if presenting:
+        st.html(_LARGER_TEXT)  # a constant: nothing a user types reaches this HTML
+        heading.markdown(f"**{page.heading}**")
+    notes = heading.container()
+    if not presenting:
+        st.title(page.heading)
+    theme = st.context.theme
+    dark = bool(theme and theme.type == "dark") and not export_format.endswith("-white")
+    return PageFrame(page, presenting, export_format.split("-")[0], dark, notes, link)
+
+
+@contextmanager
+def page_frame(key: str) -> Iterator[PageFrame]:
+    """Frame the page registered as ``key`` (see ``ui.registry.PAGES``).
+
+    Parameters
+    ----------
+    key : str
+        The page's key in the registry, e.g. "how_often".
+
+    Yields
+    ------
+    PageFrame
+        Its ``chart`` method shows a figure adapted to the mode and theme.
+    """
+    frame = _open(PAGE[key])
+    yield frame
+    frame._finish()

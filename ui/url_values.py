@@ -1,0 +1,124 @@
+"""Reading control values from a link: pure functions, no Streamlit, so every rule is testable.
+
+A link is typed by people and pasted into chat: anything may arrive. A number
+is clamped into the control's range and snapped to its step (so that
+``spread=4.0000001`` is the same view, and the same cache entry, as ``spread=4``);
+anything unreadable falls back to the default. A choice is written in the URL
+as a stable slug (``left_region=l1``); the display label, in any case, is
+accepted too, because that is what links printed before the slugs carried
+(``n=10,000``, ``left_region=Elastic net``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+Verdict = Literal["ok", "clamped", "snapped", "unreadable"]
+TRUE_WORDS = ("true", "1", "yes", "on")
+FALSE_WORDS = ("false", "0", "no", "off")
+_MARKDOWN = "\\`*_[]()<>#!|~$"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a link said about one control.
+
+    Attributes
+    ----------
+    value : object
+        The value to use, or None when the default applies.
+    verdict : {"ok", "clamped", "snapped", "unreadable"}
+        How the raw text was taken.
+    """
+
+    value: object
+    verdict: Verdict
+
+
+def _decimals(step: float) -> int:
+    """Decimal places of a step written as people write it (0.05 -> 2, 5.0 -> 0)."""
+    exponent = Decimal(repr(float(step))).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
+
+
+def snap(value: float, low: float, step: float | None) -> float:
+    """``value`` on the grid ``low + k * step``, rounded to the step's decimals."""
+    if step is None or step <= 0.0:
+        return value
+    k = round((value - low) / step)
+    return round(low + k * step, _decimals(step) + max(0, _decimals(low) - _decimals(step)))
+
+
+def parse_number(raw: str, low: float, high: float, step: float | None = None) -> Reading:
+    """A number from a link: clamped to ``[low, high]`` and snapped to ``step``.
+
+    Parameters
+    ----------
+    raw : str
+        The text in the URL.
+    low, high : float
+        The control's range.
+    step : float, optional
+        The control's step; off-step values are moved to the nearest step.
+
+    Returns
+    -------
+    Reading
+        ``value`` None (and verdict "unreadable") for text, NaN, inf or overflow.
+    """
+    try:
+        value = float(str(raw).strip())
+    except (ValueError, TypeError):
+        return Reading(None, "unreadable")
+    if not math.isfinite(value):
+        return Reading(None, "unreadable")
+    clamped = min(max(value, low), high)
+    snapped = min(max(snap(clamped, low, step), low), high)
+    if clamped != value:
+        return Reading(snapped, "clamped")
+    if abs(snapped - value) > 1e-9 * max(1.0, abs(value)):
+        return Reading(snapped, "snapped")
+    return Reading(snapped, "ok")
+
+
+def parse_choice(
+    raw: str, options: dict[str, str], aliases: dict[str, str] | None = None
+) -> Reading:
+    """A choice from a link: its slug, its label in any case, or a former label.
+
+    Parameters
+    ----------
+    raw : str
+        The text in the URL.
+    options : dict
+        slug -> label.
+    aliases : dict, optional
+        Former labels or slugs (any case) -> slug, so that old links keep working.
+    """
+    if raw in options:
+        return Reading(raw, "ok")
+    wanted = str(raw).strip().casefold()
+    by_text = {slug.casefold(): slug for slug in options}
+    by_text.update({label.casefold(): slug for slug, label in options.items()})
+    by_text.update({old.casefold(): slug for old, slug in (aliases or {}).items()})
+    if wanted in by_text:
+        return Reading(by_text[wanted], "ok")
+    return Reading(None, "unreadable")
+
+
+def parse_flag(raw: str) -> Reading:
+    """An on/off value from a link: true/false, 1/0, yes/no, on/off (any case)."""
+    word = str(raw).strip().casefold()
+    if word in TRUE_WORDS + FALSE_WORDS:
+        return Reading(word in TRUE_WORDS, "ok")
+    return Reading(None, "unreadable")
+
+
+def quoted(raw: str, limit: int = 24) -> str:
+    """A URL value quoted for a note: short, and unable to format the note as markdown."""
+    text = str(raw)
+    clipped = text if len(text) <= limit else text[:limit] + "…"
+    return "“" + "".join("\\" + ch if ch in _MARKDOWN else ch for ch in clipped) + "”"

@@ -1,0 +1,219 @@
+"""Widgets whose values live in the URL, guarded on the way in.
+
+A lecturer's prepared link reproduces the view. This module, not Streamlit's
+``bind="query-params"``, keeps each value in the URL: Streamlit's binding
+writes a choice's display label (renaming a label would break saved links)
+and lets an in-range link value win over any correction (an off-step value
+would stay off-step). Before a widget exists, its link value is read with the
+rules of ``ui.url_values``: out-of-range numbers are clamped, off-step ones
+snapped, unreadable ones dropped, and a small note says so. After it exists,
+its value is written back: choices as stable slugs, numbers in their shortest
+exact form, nothing for a value at its default.
+
+Every widget also records ``key -> (value as in the URL, default)``, from
+which ``share_link`` writes the link to the current view.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from collections.abc import Callable
+
+import streamlit as st
+
+from lessons.controls import Slider
+from ui.url_values import parse_choice, parse_flag, parse_number, quoted
+
+NOTES = "_url_notes"  # this run's notes about values read from the link
+VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
+
+
+def start_run() -> None:
+    """Forget the previous run's notes and controls (called by the page frame)."""
+    st.session_state[NOTES] = []
+    st.session_state[VALUES] = {}
+
+
+def end_run() -> None:
+    """Drop URL parameters that no control of this run owns (a hidden panel's, a typo)."""
+    owned = st.session_state.get(VALUES, {})
+    for key in [key for key in st.query_params if key not in owned]:
+        del st.query_params[key]
+
+
+def notes() -> list[str]:
+    """This run's notes about values taken from the link."""
+    return list(st.session_state.get(NOTES, []))
+
+
+def _note(text: str) -> None:
+    st.session_state.setdefault(NOTES, []).append(text)
+
+
+def _initial(name: str, key: str, default: object) -> dict:
+    """The widget's default, unless session state already holds its value.
+
+    Passing both makes Streamlit log a warning on every run after a value was
+    set through session state (a clamped link value, a mode switch).
+    """
+    return {} if key in st.session_state else {name: default}
+
+
+def _link_value(key: str) -> str | None:
+    """The link's value for a control not yet set in this session, else None."""
+    if key in st.session_state:
+        return None
+    return st.query_params.get(key)
+
+
+def _remember(key: str, value: str, default: str) -> None:
+    """Record the control for the share link, and keep the URL in step with it."""
+    st.session_state.setdefault(VALUES, {})[key] = (value, default)
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get(key) != value:
+        st.query_params[key] = value
+
+
+def guard_number(key: str, label: str, low: float, high: float, step: float, default: float):
+    """Take a number from the link into session state, clamped and snapped, or drop it."""
+    raw = _link_value(key)
+    if raw is None:
+        return
+    reading = parse_number(raw, low, high, step)
+    if reading.verdict == "unreadable":
+        _note(f"{label} = {quoted(raw)} is not a number; using the default {default:g}.")
+        del st.query_params[key]
+        return
+    if reading.verdict == "clamped":
+        _note(f"{label} = {quoted(raw)} is outside {low:g} to {high:g}; using {reading.value:g}.")
+    elif reading.verdict == "snapped":
+        _note(f"{label} = {quoted(raw)} is between the slider's steps; using {reading.value:g}.")
+    st.session_state[key] = reading.value
+
+
+def guard_choice(
+    key: str, label: str, options: dict[str, str], default: str | None, aliases: dict[str, str]
+) -> None:
+    raw = _link_value(key)
+    if raw is None:
+        return
+    reading = parse_choice(raw, options, aliases)
+    if reading.value is None:
+        fallback = options[default] if default is not None else "no choice"
+        _note(f"{label} = {quoted(raw)} is not one of the choices; using {fallback}.")
+        del st.query_params[key]
+    else:
+        st.session_state[key] = reading.value
+
+
+def guard_flag(key: str, label: str) -> None:
+    raw = _link_value(key)
+    if raw is None:
+        return
+    reading = parse_flag(raw)
+    if reading.value is None:
+        _note(f"{label} = {quoted(raw)} is neither true nor false; using off.")
+        del st.query_params[key]
+    else:
+        st.session_state[key] = reading.value
+
+
+def url_toggle(label: str, key: str, *, default: bool, help: str) -> bool:
+    """An on/off switch bound to the URL parameter ``key``."""
+    guard_flag(key, label)
+    value = st.toggle(label, **_initial("value", key, default), key=key, help=help)
+    _remember(key, "true" if value else "false", "true" if default else "false")
+    return bool(value)
+
+
+def url_slider(
+    label: str,
+    key: str,
+    *,
+    min_value: float,
+    max_value: float,
+    default: float,
+    step: float,
+    help: str,
+    fmt: str = "%.2f",
+) -> float:
+    """A float slider bound to the URL parameter ``key``, returned as a plain float."""
+    guard_number(key, label, min_value, max_value, step, default)
+    value = st.slider(
+        label,
+        min_value=float(min_value),
+        max_value=float(max_value),
+        **_initial("value", key, float(default)),
+        step=float(step),
+        format=fmt,
+        key=key,
+        help=help,
+    )
+    # Streamlit already bounds the slider; this guards the invariant the solvers rely on.
+    value = float(min(max(value, min_value), max_value))
+    _remember(key, repr(value), repr(float(default)))  # repr: the shortest exact text
+    return value
+
+
+def url_select(
+    label: str,
+    key: str,
+    options: dict[str, str],
+    *,
+    default: str | None,
+    help: str | None = None,
+    on_change: Callable[[], None] | None = None,
+    radio: bool = False,
+    label_visibility: str = "visible",
+    aliases: dict[str, str] | None = None,
+) -> str | None:
+    """A choice among ``options`` (slug -> label) kept in the URL parameter ``key`` as its slug.
+
+    ``default=None`` starts with nothing chosen (an unanswered question).
+    ``aliases`` maps former labels to slugs, for links printed before a rename.
+    """
+    guard_choice(key, label, options, default, aliases or {})
+    widget = st.radio if radio else st.selectbox
+    choice = widget(
+        label,
+        list(options),
+        **_initial("index", key, None if default is None else list(options).index(default)),
+        format_func=options.__getitem__,
+        key=key,
+        help=help,
+        on_change=on_change,
+        label_visibility=label_visibility,
+    )
+    _remember(key, choice or "", default or "")
+    return choice
+
+
+def view_url(path: str, query: dict[str, str]) -> str:
+    """The full URL of a page of this app with these query parameters."""
+    base = (st.context.url or "http://localhost:8501").rstrip("/")
+    encoded = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
+    return f"{base}/{path}" + (f"?{encoded}" if encoded else "")
+
+
+def share_link(path: str) -> str:
+    """The URL of this view: every control that differs from its default, plus the mode."""
+    values = st.session_state.get(VALUES, {})
+    return view_url(
+        path, {key: value for key, (value, default) in values.items() if value != default}
+    )
+
+
+def slider(spec: Slider) -> float:
+    """The URL-bound slider described by ``spec``."""
+    return url_slider(
+        spec.label,
+        spec.key,
+        min_value=spec.low,
+        max_value=spec.high,
+        default=spec.default,
+        step=spec.step,
+        help=spec.help,
+        fmt=spec.fmt,
+    )
