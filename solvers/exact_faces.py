@@ -151,3 +151,53 @@ def box_face(
         if -int(si) * problem.pull(w, i) < 0:
             return None
     return problem.point(w)
+
+
+def _surd_sign(x: Fraction, y: Fraction, d: Fraction) -> int:
+    """The sign of ``x + y sqrt(d)`` (``d >= 0``), exactly."""
+    sx, sy = (x > 0) - (x < 0), (y > 0) - (y < 0)
+    if sy == 0 or d == 0:
+        return sx
+    if sx == 0 or sx == sy:
+        return sy
+    gap = x * x - y * y * d
+    return sx if gap > 0 else (sy if gap < 0 else 0)
+
+
+def elastic_corner(
+    problem: ExactProblem, radius: float, l1_ratio: float, axis: int, sign: float
+) -> bool:
+    """Whether the elastic-net corner ``sign * v e_axis`` holds the optimum, decided exactly.
+
+    ``v`` is the positive root of ``(1 - a) v^2 + a v = r``, i.e.
+    ``(-a + sqrt(D)) / (2 (1 - a))`` with ``D = a^2 + 4 (1 - a) r``: every
+    quantity of the corner's KKT conditions is ``x + y v`` with rational
+    ``x, y`` once ``v^2`` is reduced by its equation, so each test is the sign
+    of ``x + y sqrt(D)``. KKT: ``lam = -sign g_i / (a + 2 (1 - a) v) > 0`` and
+    ``|g_j| (a + 2 (1 - a) v) <= a (-sign g_i)`` for ``j != i``, ``g = H (w - c)``.
+    """
+    a, r, sigma = Fraction(l1_ratio), Fraction(radius), int(sign)
+    kappa = 2 * (1 - a)
+    d = a * a + 2 * kappa * r
+
+    def as_surd(x: Fraction, y: Fraction) -> tuple[Fraction, Fraction]:
+        # x + y v  with  v = (-a + sqrt(D)) / kappa
+        return x - y * a / kappa, y / kappa
+
+    def g(j: int) -> tuple[Fraction, Fraction]:  # g_j = alpha + beta v
+        return -problem.b[j], sigma * problem.h[j][axis]
+
+    alpha_i, beta_i = g(axis)
+    if _surd_sign(*as_surd(-sigma * alpha_i, -sigma * beta_i), d) <= 0:
+        return False  # lam <= 0
+    for j in range(problem.n):
+        if j == axis:
+            continue
+        alpha, beta = g(j)
+        for side in (1, -1):
+            # side * g_j * (a + kappa v) + a sigma g_i, with v^2 = (r - a v) / (1 - a)
+            x = side * (alpha * a + 2 * beta * r) + a * sigma * alpha_i
+            y = side * (alpha * kappa - beta * a) + a * sigma * beta_i
+            if _surd_sign(*as_surd(x, y), d) > 0:
+                return False
+    return True
