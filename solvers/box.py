@@ -14,7 +14,7 @@ Faces are not compared by their loss, which rounding cannot resolve when
 ``w_F = c_F + H_FF^{-1} H_FB (c_B - w_B)``, which keeps ``c_F`` out of a round
 trip through ``H_FF^{-1}``. If rounding certifies none or several faces, they
 are decided in exact rational arithmetic (``solvers.exact_faces``), and
-``Uncertified`` (a ValueError) is raised if none holds within ``EXACT_LIMIT``
+``UncertifiedError`` (a ValueError) is raised if none holds within ``EXACT_LIMIT``
 tries: a box-constrained QP solved exactly, 3^n faces.
 """
 
@@ -26,7 +26,7 @@ from functools import cache
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers.certificate import Uncertified, block_condition, tolerance
+from solvers.certificate import UncertifiedError, block_condition, tolerance
 from solvers.exact_faces import ExactProblem, box_face
 from solvers.l1_ball import EXACT_LIMIT, require_enumerable
 from solvers.solution import Solution, face_of_dimension
@@ -60,7 +60,7 @@ def solve_linf_ball(loss: QuadraticLoss, radius: float) -> Solution:
     """
     n = loss.dim
     require_enumerable(loss)
-    center, hessian, linear = loss.center, loss.hessian, loss.linear_term
+    center, hessian = loss.center, loss.hessian
     if np.max(np.abs(center)) <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
 
@@ -76,7 +76,8 @@ def solve_linf_ball(loss: QuadraticLoss, radius: float) -> Solution:
             inverse = np.linalg.inv(block)
             tol = tolerance(block_condition(block, inverse))
             coupling = inverse @ hessian[np.ix_(free, bound_list)]
-            points[:, free] = center[free] + (center[bound_list] - points[:, bound_list]) @ coupling.T
+            shift = center[bound_list] - points[:, bound_list]
+            points[:, free] = center[free] + shift @ coupling.T
             inside = np.all(np.abs(points[:, free]) < radius, axis=1)
         columns = hessian[:, bound_list]
         outward = -signs * ((points - center) @ columns)  # -s_i g_i, >= 0 at the optimum
@@ -110,7 +111,7 @@ def _exact_fallback(loss: QuadraticLoss, radius: float, faces: list) -> tuple[np
         w = box_face(problem, radius, bound, signs)
         if w is not None:
             return w, loss.dim - len(bound)
-    raise Uncertified(
+    raise UncertifiedError(
         f"no face of the box of half-width {radius} could be certified optimal for this loss "
         f"(tried {min(len(rows), EXACT_LIMIT)} faces in exact arithmetic)"
     )

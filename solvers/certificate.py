@@ -31,7 +31,7 @@ beyond ~1e13), the solvers do not guess: the polyhedral ones re-solve the
 candidate faces in exact rational arithmetic (``solvers.exact_faces``) and
 keep the face whose certificate holds exactly, and the elastic net decides
 its corners exactly in ``Q(sqrt D)``; what still cannot be decided raises
-``ValueError`` (``Uncertified``) rather than return a false exact zero.
+``ValueError`` (``UncertifiedError``) rather than return a false exact zero.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ EPS = float(np.finfo(np.float64).eps)
 ROUNDING = 32.0 * EPS
 
 
-class Uncertified(ValueError):
+class UncertifiedError(ValueError):
     """No face of the region could be certified optimal, even with the careful fallback."""
 
 

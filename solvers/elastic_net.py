@@ -21,7 +21,7 @@ the one with the least loss, which for large ``||c|| / r`` cannot tell a
 corner from the curved piece beside it. When rounding certifies none or
 several, the corners are decided exactly (``exact_faces.elastic_corner``: the
 corner ``v`` is a quadratic surd, so its KKT signs are exact); if no corner
-holds and still not exactly one curved piece is certified, ``Uncertified`` (a
+holds and still not exactly one curved piece is certified, ``UncertifiedError`` (a
 ValueError) is raised rather than a guess returned.
 """
 
@@ -34,7 +34,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from geometry import ElasticNetBall, QuadraticLoss
-from solvers.certificate import Uncertified, off_support_fits, tolerance
+from solvers.certificate import UncertifiedError, off_support_fits, tolerance
 from solvers.exact_faces import ExactProblem, elastic_corner
 from solvers.l1_ball import (
     corner_faces,
@@ -148,7 +148,7 @@ def _decide_exactly(loss: QuadraticLoss, ball: ElasticNetBall, candidates: list,
     pieces = [c for c in candidates[2 * loss.dim :] if c[3]]
     if len(pieces) == 1:
         return pieces
-    raise Uncertified(
+    raise UncertifiedError(
         f"no piece of the elastic-net region {ball} could be certified optimal for this loss "
         f"({len(pieces)} curved pieces pass the float certificate, no corner holds exactly)"
     )

@@ -33,7 +33,7 @@ def rational_vector(values: np.ndarray) -> list[Fraction]:
 def solve_rational(matrix: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
     """Solve ``matrix x = rhs`` exactly by Gaussian elimination; None if singular."""
     size = len(rhs)
-    rows = [list(matrix[i]) + [rhs[i]] for i in range(size)]
+    rows = [[*matrix[i], rhs[i]] for i in range(size)]
     for col in range(size):
         pivot = next((r for r in range(col, size) if rows[r][col] != 0), None)
         if pivot is None:
@@ -58,8 +58,10 @@ class ExactProblem:
         self.h = rational_matrix(hessian)
         self.c = rational_vector(center)
         self.n = len(self.c)
-        self.b = [sum((hij * cj for hij, cj in zip(row, self.c, strict=True)), Fraction(0))
-                  for row in self.h]
+        self.b = [
+            sum((hij * cj for hij, cj in zip(row, self.c, strict=True)), Fraction(0))
+            for row in self.h
+        ]
 
     def pull(self, w: dict[int, Fraction], j: int) -> Fraction:
         """``(H w - H c)_j`` exactly, for ``w`` given by its support."""
@@ -98,7 +100,7 @@ def l1_face(
     h, b = problem.h, problem.b
     if lam is None:
         matrix = [[h[i][j] for j in support] + [s[r]] for r, i in enumerate(support)]
-        matrix.append(s + [Fraction(0)])
+        matrix.append([*s, Fraction(0)])
         solution = solve_rational(matrix, [b[i] for i in support] + [Fraction(radius)])
         if solution is None:
             return None
@@ -109,9 +111,7 @@ def l1_face(
     else:
         multiplier, a = Fraction(lam), Fraction(l1_ratio)
         ridge = 2 * (1 - a) * multiplier
-        matrix = [
-            [h[i][j] + (ridge if i == j else 0) for j in support] for i in support
-        ]
+        matrix = [[h[i][j] + (ridge if i == j else 0) for j in support] for i in support]
         rhs = [b[i] - multiplier * a * s[r] for r, i in enumerate(support)]
         values = solve_rational(matrix, rhs) if k else []
         if values is None:
@@ -141,8 +141,7 @@ def box_face(
     if free:
         h = problem.h
         matrix = [[h[i][j] for j in free] for i in free]
-        rhs = [problem.b[i] - sum((h[i][j] * wj for j, wj in w.items()), Fraction(0))
-               for i in free]
+        rhs = [problem.b[i] - sum((h[i][j] * wj for j, wj in w.items()), Fraction(0)) for i in free]
         values = solve_rational(matrix, rhs)
         if values is None or any(abs(v) >= t for v in values):
             return None

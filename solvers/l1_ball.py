@@ -32,7 +32,7 @@ gives ``w = t / 3`` to the last bit), instead of ``u - lam d`` with ``u`` and
 
 If rounding certifies no face or several (degenerate data, or ``||c|| / t``
 beyond ~1e13), the faces are decided in exact rational arithmetic
-(``solvers.exact_faces``), closest to certified first; ``Uncertified`` (a
+(``solvers.exact_faces``), closest to certified first; ``UncertifiedError`` (a
 ValueError) is raised if none of the first ``EXACT_LIMIT`` holds exactly.
 
 There are 3^n - 1 faces, which is nothing for the 2-D lesson; this exact
@@ -50,7 +50,7 @@ import numpy as np
 from geometry import QuadraticLoss
 from solvers.certificate import (
     ROUNDING,
-    Uncertified,
+    UncertifiedError,
     at_most,
     block_condition,
     off_support_fits,
@@ -124,7 +124,8 @@ def corner_faces(loss: QuadraticLoss, corner: float, slope: float, l1_ratio: flo
     fits = at_most(np.abs(pulls), thresholds[:, None], off_terms, ROUNDING)
     fits[rows, axes] = True
     certified = (-signs * along >= -ROUNDING * terms_along) & np.all(fits, axis=1)
-    gaps = (np.abs(pulls) - thresholds[:, None]) / (np.abs(thresholds)[:, None] + off_terms + 1e-300)
+    scale = np.abs(thresholds)[:, None] + off_terms + 1e-300
+    gaps = (np.abs(pulls) - thresholds[:, None]) / scale
     gaps[rows, axes] = -np.inf
     worst = np.maximum(np.max(gaps, axis=1), -signs * along / (terms_along + 1e-300))
     return Faces([(int(i),) for i in axes], signs[:, None], points, lam, certified, worst)
@@ -175,7 +176,7 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
 
     Raises
     ------
-    Uncertified
+    UncertifiedError
         (a ValueError) if no face can be certified even in exact arithmetic
         within ``EXACT_LIMIT`` tries (not seen on valid input).
     """
@@ -191,7 +192,12 @@ def solve_l1_ball(loss: QuadraticLoss, radius: float) -> Solution:
     else:
         w, lam, size = _exact_fallback(loss, radius, groups)
     return Solution(
-        w, float(loss.value(w)), max(lam, 0.0), radius, active=True, face=face_of_dimension(size - 1)
+        w,
+        float(loss.value(w)),
+        max(lam, 0.0),
+        radius,
+        active=True,
+        face=face_of_dimension(size - 1),
     )
 
 
@@ -207,7 +213,7 @@ def _exact_fallback(
         found = l1_face(problem, radius, g.supports[r], g.signs[r])
         if found is not None:
             return found[0], found[1], len(g.supports[r])
-    raise Uncertified(
+    raise UncertifiedError(
         f"no face of the L1 ball of radius {radius} could be certified optimal for this loss "
         f"(tried {min(len(rows), EXACT_LIMIT)} faces in exact arithmetic)"
     )

@@ -25,7 +25,7 @@ from geometry import QuadraticLoss
 from geometry._validate import finite_scalar, unit_interval
 from solvers.certificate import (
     ROUNDING,
-    Uncertified,
+    UncertifiedError,
     at_most,
     block_condition,
     off_support_fits,
@@ -134,7 +134,7 @@ def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.n
         found = l1_face(problem, 0.0, support, signs, lam=lam, l1_ratio=a)
         if found is not None:
             return found[0], len(support)
-    raise Uncertified(
+    raise UncertifiedError(
         f"no support of the penalised problem (lam={lam}, l1_ratio={a}) could be certified "
         f"optimal (tried {min(len(rows), EXACT_LIMIT)} in exact arithmetic)"
     )

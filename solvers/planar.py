@@ -35,7 +35,7 @@ import math
 
 from scipy.optimize import brentq
 
-from solvers.certificate import ROUNDING, Uncertified, at_most, single
+from solvers.certificate import ROUNDING, UncertifiedError, at_most
 from solvers.exact_faces import ExactProblem, l1_face
 from solvers.solution import Solution
 
@@ -120,7 +120,7 @@ def exact_l1_planar(c1, c2, h11, h12, h22, radius, first=()) -> tuple[tuple, flo
     """Decide the face in exact rational arithmetic: ``((w1, w2), lam, face index)``.
 
     ``first`` lists the candidates to try before the others. Raises
-    ``Uncertified`` if none holds exactly (impossible for valid input).
+    ``UncertifiedError`` if none holds exactly (impossible for valid input).
     """
     problem = ExactProblem([[h11, h12], [h12, h22]], [c1, c2])
     order = list(first) + [k for k in range(len(FACES)) if k not in first]
@@ -129,7 +129,7 @@ def exact_l1_planar(c1, c2, h11, h12, h22, radius, first=()) -> tuple[tuple, flo
         if found is not None:
             w, lam = found
             return (float(w[0]), float(w[1])), lam, k
-    raise Uncertified(f"no face of the L1 ball certified for center=({c1}, {c2}), t={radius}")
+    raise UncertifiedError(f"no face of the L1 ball certified for center=({c1}, {c2}), t={radius}")
 
 
 def solve_l1_planar(
@@ -142,16 +142,35 @@ def solve_l1_planar(
     """
     if abs(c1) + abs(c2) <= radius:
         return Solution((c1, c2), 0.0, 0.0, radius, active=False, face="interior")
-    candidates = l1_candidates(c1, c2, h11, h12, h22, radius)
-    certified = [bool(candidate[3]) for candidate in candidates]
-    k = single(certified)
-    if k is None:
-        w, lam, k = exact_l1_planar(
-            c1, c2, h11, h12, h22, radius, [i for i, ok in enumerate(certified) if ok]
-        )
-    else:
-        w1, w2, lam, _ = candidates[k]
+    # The same kernels as the batch (so the answers agree to the bit); a
+    # candidate whose multiplier is negative cannot be certified, so the
+    # scalar path, where each kernel call costs a microsecond, skips it.
+    certified, found = [], None
+    for axis, sign in VERTICES:
+        # The kernel's first test (lam >= 0 up to rounding), in its very operations.
+        ca, cb, haa = (c1, c2, h11) if axis == 0 else (c2, c1, h22)
+        lam = -sign * (haa * (sign * radius - ca) - h12 * cb)
+        ok = False
+        if lam >= -ROUNDING * (abs(haa) * (radius + abs(ca)) + abs(h12) * abs(cb)):
+            candidate = vertex_candidate(c1, c2, h11, h12, h22, radius, axis, sign)
+            ok = bool(candidate[3])
+        certified.append(ok)
+        found = candidate if ok else found
+    for s1, s2 in EDGES:
+        ok = False
+        # Likewise the edge kernel's lam >= 0 test, operation for operation.
+        if s1 * c1 + s2 * c2 - radius >= -ROUNDING * (abs(c1) + abs(c2) + radius):
+            candidate = edge_candidate(c1, c2, h11, h12, h22, radius, s1, s2)
+            ok = bool(candidate[3])
+        certified.append(ok)
+        found = candidate if ok else found
+    hits = [k for k, ok in enumerate(certified) if ok]
+    if len(hits) == 1:
+        k = hits[0]
+        w1, w2, lam, _ = found
         w = (w1, w2)
+    else:
+        w, lam, k = exact_l1_planar(c1, c2, h11, h12, h22, radius, hits)
     value = 0.5 * quadratic_form(w[0] - c1, w[1] - c2, h11, h12, h22)
     face = "vertex" if k < len(VERTICES) else "edge"
     # lam >= 0 was checked up to rounding; a rounding-sized negative is 0.
