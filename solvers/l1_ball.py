@@ -146,6 +146,9 @@ def _support_faces(loss: QuadraticLoss, support: tuple[int, ...], radius: float)
     minors = u[None, :, None] * d[:, None, :] - d[:, :, None] * u[None, None, :]
     along = np.einsum("rj,rij->ri", signs, minors)
     on_support = (radius * d + along) / q[:, None]
+    # One refinement along d restores s^T w_S = t to rounding of t (the sums
+    # of the minors can miss it by eps ||c||, which left w outside the ball).
+    on_support += ((radius - np.einsum("ij,ij->i", signs, on_support)) / q)[:, None] * d
     excess = signs @ u - radius
     lam = excess / q
     points = np.zeros((len(signs), loss.dim))

@@ -17,7 +17,7 @@ large (``c`` and ``lam H^{-1} s`` are both of size ``||c||``, ``w`` of size
 ``t``), so the point is computed from the edge's own equations instead, with
 ``d = adj(H) s`` and ``q = s^T d``:
 
-    w = (t d + (s2, -s1) (c1 d2 - c2 d1)) / q,
+    w = (t d + (s2, -s1) (c1 d2 - c2 d1)) / q,   then one refinement along d,
 
 the point ``t d / q`` where the edge meets ``span(d)`` plus the part of ``c``
 along the edge (exactly 0 when ``c`` lies on that span, as for ``H = I``,
@@ -99,10 +99,14 @@ def edge_candidate(c1, c2, h11, h12, h22, radius, s1, s2):
     ``s``) and ``lam >= 0`` up to rounding; an edge has no off-support pull.
     """
     d1, d2 = h22 * s1 - h12 * s2, h11 * s2 - h12 * s1  # adj(H) s
-    q = h11 + h22 - 2.0 * s1 * s2 * h12  # s^T adj(H) s = det(H) s^T H^-1 s > 0
+    q = s1 * d1 + s2 * d2  # s^T adj(H) s = det(H) s^T H^-1 s > 0
     cross = c1 * d2 - c2 * d1  # c's part along the edge, the only cancellation left
     w1 = (radius * d1 + s2 * cross) / q
     w2 = (radius * d2 - s1 * cross) / q
+    # One refinement along d puts w back on the line s^T w = t to rounding of
+    # t (for ill-conditioned H, t d / q and the cross part can cancel).
+    step = (radius - (s1 * w1 + s2 * w2)) / q
+    w1, w2 = w1 + step * d1, w2 + step * d2
     excess = s1 * c1 + s2 * c2 - radius
     lam = (h11 * h22 - h12 * h12) * excess / q
     inside = (s1 * w1 > 0.0) & (s2 * w2 > 0.0)
