@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from solvers import solve_constrained, solve_constrained_batch, solve_penalized
-from solvers.certificate import UncertifiedError
 
 EPS = np.finfo(np.float64).eps
 
@@ -62,7 +61,9 @@ def exact_l1_face(loss: QuadraticLoss, radius: float, w: np.ndarray):
     solution = gauss_jordan(matrix, [b[i] for i in support] + [Fraction(radius)])
     values, lam = solution[:k], solution[k]
     point = dict(zip(support, values, strict=True))
-    pulls = [sum((h[j][i] * v for i, v in point.items()), Fraction(0)) - b[j] for j in range(len(b))]
+    pulls = [
+        sum((h[j][i] * v for i, v in point.items()), Fraction(0)) - b[j] for j in range(len(b))
+    ]
     optimal = (
         lam > 0
         and all(si * v > 0 for si, v in zip(s, values, strict=True))
@@ -184,6 +185,7 @@ def test_beyond_float_resolution_the_exact_fallback_still_finds_the_edge():
 
 def test_an_uncertifiable_face_raises_instead_of_guessing(monkeypatch):
     import solvers.l1_ball as l1_ball
+    from solvers.certificate import UncertifiedError
 
     monkeypatch.setattr(l1_ball, "EXACT_LIMIT", 0)  # forbid the exact fallback
     loss = QuadraticLoss([1e4, 1e4, 1e4], np.eye(3))
@@ -231,8 +233,12 @@ def test_batch_gives_the_scalar_answers_on_extreme_problems(shape):
     radius = 10.0 ** shape["log_radius"]
     problems = [
         face_optimal(
-            rng, 2, int(rng.integers(1, 3)), 10.0 ** rng.uniform(0, shape["log_ratio"]),
-            10.0 ** rng.uniform(0, shape["log_condition"]), radius,
+            rng,
+            2,
+            int(rng.integers(1, 3)),
+            10.0 ** rng.uniform(0, shape["log_ratio"]),
+            10.0 ** rng.uniform(0, shape["log_condition"]),
+            radius,
         )[0]
         for _ in range(16)
     ]
@@ -252,11 +258,12 @@ def decimal_elastic_face(loss: QuadraticLoss, ball: ElasticNetBall, w: np.ndarra
     """The KKT point of the face of ``w`` to 60 digits: (w*, lam*, optimal?).
 
     A corner is the closed-form root; a curved piece's multiplier is bisected on
-    ``a s^T w(lam) + (1 - a) ||w(lam)||^2 = r``, ``w(lam) = (H_SS + 2 (1 - a) lam I)^-1 (b_S - lam a s)``.
+    ``a s^T w(lam) + (1 - a) ||w(lam)||^2 = r`` with
+    ``w(lam) = (H_SS + 2 (1 - a) lam I)^-1 (b_S - lam a s)``.
     """
     with localcontext() as context:
         context.prec = 60
-        h, c, b = exact_data(loss, Decimal)
+        h, _, b = exact_data(loss, Decimal)
         a, r = Decimal(ball.l1_ratio), Decimal(ball.radius)
         support = np.flatnonzero(w).tolist()
         s = [Decimal(int(np.sign(w[i]))) for i in support]
@@ -266,17 +273,23 @@ def decimal_elastic_face(loss: QuadraticLoss, ball: ElasticNetBall, w: np.ndarra
             matrix = [
                 [h[i][j] + (2 * (1 - a) * lam if i == j else 0) for j in support] for i in support
             ]
-            return gauss_jordan(matrix, [b[i] - lam * a * si for i, si in zip(support, s)])
+            return gauss_jordan(
+                matrix, [b[i] - lam * a * si for i, si in zip(support, s, strict=True)]
+            )
 
         def excess(lam):
             x = point(lam)
-            return a * sum(si * xi for si, xi in zip(s, x)) + (1 - a) * sum(xi * xi for xi in x) - r
+            return (
+                a * sum(si * xi for si, xi in zip(s, x, strict=True))
+                + (1 - a) * sum(xi * xi for xi in x)
+                - r
+            )
 
         if len(support) == 1:
             v = (-a + (a * a + 4 * (1 - a) * r).sqrt()) / (2 * (1 - a))
+            i = support[0]
             values = [s[0] * v]
-            pull = sum(h[support[0]][i] * 0 for i in range(n)) + h[support[0]][support[0]] * values[0] - b[support[0]]
-            lam = -s[0] * pull / (a + 2 * (1 - a) * v)
+            lam = -s[0] * (h[i][i] * values[0] - b[i]) / (a + 2 * (1 - a) * v)  # -s g_i / slope
         else:
             low, high = Decimal(0), Decimal(1)
             while excess(high) > 0:
@@ -286,11 +299,11 @@ def decimal_elastic_face(loss: QuadraticLoss, ball: ElasticNetBall, w: np.ndarra
                 low, high = (mid, high) if excess(mid) > 0 else (low, mid)
             lam = (low + high) / 2
             values = point(lam)
-        full = dict(zip(support, values))
+        full = dict(zip(support, values, strict=True))
         pulls = [sum(h[j][i] * x for i, x in full.items()) - b[j] for j in range(n)]
         optimal = (
             lam > 0
-            and all(si * x > 0 for si, x in zip(s, values))
+            and all(si * x > 0 for si, x in zip(s, values, strict=True))
             and all(abs(pulls[j]) <= lam * a for j in range(n) if j not in full)
         )
         return np.array([float(full.get(i, 0)) for i in range(n)]), float(lam), optimal
@@ -308,8 +321,102 @@ def test_elastic_net_returns_the_optimal_piece(shape, n, a, data):
     sol = solve_constrained(loss, ball)
     exact_w, lam, optimal = decimal_elastic_face(loss, ball, sol.w)
     assert optimal, (loss, ball, sol)
+    assert sol.multiplier == pytest.approx(lam, rel=max(1e-9, 1e3 * EPS * condition))
     scale = np.max(np.abs(loss.center)) + ball.axis_intercept
     bound = 1e3 * n * EPS * condition * scale + 1e-12 * np.max(np.abs(exact_w))
     assert np.max(np.abs(sol.w - exact_w)) <= bound
     if decimal_elastic_face(loss, ball, w_star)[2]:
+        assert sol.zeros == tuple(np.flatnonzero(w_star == 0.0))
+
+
+# ---------------------------------------------------------------- the box and the penalised form
+
+
+def exact_box_face(loss: QuadraticLoss, radius: float, w: np.ndarray):
+    """The exact KKT point on the box face of ``w`` (``|w_i| = t``: bound): (w*, optimal?)."""
+    h, _, b = exact_data(loss)
+    t = Fraction(radius)
+    bound = {i: int(np.sign(w[i])) * t for i in range(len(b)) if abs(w[i]) == radius}
+    free = [i for i in range(len(b)) if i not in bound]
+    rhs = [b[i] - sum((h[i][j] * x for j, x in bound.items()), Fraction(0)) for i in free]
+    values = gauss_jordan([[h[i][j] for j in free] for i in free], rhs) if free else []
+    point = {**bound, **dict(zip(free, values, strict=True))}
+    pulls = [
+        sum((h[j][i] * x for i, x in point.items()), Fraction(0)) - b[j] for j in range(len(b))
+    ]
+    optimal = all(abs(x) < t for x in values) and all(-x * pulls[i] >= 0 for i, x in bound.items())
+    return np.array([float(point[i]) for i in range(len(b))]), optimal
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=shapes, n=st.integers(2, 4), data=st.data())
+def test_box_returns_the_exactly_optimal_face(shape, n, data):
+    bound_count = data.draw(st.integers(1, n))
+    rng = np.random.default_rng(shape["seed"])
+    radius = 10.0 ** shape["log_radius"]
+    condition = 10.0 ** shape["log_condition"]
+    hessian = spd(rng, n, condition, 10.0 ** rng.uniform(-2, 2))
+    bound = rng.choice(n, size=bound_count, replace=False)
+    w_star = rng.uniform(-0.9, 0.9, size=n) * radius  # free coordinates strictly inside
+    w_star[bound] = rng.choice([-1.0, 1.0], size=bound_count) * radius
+    pull = np.zeros(n)  # -grad: zero on the free coordinates, outwards on the bound ones
+    pull[bound] = np.sign(w_star[bound]) * rng.uniform(0.1, 1.0, size=bound_count)
+    direction = np.linalg.solve(hessian, pull)
+    scale = 10.0 ** shape["log_ratio"] * radius / np.max(np.abs(direction))
+    loss = QuadraticLoss(w_star + scale * direction, hessian)  # H (w* - c) = -scale * pull
+    sol = solve_constrained(loss, NormBall(p=np.inf, radius=radius))
+    exact_w, optimal = exact_box_face(loss, radius, sol.w)
+    assert optimal, (loss, radius, sol)
+    bound_error = 64 * n * EPS * condition * (np.max(np.abs(loss.center)) + radius)
+    assert np.max(np.abs(sol.w - exact_w)) <= bound_error
+    if exact_box_face(loss, radius, w_star)[1]:
+        assert np.flatnonzero(np.abs(sol.w) == radius).tolist() == sorted(bound.tolist())
+
+
+def exact_penalized_support(loss: QuadraticLoss, lam: float, a: float, w: np.ndarray):
+    """The exact minimiser on the support and signs of ``w``: (w*, optimal?)."""
+    h, _, b = exact_data(loss)
+    lam_, a_ = Fraction(lam), Fraction(a)
+    support = np.flatnonzero(w).tolist()
+    s = [Fraction(int(np.sign(w[i]))) for i in support]
+    matrix = [[h[i][j] + (2 * (1 - a_) * lam_ if i == j else 0) for j in support] for i in support]
+    rhs = [b[i] - lam_ * a_ * si for i, si in zip(support, s, strict=True)]
+    values = gauss_jordan(matrix, rhs) if support else []
+    point = dict(zip(support, values, strict=True))
+    pulls = [
+        sum((h[j][i] * x for i, x in point.items()), Fraction(0)) - b[j] for j in range(len(b))
+    ]
+    optimal = all(si * x > 0 for si, x in zip(s, values, strict=True)) and all(
+        abs(pulls[j]) <= lam_ * a_ for j in range(len(b)) if j not in point
+    )
+    return np.array([float(point.get(i, 0)) for i in range(len(b))]), optimal
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=shapes, n=st.integers(2, 4), a=st.sampled_from([1.0, 0.5]), data=st.data())
+def test_penalized_returns_the_exactly_optimal_support(shape, n, a, data):
+    k = data.draw(st.integers(0, n))
+    rng = np.random.default_rng(shape["seed"])
+    condition = 10.0 ** shape["log_condition"]
+    hessian = spd(rng, n, condition, 10.0 ** rng.uniform(-2, 2))
+    support = rng.choice(n, size=k, replace=False)
+    w_star = np.zeros(n)
+    w_star[support] = rng.choice([-1.0, 1.0], size=k) * rng.uniform(0.1, 1.0, size=k)
+    w_star *= 10.0 ** shape["log_radius"]
+    z = rng.uniform(-0.9, 0.9, size=n)  # the subgradient of |w| off the support
+    z[support] = np.sign(w_star[support])
+    gradient = a * z + 2 * (1 - a) * w_star  # of the penalty at w*
+    direction = np.linalg.solve(hessian, gradient)
+    size = max(np.max(np.abs(w_star)), 10.0 ** shape["log_radius"])
+    lam = 10.0 ** shape["log_ratio"] * size / np.max(np.abs(direction))
+    loss = QuadraticLoss(w_star + lam * direction, hessian)  # H (w* - c) + lam * gradient = 0
+    penalty = "l1" if a == 1.0 else "elasticnet"
+    sol = solve_penalized(loss, penalty, lam=lam, l1_ratio=a)
+    exact_w, optimal = exact_penalized_support(loss, lam, a, sol.w)
+    assert optimal, (loss, lam, sol)
+    error = (
+        64 * n * EPS * condition * (np.max(np.abs(loss.center)) + lam * np.max(np.abs(direction)))
+    )
+    assert np.max(np.abs(sol.w - exact_w)) <= error
+    if exact_penalized_support(loss, lam, a, w_star)[1]:
         assert sol.zeros == tuple(np.flatnonzero(w_star == 0.0))
