@@ -5,7 +5,10 @@ closed forms of ``solvers.planar`` run here on arrays of problems, with no
 Python loop over problems.
 
 L1: all eight candidates (four vertices, four edges) for every problem at
-once; keep those inside their piece, take the one with least loss.
+once, by the very kernels of the scalar solver; keep the one whose KKT
+certificate holds (``solvers.certificate``). The rare problem where rounding
+leaves none or several certified goes through the scalar solver, which
+decides it in exact arithmetic; so batch and scalar answers are identical.
 
 L2: the secular equation ``1/||w(nu)|| - 1/t = 0`` with
 ``w(nu) = (H + nu I)^{-1} H c`` is concave and increasing in ``nu``, so Newton's
@@ -20,7 +23,7 @@ import numpy as np
 
 from geometry import NormBall
 from geometry._validate import SYMMETRY_RTOL
-from solvers.planar import EDGES, VERTICES, edge_candidate, quadratic_form, shifted_solve
+from solvers.planar import l1_candidates, shifted_solve, solve_l1_planar
 
 _NEWTON_MAX_ITERATIONS = 100
 _EPS = np.finfo(np.float64).eps
@@ -100,26 +103,27 @@ def solve_constrained_batch(centers: object, hessians: object, ball: NormBall) -
 
 
 def _l1_batch(centers: np.ndarray, hessians: np.ndarray, radius: float) -> np.ndarray:
-    c1, c2 = centers[:, 0], centers[:, 1]
-    h11, h12, h22 = hessians[:, 0, 0], hessians[:, 0, 1], hessians[:, 1, 1]
-    n = centers.shape[0]
+    result = centers.copy()
+    outside = np.flatnonzero(np.abs(centers[:, 0]) + np.abs(centers[:, 1]) > radius)
+    if outside.size == 0:
+        return result
+    c1, c2 = centers[outside, 0], centers[outside, 1]
+    h11, h12, h22 = hessians[outside, 0, 0], hessians[outside, 0, 1], hessians[outside, 1, 1]
 
-    # Candidates, shape (N, 8, 2): the four vertices, then the four edges.
-    candidates = np.zeros((n, 8, 2))
-    inside = np.ones((n, 8), dtype=bool)
-    for k, (axis, sign) in enumerate(VERTICES):
-        candidates[:, k, axis] = sign * radius
-    for k, (s1, s2) in enumerate(EDGES, start=len(VERTICES)):
-        w1, w2, _, inside[:, k] = edge_candidate(c1, c2, h11, h12, h22, radius, s1, s2)
-        candidates[:, k, 0], candidates[:, k, 1] = w1, w2
+    # Candidates, shape (8, M): the four vertices, then the four edges.
+    candidates = l1_candidates(c1, c2, h11, h12, h22, radius)
+    w1 = np.stack([np.broadcast_to(w, c1.shape) for w, _, _, _ in candidates])
+    w2 = np.stack([np.broadcast_to(w, c1.shape) for _, w, _, _ in candidates])
+    certified = np.stack([ok for _, _, _, ok in candidates])
+    choice = np.argmax(certified, axis=0)
+    columns = np.arange(outside.size)
+    result[outside, 0], result[outside, 1] = w1[choice, columns], w2[choice, columns]
 
-    diff = candidates - centers[:, None, :]
-    values = quadratic_form(diff[..., 0], diff[..., 1], h11[:, None], h12[:, None], h22[:, None])
-    values[~inside] = np.inf
-    result = candidates[np.arange(n), np.argmin(values, axis=1)]
-
-    interior = np.abs(c1) + np.abs(c2) <= radius
-    result[interior] = centers[interior]
+    # Rounding left none or several certified: the scalar solver decides exactly.
+    for k in np.flatnonzero(np.count_nonzero(certified, axis=0) != 1).tolist():
+        i = int(outside[k])
+        (a, b), ((h_11, h_12), (_, h_22)) = centers[i].tolist(), hessians[i].tolist()
+        result[i] = solve_l1_planar(a, b, h_11, h_12, h_22, radius).w
     return result
 
 

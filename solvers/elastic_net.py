@@ -13,8 +13,16 @@ and the penalty ``P(lam) = a s^T w_S + (1 - a) ||w_S||^2`` along this curve
 decreases strictly in ``lam`` (its derivative is ``-v^T M^{-1} v`` with
 ``v = a s + 2 (1 - a) w_S``), so ``P(lam) = r`` has one root, found with a
 bracketed Brent search on ``[0, upper]``. Only ``lam >= 0`` can be the
-optimum (KKT), so a piece with ``P(0) <= r`` offers no candidate. The best
-candidate lying strictly inside its piece is the global optimum.
+optimum (KKT), so a piece with ``P(0) <= r`` offers no candidate.
+
+The optimum is the candidate whose KKT certificate holds (signs ``s`` on the
+support, ``|(H (w - c))_j| <= lam a`` off it; ``solvers.certificate``), never
+the one with the least loss, which for large ``||c|| / r`` cannot tell a
+corner from the curved piece beside it. When rounding certifies none or
+several, the corners are decided exactly (``exact_faces.elastic_corner``: the
+corner ``v`` is a quadratic surd, so its KKT signs are exact); if no corner
+holds and still not exactly one curved piece is certified, ``UncertifiedError`` (a
+ValueError) is raised rather than a guess returned.
 """
 
 from __future__ import annotations
@@ -26,8 +34,10 @@ import numpy as np
 from scipy.optimize import brentq
 
 from geometry import ElasticNetBall, QuadraticLoss
+from solvers.certificate import UncertifiedError, off_support_fits, tolerance
+from solvers.exact_faces import ExactProblem, elastic_corner
 from solvers.l1_ball import (
-    best_axis_corner,
+    corner_faces,
     require_enumerable,
     sign_patterns,
     solve_l1_ball,
@@ -41,8 +51,11 @@ _RTOL = 4.0 * np.finfo(np.float64).eps
 
 def _curved_piece(
     hessian_ss: np.ndarray, linear_s: np.ndarray, signs: np.ndarray, l1_ratio: float, radius: float
-) -> tuple[np.ndarray, float] | None:
-    """The stationary point on one curved piece with ``lam >= 0``, or None."""
+) -> tuple[np.ndarray, float, float] | None:
+    """The stationary point on one curved piece with ``lam >= 0``: (point, lam, condition), or None.
+
+    ``condition`` is that of the system ``H_SS + 2 (1 - a) lam I`` that made the point.
+    """
     curvature = 2.0 * (1.0 - l1_ratio)
     eigenvalues, basis = np.linalg.eigh(hessian_ss)
     rotated_linear, rotated_signs = basis.T @ linear_s, basis.T @ signs
@@ -62,7 +75,8 @@ def _curved_piece(
     while excess(upper) > 0.0:  # P(lam) -> -a^2 k / (4 (1 - a)) < 0, so this ends
         upper *= 2.0
     lam = brentq(excess, 0.0, upper, xtol=1e-300, rtol=_RTOL, maxiter=500)
-    return point(lam), lam
+    shifted = eigenvalues + curvature * lam
+    return point(lam), lam, float(shifted[-1] / shifted[0])
 
 
 def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solution:
@@ -94,10 +108,11 @@ def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solutio
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
 
     corner = ball.axis_intercept
-    # On the axis the penalty's slope is a + 2 (1 - a) |w_i|.
-    best_value, vertex, multiplier = best_axis_corner(loss, corner, a + 2 * (1 - a) * corner)
-    best = (vertex, multiplier, "vertex")
-
+    corners = corner_faces(loss, corner, a + 2 * (1 - a) * corner, a)
+    candidates = [  # (w, lam, face, certified)
+        (corners.points[r], float(corners.multipliers[r]), "vertex", bool(corners.certified[r]))
+        for r in range(2 * n)
+    ]
     for support in supports(n):
         indices = list(support)
         for signs in sign_patterns(len(indices)):
@@ -106,14 +121,34 @@ def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solutio
             )
             if found is None:
                 continue
-            piece_point, lam = found
+            piece_point, lam, condition = found
             if not np.all(signs * piece_point > 0.0):
                 continue
             w = np.zeros(n)
             w[indices] = piece_point
-            value = float((w - center) @ hessian @ (w - center))
-            if value < best_value:
-                best_value, best = value, (w, lam, face_of_dimension(len(indices) - 1))
+            fits = off_support_fits(
+                hessian, center, w[None, :], indices, np.array([lam * a]), tolerance(condition)
+            )
+            candidates.append((w, lam, face_of_dimension(len(indices) - 1), bool(fits[0])))
 
-    w, lam, face = best
-    return Solution(w, float(loss.value(w)), float(lam), radius, active=True, face=face)
+    chosen = [c for c in candidates if c[3]]
+    if len(chosen) != 1:
+        chosen = _decide_exactly(loss, ball, candidates, corners.violation)
+    w, lam, face, _ = chosen[0]
+    return Solution(w, float(loss.value(w)), max(lam, 0.0), radius, active=True, face=face)
+
+
+def _decide_exactly(loss: QuadraticLoss, ball: ElasticNetBall, candidates: list, order) -> list:
+    """Rounding certified no piece or several: decide the corners exactly, then the pieces."""
+    problem = ExactProblem(loss.hessian, loss.center)
+    for r in np.argsort(order, kind="stable").tolist():
+        axis, sign = divmod(r, 2)
+        if elastic_corner(problem, ball.radius, ball.l1_ratio, axis, 1.0 - 2.0 * sign):
+            return [candidates[r]]
+    pieces = [c for c in candidates[2 * loss.dim :] if c[3]]
+    if len(pieces) == 1:
+        return pieces
+    raise UncertifiedError(
+        f"no piece of the elastic-net region {ball} could be certified optimal for this loss "
+        f"({len(pieces)} curved pieces pass the float certificate, no corner holds exactly)"
+    )

@@ -23,7 +23,17 @@ import numpy as np
 
 from geometry import QuadraticLoss
 from geometry._validate import finite_scalar, unit_interval
-from solvers.l1_ball import require_enumerable, sign_patterns, supports
+from solvers.certificate import (
+    ROUNDING,
+    UncertifiedError,
+    at_most,
+    block_condition,
+    off_support_fits,
+    tolerance,
+    violation,
+)
+from solvers.exact_faces import ExactProblem, l1_face
+from solvers.l1_ball import EXACT_LIMIT, require_enumerable, sign_patterns, supports
 from solvers.solution import Solution, face_of_dimension
 
 PENALTIES = ("l1", "l2", "elasticnet")
@@ -85,55 +95,46 @@ def solve_penalized(
 
 
 def _enumerate_supports(loss: QuadraticLoss, lam: float, a: float) -> tuple[np.ndarray, int]:
-    """Best (w, support size) over all supports and sign patterns."""
+    """The certified (w, support size) over all supports and sign patterns."""
     n = loss.dim
     require_enumerable(loss)
     center, hessian, linear = loss.center, loss.hessian, loss.linear_term
+    threshold = lam * a
 
-    def objective(points: np.ndarray) -> np.ndarray:
-        diffs = points - center
-        smooth = 0.5 * np.einsum("ij,jk,ik->i", diffs, hessian, diffs)
-        return smooth + lam * (
-            a * np.sum(np.abs(points), axis=1) + (1.0 - a) * np.sum(points * points, axis=1)
-        )
-
-    # The optimum is the candidate whose signs agree and whose off-support pulls
-    # fit in [-lam a, lam a] (KKT; unique, as the objective is strictly convex).
-    # Supports are visited smallest first and the first that certifies wins: at
-    # a degenerate lambda (the pull exactly at the threshold) a bigger support
-    # reproduces the same point with a rounding-sized coordinate where the
-    # geometry has an exact zero. Comparing objective values cannot decide
-    # such cases: a coordinate of size d changes the objective by only d^2.
-    slack = 1e-12 * (lam * a + np.linalg.norm(hessian, 2) * np.max(np.abs(center)))
-
-    def certified(w: np.ndarray, support: list[int]) -> bool:
-        pull = linear - hessian @ w
-        off = np.setdiff1d(np.arange(n), support)
-        return bool(np.all(np.abs(pull[off]) <= lam * a + slack))
-
-    if certified(np.zeros(n), []):
-        return np.zeros(n), 0
-    best_w, best_size = np.zeros(n), 0
-    best_value = float(objective(best_w[None, :])[0])
-    tie = 16.0 * np.finfo(np.float64).eps * max(best_value, 1e-300)
-    all_supports = [(i,) for i in range(n)] + list(supports(n))
-    for support in all_supports:
+    # w = 0: every pull |(H c)_j| fits in lam a.
+    terms = np.abs(center) @ np.abs(hessian)
+    zero_fits = bool(np.all(at_most(np.abs(linear), threshold, terms, ROUNDING)))
+    zero_gap = float(np.max((np.abs(linear) - threshold) / (threshold + terms + 1e-300)))
+    groups = [((), np.zeros((1, 0)), np.zeros((1, n)), np.array([zero_fits]), np.array([zero_gap]))]
+    for support in [(i,) for i in range(n)] + list(supports(n)):
         indices = list(support)
         signs = sign_patterns(len(indices))
         system = hessian[np.ix_(indices, indices)] + 2.0 * (1.0 - a) * lam * np.eye(len(indices))
-        candidates = np.linalg.solve(system, (linear[indices] - lam * a * signs).T).T
-        agree = np.all(signs * candidates > 0.0, axis=1)
-        if not np.any(agree):
-            continue
+        inverse = np.linalg.inv(system)
+        candidates = (linear[indices] - threshold * signs) @ inverse  # inverse is symmetric
         points = np.zeros((len(signs), n))
         points[:, indices] = candidates
-        values = objective(points)
-        values[~agree] = np.inf
-        for k in np.argsort(values)[: int(np.count_nonzero(agree))]:
-            if certified(points[k], indices):
-                return points[k], len(indices)
-        j = int(np.argmin(values))
-        # No certificate (rounding in a badly conditioned case): the least objective.
-        if values[j] < best_value - tie:
-            best_value, best_w, best_size = float(values[j]), points[j], len(indices)
-    return best_w, best_size
+        thresholds = np.full(len(signs), threshold)
+        tol = tolerance(block_condition(system, inverse))
+        certified = np.all(signs * candidates > 0.0, axis=1) & off_support_fits(
+            hessian, center, points, indices, thresholds, tol
+        )
+        worst = violation(hessian, center, points, indices, signs, thresholds)
+        groups.append((support, signs, points, certified, worst))
+
+    hits = [(g, int(r)) for g in groups for r in np.flatnonzero(g[3])]
+    if len(hits) == 1:
+        (support, _, points, _, _), r = hits[0]
+        return points[r], len(support)
+    rows = [(g[0], g[1][r]) for g in groups for r in range(len(g[1]))]
+    keys = np.concatenate([np.where(g[3], -np.inf, g[4]) for g in groups])
+    problem = ExactProblem(hessian, center)
+    for index in np.argsort(keys, kind="stable")[:EXACT_LIMIT].tolist():
+        support, signs = rows[index]
+        found = l1_face(problem, 0.0, support, signs, lam=lam, l1_ratio=a)
+        if found is not None:
+            return found[0], len(support)
+    raise UncertifiedError(
+        f"no support of the penalised problem (lam={lam}, l1_ratio={a}) could be certified "
+        f"optimal (tried {min(len(rows), EXACT_LIMIT)} in exact arithmetic)"
+    )
