@@ -7,10 +7,18 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sklearn.linear_model import lars_path
+from sklearn.linear_model import ElasticNet, Ridge, lars_path
 
 from solvers.lasso_path import lasso_path
+from solvers.penalized_paths import (
+    elastic_net_path,
+    ridge_path,
+    sklearn_elastic_net_params,
+    sklearn_ridge_alpha,
+)
 from studies.diabetes_design import design_gram, diabetes_design
+
+TIGHT = {"tol": 1e-12, "max_iter": 1_000_000}  # coordinate descent as a 1e-8 oracle
 
 
 def _gram(X, y):
@@ -182,3 +190,65 @@ def test_zero_response_and_floor_above_lam_max():
 def test_invalid_input_names_the_argument(gram, xty, floor, name):
     with pytest.raises(ValueError, match=name):
         lasso_path(gram, xty, lambda_min=floor)
+
+
+# Ridge and the elastic net on a grid (solvers/penalized_paths.py), same scaling.
+
+
+@pytest.mark.parametrize("quadratic", [False, True])
+def test_ridge_path_equals_sklearn_ridge(quadratic):
+    X, y, _ = diabetes_design(quadratic)
+    G, b = design_gram(quadratic)
+    grid = np.geomspace(10.0, 1e-7, 9) * np.max(np.abs(b))
+    path = ridge_path(G, b, grid)
+    for lam, w in zip(grid, path.coefs, strict=True):
+        fit = Ridge(alpha=sklearn_ridge_alpha(lam, len(y)), fit_intercept=False).fit(X, y)
+        assert np.max(np.abs(w - fit.coef_)) < 1e-8 * max(1.0, np.max(np.abs(w)))
+    assert np.all(path.zero_counts() == 0)
+
+
+def test_ridge_at_zero_is_the_minimum_norm_least_squares_fit_when_p_exceeds_n():
+    rng = np.random.default_rng(11)
+    X, y = rng.standard_normal((8, 20)), rng.standard_normal(8)
+    path = ridge_path(*_gram(X, y), [0.0, 1e-3])
+    np.testing.assert_allclose(path.coefs[0], np.linalg.pinv(X) @ y, atol=1e-10)
+
+
+@pytest.mark.parametrize("a", [0.2, 0.5, 0.9])
+def test_elastic_net_path_equals_sklearn_elastic_net(a):
+    X, y, _ = diabetes_design(True)
+    G, b = design_gram(True)
+    grid = np.geomspace(1.0, 1e-4, 8) * np.max(np.abs(b)) / a
+    path = elastic_net_path(G, b, grid, a)
+    for lam, w in zip(grid, path.coefs, strict=True):
+        alpha, ratio = sklearn_elastic_net_params(lam, a)
+        fit = ElasticNet(alpha=alpha, l1_ratio=ratio, fit_intercept=False, **TIGHT).fit(X, y)
+        assert np.max(np.abs(w - fit.coef_)) < 1e-8 * max(1.0, np.max(np.abs(w)))
+        np.testing.assert_array_equal(w == 0.0, fit.coef_ == 0.0)
+        # KKT of the elastic net: b - G w - 2 lam (1 - a) w = lam a sign(w) on the
+        # support, |.| <= lam a off it.
+        c = b - G @ w - 2.0 * lam * (1.0 - a) * w
+        on = w != 0.0
+        assert np.max(np.abs(c[on] - lam * a * np.sign(w[on])), initial=0.0) < 1e-12
+        assert np.all(np.abs(c[~on]) <= lam * a * (1.0 + 1e-12))
+    assert path.zero_counts()[0] == 64 and path.zero_counts()[-1] < 64
+
+
+def test_elastic_net_with_p_above_n_and_its_ends():
+    rng = np.random.default_rng(5)
+    X, y = rng.standard_normal((15, 40)), rng.standard_normal(15)
+    G, b = _gram(X, y)
+    grid = np.geomspace(1.0, 1e-3, 12) * np.max(np.abs(b))
+    path = elastic_net_path(G, b, grid, 0.7)
+    for lam, w in zip(grid, path.coefs, strict=True):
+        alpha, ratio = sklearn_elastic_net_params(lam, 0.7)
+        fit = ElasticNet(alpha=alpha, l1_ratio=ratio, fit_intercept=False, **TIGHT).fit(X, y)
+        assert np.max(np.abs(w - fit.coef_)) < 1e-8 * max(1.0, np.max(np.abs(w)))
+    lasso = elastic_net_path(G, b, grid, 1.0)
+    np.testing.assert_array_equal(lasso.coefs, lasso_path(G, b, grid.min()).at(grid))
+    ridge = elastic_net_path(G, b, grid, 0.0)
+    np.testing.assert_array_equal(ridge.coefs, ridge_path(G, b, grid).coefs)
+    with pytest.raises(ValueError, match="lambdas"):
+        ridge_path(G, b, [-1.0])
+    with pytest.raises(ValueError, match="l1_ratio"):
+        elastic_net_path(G, b, grid, 1.5)
