@@ -15,32 +15,30 @@ correlations ``c = b - G w``, the KKT conditions of (*) read
     c_j = lam sign(w_j)  where w_j != 0,      |c_j| <= lam  where w_j = 0.
 
 Start at ``lam_max = max |b|`` with ``w = 0``. On a piece with active set
-``A`` and signs ``s``, decreasing ``lam`` by ``gamma`` moves
-``w_A <- w_A + gamma d``, ``d = G_AA^{-1} s``, and every correlation by
-``-gamma a``, ``a = G_{:A} d``. The piece ends at the first event: an inactive
-correlation reaches the bound ``|c_j| = lam`` (``j`` joins with that sign) or
-an active coefficient reaches 0 (it leaves; the lasso modification). Each step
-is two triangular solves with the Cholesky factor of ``G_AA``, kept up to date
-row by row (one new row when a variable joins; the rows after a leaver
-recomputed), together with ``L^{-1} G_{A:}``, which gives ``a`` and every
-inactive pivot at once. The correlations are recomputed from ``b - G w`` at
-each step, so rounding does not accumulate in them. Coordinates off the active
-set are exactly 0.0, and a leaving coefficient is set to 0.0 exactly.
+``A`` and signs ``s``, lowering ``lam`` by ``gamma`` moves ``w_A`` by
+``gamma d``, ``d = G_AA^{-1} s``, and the correlations by ``-gamma a``,
+``a = G_{:A} d``. The piece ends at the first event: an inactive correlation
+reaches ``|c_j| = lam`` (``j`` joins with that sign) or an active coefficient
+reaches 0 (it leaves: the lasso modification). Each step is two triangular
+solves with the Cholesky factor ``L`` of ``G_AA``, kept row by row (a new row
+when a variable joins, the rows after a leaver recomputed) with ``L^{-1} G_{A:}``,
+which gives ``a`` and every inactive pivot at once; ``c = b - G w`` is
+recomputed each step, so rounding does not accumulate. Coordinates off the
+active set are exactly 0.0; a leaving coefficient is set to 0.0 exactly.
 
-Singular ``G`` (p > n, collinear columns). A variable joins only if it is
-linearly independent of the active ones: its pivot in the Cholesky update
+Singular ``G`` (p > n, collinear columns). A variable joins only if its pivot
 (the Schur complement ``G_jj - G_jA G_AA^{-1} G_Aj``) exceeds ``1e-10 G_jj``.
-A dependent variable's correlation is a fixed combination of the active ones,
-``c_j = lam q_j`` with ``|q_j| <= 1`` fixed while ``A`` is, so it satisfies the
-KKT conditions at 0 without joining; it becomes a candidate again when a
-variable leaves. Guarantee: ``G_AA`` stays positive definite, so at every
-``lam`` at most ``rank(G)`` weights are non-zero (at most ``n - 1`` for centred
-data with ``n`` rows). Once the active columns span the range of ``G`` no
-further variable can join, every correlation falls to 0 with ``lam`` and the
-path runs on to ``lambda_min``; at ``lam = 0`` the last breakpoint is a
-least-squares solution (for p >= n, one that interpolates the training data).
-There is no failure window near the least-squares end: the path ends exactly
-at ``lambda_min`` whatever the last event.
+A dependent variable's correlation is ``lam q_j`` with ``|q_j| <= 1`` fixed
+while ``A`` is, so it satisfies the KKT conditions at 0 without joining; it is
+a candidate again once a variable leaves. Guarantee: ``G_AA`` stays positive
+definite, so at every ``lam`` at most ``rank(G)`` weights are non-zero (at most
+``n - 1`` for centred data with ``n`` rows). Once the active columns span the
+range of ``G`` nobody can join, every correlation falls to 0 with ``lam``, and
+the path runs on to ``lambda_min``: at ``lam = 0`` a least-squares solution
+(for p >= n one that interpolates the training data). No failure window near
+the least-squares end: the path ends exactly at ``lambda_min``. If ``b`` is not
+in the range of ``G`` (impossible for ``X^T y / n``), (*) is unbounded below
+for small ``lam``; the path refuses to go there (ValueError).
 """
 
 from __future__ import annotations
@@ -65,18 +63,10 @@ _PSD_RTOL = 1e-10
 
 @dataclass(frozen=True)
 class LassoPath:
-    """The exact lasso path of (*) at its breakpoints.
+    """The exact lasso path of (*) at its breakpoints (read-only arrays)."""
 
-    Attributes
-    ----------
-    lambdas : ndarray, shape (k,)
-        Breakpoints, strictly decreasing from ``lam_max = max |b|`` to the floor.
-    coefs : ndarray, shape (k, p)
-        ``w(lambdas[i])``; coordinates off the active set are exactly 0.0.
-    """
-
-    lambdas: np.ndarray
-    coefs: np.ndarray
+    lambdas: np.ndarray  # (k,) strictly decreasing from lam_max = max |b| to the floor
+    coefs: np.ndarray  # (k, p) w at each breakpoint; off the active set exactly 0.0
 
     def at(self, lam: float | np.ndarray) -> np.ndarray:
         """The exact solution at ``lam`` (scalar: shape (p,); 1-D array: shape (m, p)).
@@ -98,20 +88,18 @@ class LassoPath:
                 f"lam must be >= the path's last breakpoint {self.lambdas[-1]}, got {lam!r}"
             )
         flat = np.atleast_1d(values)
-        top = flat >= self.lambdas[0]
-        # Piece i runs from lambdas[i] down to lambdas[i + 1]; with the
-        # breakpoints in increasing order, searchsorted finds its upper end.
-        ascending = self.lambdas[::-1]
-        upper = len(self.lambdas) - np.searchsorted(ascending, flat, side="left") - 1
-        upper = np.clip(upper, 0, max(len(self.lambdas) - 2, 0))
-        lower = np.minimum(upper + 1, len(self.lambdas) - 1)
+        last = len(self.lambdas) - 1
+        # Piece i runs from lambdas[i] down to lambdas[i + 1] (increasing in -lam).
+        upper = np.searchsorted(-self.lambdas, -flat, side="right") - 1
+        upper = np.clip(upper, 0, max(last - 1, 0))
+        lower = np.minimum(upper + 1, last)
         width = self.lambdas[upper] - self.lambdas[lower]
         with np.errstate(divide="ignore", invalid="ignore"):
             t = np.where(width > 0.0, (self.lambdas[upper] - flat) / width, 0.0)
         # (1 - t) w_upper + t w_lower: exactly the breakpoint at t = 0 and t = 1.
         t = t[:, None]
         out = (1.0 - t) * self.coefs[upper] + t * self.coefs[lower]
-        out[top] = 0.0
+        out[flat >= self.lambdas[0]] = 0.0
         return out[0] if values.ndim == 0 else out
 
     def l1_norms(self) -> np.ndarray:
@@ -140,10 +128,9 @@ def validate_gram(gram: object, xty: object) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"gram must be a non-empty square matrix, got shape {G.shape}")
     if b.shape != (G.shape[0],):
         raise ValueError(f"xty must have shape ({G.shape[0]},), got {b.shape}")
-    if not np.all(np.isfinite(G)):
-        raise ValueError("gram must be finite (no NaN or inf)")
-    if not np.all(np.isfinite(b)):
-        raise ValueError("xty must be finite (no NaN or inf)")
+    for name, value in (("gram", G), ("xty", b)):
+        if not np.all(np.isfinite(value)):
+            raise ValueError(f"{name} must be finite (no NaN or inf)")
     scale = float(np.max(np.abs(G)))
     if np.max(np.abs(G - G.T)) > SYMMETRY_RTOL * scale:
         raise ValueError("gram must be symmetric")
@@ -178,7 +165,8 @@ def lasso_path(
     Raises
     ------
     ValueError
-        If ``gram``, ``xty`` or ``lambda_min`` is invalid.
+        If ``gram``, ``xty`` or ``lambda_min`` is invalid, or (*) is unbounded
+        above ``lambda_min`` (``b`` outside the range of ``G``).
     RuntimeError
         If ``max_steps`` events did not reach ``lambda_min`` (never seen in tests).
     """
@@ -188,7 +176,7 @@ def lasso_path(
         raise ValueError(f"lambda_min must be >= 0, got {floor}")
     p = b.size
     steps = 50 * p + 100 if max_steps is None else int(max_steps)
-    lam = float(np.max(np.abs(b)))
+    lam = top = float(np.max(np.abs(b)))
     w = np.zeros(p)
     if lam <= floor:
         return _frozen([max(lam, floor)], [w])
@@ -213,6 +201,9 @@ def lasso_path(
             d, a, pivots = np.zeros(0), np.zeros(p), diag.copy()
         free = pivots > _DEPENDENT_RTOL * diag
         free[idx] = False
+        dependent = ~free
+        dependent[idx] = False
+        _require_bounded(c, dependent, lam, top)
         gamma, event, which, sign = lam - floor, "end", -1, 0.0
         hit, j, sigma = _first_join(c, a, free, lam)
         if hit < gamma:
@@ -240,8 +231,25 @@ def lasso_path(
         else:  # a tie: several events at one lam, one breakpoint
             coefs[-1] = w.copy()
         if event == "end":
+            _require_bounded(b - G @ w, dependent, lam, top)
             return _frozen(lambdas, coefs)
     raise RuntimeError(f"lasso path did not reach lambda_min in {steps} steps")
+
+
+def _require_bounded(c: np.ndarray, dependent: np.ndarray, lam: float, top: float) -> None:
+    """Raise if a dependent variable's correlation exceeds ``lam``: (*) is then unbounded.
+
+    With ``b`` in the range of ``G`` (as ``X^T y / n`` always is) a dependent
+    correlation is ``lam q_j`` with ``|q_j| <= 1``. Otherwise ``b`` has a part
+    ``v`` in the null space of ``G`` and the objective falls without bound
+    along ``v`` once ``lam < |v^T b| / ||v||_1``.
+    """
+    excess = np.abs(c[dependent]) - lam
+    if excess.size and float(np.max(excess)) > 1e-9 * top:
+        raise ValueError(
+            "xty must lie in the range of gram (as X^T y / n does): the lasso is "
+            f"unbounded below at lam = {lam:.6g}; choose lambda_min above it"
+        )
 
 
 def _first_join(
@@ -286,8 +294,7 @@ def _append(G: np.ndarray, chol: np.ndarray, proj: np.ndarray, r: int, j: int) -
 
 
 def _frozen(lambdas: list[float], coefs: list[np.ndarray]) -> LassoPath:
-    lam_array = np.array(lambdas, dtype=np.float64)
-    coef_array = np.array(coefs, dtype=np.float64)
-    lam_array.setflags(write=False)
-    coef_array.setflags(write=False)
-    return LassoPath(lam_array, coef_array)
+    arrays = (np.array(lambdas, dtype=np.float64), np.array(coefs, dtype=np.float64))
+    for array in arrays:
+        array.setflags(write=False)  # frozen all the way down
+    return LassoPath(*arrays)

@@ -252,3 +252,12 @@ def test_elastic_net_with_p_above_n_and_its_ends():
         ridge_path(G, b, [-1.0])
     with pytest.raises(ValueError, match="l1_ratio"):
         elastic_net_path(G, b, grid, 1.5)
+
+
+def test_xty_outside_the_range_of_gram_is_unbounded_and_refused():
+    # 0.5 w1^2 - w1 - 0.5 w2 + lam (|w1| + |w2|): unbounded in w2 once lam < 0.5.
+    G, b = np.diag([1.0, 0.0]), np.array([1.0, 0.5])
+    with pytest.raises(ValueError, match="xty must lie in the range of gram"):
+        lasso_path(G, b)
+    path = lasso_path(G, b, lambda_min=0.6)
+    np.testing.assert_allclose(path.at(0.6), [0.4, 0.0], rtol=0, atol=1e-15)
