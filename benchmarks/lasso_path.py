@@ -1,6 +1,8 @@
 """The exact lasso path and K-fold CV on the 442 x 64 diabetes design, printed (no asserts).
 
-Run: ``.venv/bin/python benchmarks/lasso_path.py``.
+Run: ``.venv/bin/python benchmarks/lasso_path.py`` (on a shared machine,
+``OPENBLAS_NUM_THREADS=1`` steadies the figures: small LAPACK calls such as a
+64 x 64 ``eigh`` slow down many times when BLAS threads compete for cores).
 
 Prints the median time of the exact path (from ``(G, b)``, and from ``X, y``
 with the Gram products inside the timing), scikit-learn's ``lars_path`` on the
@@ -34,13 +36,24 @@ REPEATS = 31
 
 def median_ms(function: Callable[[], object], repeats: int = REPEATS) -> float:
     """Median wall time of ``function()`` in milliseconds (one warm-up call first)."""
-    function()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
+    return paired_median_ms([function], repeats)[0]
+
+
+def paired_median_ms(functions: list[Callable[[], object]], repeats: int = REPEATS) -> list[float]:
+    """Median times in ms, the functions run in turn within each repeat.
+
+    Interleaving puts a load burst on a shared machine on every contender
+    alike, so the ratios stay fair even when the absolute times move.
+    """
+    for function in functions:
         function()
-        times.append(time.perf_counter() - start)
-    return 1e3 * statistics.median(times)
+    times: list[list[float]] = [[] for _ in functions]
+    for _ in range(repeats):
+        for function, record in zip(functions, times, strict=True):
+            start = time.perf_counter()
+            function()
+            record.append(time.perf_counter() - start)
+    return [1e3 * statistics.median(record) for record in times]
 
 
 def main() -> None:
@@ -51,15 +64,19 @@ def main() -> None:
     def ours_from_data() -> object:
         return lasso_path(X.T @ X / n, X.T @ y / n)
 
-    ours_gram = median_ms(lambda: lasso_path(G, b))
-    ours_data = median_ms(ours_from_data)
-    theirs = median_ms(lambda: lars_path(X, y, method="lasso"))
     gram_n, xy = X.T @ X, X.T @ y
-    theirs_gram = median_ms(lambda: lars_path_gram(xy, gram_n, n_samples=n, method="lasso"))
+    ours_gram, ours_data, theirs, theirs_gram = paired_median_ms(
+        [
+            lambda: lasso_path(G, b),
+            ours_from_data,
+            lambda: lars_path(X, y, method="lasso"),
+            lambda: lars_path_gram(xy, gram_n, n_samples=n, method="lasso"),
+        ]
+    )
     path = lasso_path(G, b)
     alphas, _, coefs = lars_path(X, y, method="lasso")
     scale = np.maximum(1.0, np.max(np.abs(coefs.T), axis=1, keepdims=True))
-    print(f"Exact lasso path, diabetes 442 x 64 (median of {REPEATS}):")
+    print(f"Exact lasso path, diabetes 442 x 64 (median of {REPEATS}, interleaved):")
     print(f"  ours from (G, b)            {ours_gram:8.2f} ms")
     print(f"  ours from (X, y)            {ours_data:8.2f} ms")
     ratio_data, ratio_gram = ours_data / theirs, ours_gram / theirs_gram
