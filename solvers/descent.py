@@ -19,7 +19,10 @@ For ``min L(w) + lam ||w||_1`` with a quadratic ``L``:
   the zeros of the solution are reached exactly after finitely many steps
   when strict complementarity holds, ``|grad_j L(w*)| < lam`` (Hare & Lewis
   2004; Liang, Fadili & Peyre 2014). At ``|grad_j L(w*)| = lam`` the
-  coordinate may approach 0 without ever being 0.
+  stepped point tends to the edge of the dead zone from outside: in exact
+  arithmetic the coordinate can approach 0 without ever reaching it (in
+  floating point it lands on 0 once the gap to ``eta lam`` rounds away, after
+  as many steps as the convergence needs to reach rounding size).
 
 ISTA proper, FISTA and coordinate descent live in ``solvers.proximal`` and
 ``solvers.coordinate_descent``; ``proximal_gradient`` is ``proximal.ista``.
