@@ -203,6 +203,28 @@ def test_one_step_of_each_method_is_its_textbook_formula():
     np.testing.assert_allclose(path[1:], [first, second], rtol=1e-14)
 
 
+def test_fistas_momentum_is_beck_and_teboulles():
+    loss = QuadraticLoss(np.array([2.0, -1.0]), np.array([[3.0, 1.0], [1.0, 2.0]]))
+    lam, eta, x0 = 0.5, 0.25, np.array([-1.0, 2.0])
+
+    def forward_backward(y):
+        moved = y - eta * (np.array([[3.0, 1.0], [1.0, 2.0]]) @ (y - np.array([2.0, -1.0])))
+        return np.sign(moved) * np.maximum(np.abs(moved) - eta * lam, 0.0)
+
+    # y1 = x0, t1 = 1; x_k = p(y_k); t_{k+1} = (1 + sqrt(1 + 4 t_k^2)) / 2;
+    # y_{k+1} = x_k + (t_k - 1) / t_{k+1} (x_k - x_{k-1})  (Beck & Teboulle 2009, FISTA).
+    xs, y, t = [x0], x0, 1.0
+    for _ in range(4):
+        x = forward_backward(y)
+        t_next = (1.0 + np.sqrt(1.0 + 4.0 * t * t)) / 2.0
+        y = x + (t - 1.0) / t_next * (x - xs[-1])
+        xs.append(x)
+        t = t_next
+    path = fista(loss, lam, eta, 4, x0)
+    np.testing.assert_allclose(path, xs, rtol=1e-13, atol=1e-15)
+    assert not np.allclose(path[3:], ista(loss, lam, eta, 4, x0)[3:])  # the momentum acts
+
+
 @settings(max_examples=30, deadline=None)
 @given(seed=seeds, lam=st.floats(0.0, 3.0), schedule=st.sampled_from(["constant", "sqrt"]))
 def test_sgd_on_all_samples_is_full_batch_subgradient_descent(seed, lam, schedule):
