@@ -15,6 +15,8 @@ import itertools
 import cvxpy as cp
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from scipy.optimize import brentq
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
@@ -376,3 +378,121 @@ def test_group_lasso_matches_clarabel_kkt_and_the_angle_parametrisation():
         f"group lasso: loss vs Clarabel {worst_loss:.1e} ({inaccurate} at Clarabel's limit), "
         f"w vs angles {worst_w:.1e}, {faces}"
     )
+
+
+def _planted_group_lasso(rng, face, tiny, log10_condition):
+    """A double-cone problem with a known optimum: tip, rim or sheet, possibly near a kink."""
+    hessian = random_loss_nd(rng, 3, max_log10_condition=log10_condition).hessian
+    angle, side = rng.uniform(0.0, 2.0 * np.pi), rng.choice([-1.0, 1.0])
+    u = np.array([np.cos(angle), np.sin(angle)])
+    if face == "vertex":  # the pull's pair part inside the unit disc (nearly on its edge)
+        w, pull = np.array([0.0, 0.0, side]), np.array([*((1.0 - tiny) * u), side])
+    elif face == "edge":  # the pull's single part inside [-1, 1] (nearly at its end)
+        w, pull = np.array([*u, 0.0]), np.array([*u, side * (1.0 - tiny)])
+    else:  # a sheet point a hair from the rim or from a tip
+        r = rng.choice([tiny, 1.0 - tiny])
+        w, pull = np.array([*(r * u), side * (1.0 - r)]), np.array([*u, side])
+    lam = 10.0 ** rng.uniform(-1.0, 1.0)
+    return QuadraticLoss(w + lam * np.linalg.solve(hessian, pull), hessian), w, lam
+
+
+@pytest.mark.parametrize(("tiny", "log10_condition"), [(1e-6, 4.0), (1e-9, 2.0)])
+@pytest.mark.parametrize("face", ["vertex", "edge", "face"])
+def test_group_lasso_finds_planted_optima_next_to_the_kinks(face, tiny, log10_condition):
+    rng = np.random.default_rng(len(face) + int(log10_condition))
+    for _ in range(100):
+        loss, planted, lam = _planted_group_lasso(rng, face, tiny, log10_condition)
+        ours = solve_group_lasso_ball(loss, GroupLassoBall(radius=1.0))
+        assert ours.face == face, (loss, ours, planted)
+        assert np.array_equal(ours.w == 0.0, planted == 0.0), (loss, ours, planted)
+        np.testing.assert_allclose(ours.w, planted, rtol=0.0, atol=1e-11)
+        assert ours.multiplier == pytest.approx(lam, rel=1e-9)
+
+
+_seeds = st.integers(0, 2**32 - 1)
+_budgets = st.floats(0.05, 1.3)
+
+
+def _seeded_problem(seed, budget):
+    loss = random_loss_nd(np.random.default_rng(seed), 3, max_log10_condition=3.0)
+    return loss, float(_group_norm(loss.center)) * budget + 1e-3
+
+
+@given(_seeds, _budgets, st.floats(0.0, 2.0 * np.pi))
+def test_group_lasso_turns_with_a_rotation_of_the_pair(seed, budget, angle):
+    loss, t = _seeded_problem(seed, budget)
+    turn = np.eye(3)
+    turn[:2, :2] = [[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]]
+    hessian = turn @ loss.hessian @ turn.T
+    turned = QuadraticLoss(turn @ loss.center, 0.5 * (hessian + hessian.T))
+    ours = solve_group_lasso_ball(loss, GroupLassoBall(radius=t))
+    rotated = solve_group_lasso_ball(turned, GroupLassoBall(radius=t))
+    assert rotated.face == ours.face
+    assert (2 in rotated.zeros) == (2 in ours.zeros)
+    size = max(1.0, float(np.max(np.abs(ours.w))))
+    np.testing.assert_allclose(rotated.w, turn @ ours.w, rtol=0.0, atol=1e-9 * size)
+
+
+@given(_seeds, _budgets, st.permutations(range(3)))
+def test_group_lasso_follows_its_groups_wherever_they_sit(seed, budget, order):
+    loss, t = _seeded_problem(seed, budget)
+    order = np.array(order)  # new coordinate i is old coordinate order[i]
+    position = np.argsort(order)
+    moved = QuadraticLoss(loss.center[order], loss.hessian[np.ix_(order, order)])
+    groups = ((int(position[0]), int(position[1])), (int(position[2]),))
+    ours = solve_group_lasso_ball(loss, GroupLassoBall(radius=t))
+    theirs = solve_group_lasso_ball(moved, GroupLassoBall(radius=t, groups=groups))
+    assert np.array_equal(theirs.w, ours.w[order]) and theirs.face == ours.face
+
+
+@given(_seeds, _budgets, st.integers(-20, 20))
+def test_group_lasso_scales_with_the_problem(seed, budget, exponent):
+    loss, t = _seeded_problem(seed, budget)
+    k = 2.0**exponent  # a power of two scales every operation exactly
+    scaled = QuadraticLoss(k * loss.center, loss.hessian)
+    ours = solve_group_lasso_ball(loss, GroupLassoBall(radius=t))
+    big = solve_group_lasso_ball(scaled, GroupLassoBall(radius=k * t))
+    assert big.face == ours.face and big.zeros == ours.zeros
+    np.testing.assert_allclose(big.w, k * ours.w, rtol=1e-12, atol=0.0)
+    assert big.multiplier == pytest.approx(k * ours.multiplier, rel=1e-9, abs=0.0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "argument"),
+    [
+        ({"radius": 0.0}, "radius"),
+        ({"radius": -1.0}, "radius"),
+        ({"radius": float("nan")}, "radius"),
+        ({"radius": float("inf")}, "radius"),
+        ({"radius": "one"}, "radius"),
+        ({"groups": ((0, 1), (1,))}, "groups"),
+        ({"groups": ((0, 1), (3,))}, "groups"),
+        ({"groups": ((0, 1), ())}, "groups"),
+        ({"groups": ((0, 1.5), (2,))}, "groups"),
+        ({"groups": ((0, True), (2,))}, "groups"),
+        ({"groups": ((-1, 0), (1,))}, "groups"),
+        ({"groups": 3}, "groups"),
+        ({"groups": ()}, "groups"),
+    ],
+)
+def test_group_lasso_ball_rejects_bad_arguments(kwargs, argument):
+    with pytest.raises(ValueError, match=rf"^{argument}\b"):
+        GroupLassoBall(**kwargs)
+
+
+def test_group_lasso_ball_measures_and_the_solver_checks_its_arguments():
+    ball = GroupLassoBall(radius=2.0)
+    assert ball.norm([3.0, 4.0, -1.0]) == 6.0 and ball.dual_norm([3.0, 4.0, -6.0]) == 6.0
+    assert ball.contains([0.0, 0.0, 2.0]) and not ball.contains([1.2, 1.6, 0.1])
+    np.testing.assert_array_equal(ball.vertices(), [[0.0, 0.0, 2.0], [0.0, 0.0, -2.0]])
+    with pytest.raises(ValueError, match=r"^w\b"):
+        ball.norm([1.0, 2.0])
+    loss = QuadraticLoss(np.ones(3), np.eye(3))
+    with pytest.raises(ValueError, match=r"^loss\b"):
+        solve_group_lasso_ball("loss", ball)
+    with pytest.raises(ValueError, match=r"^loss\b"):
+        solve_group_lasso_ball(QuadraticLoss(np.ones(2), np.eye(2)), ball)
+    with pytest.raises(ValueError, match=r"^ball\b"):
+        solve_group_lasso_ball(loss, NormBall(p=1, radius=1.0))
+    with pytest.raises(NotImplementedError, match="groups"):
+        solve_group_lasso_ball(loss, GroupLassoBall(groups=((0,), (1,), (2,))))
