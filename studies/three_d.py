@@ -101,7 +101,12 @@ def l1_batch_3d(
         0 vertex, 1 edge, 2 face, -1 inside (the budget is slack).
     """
     centers, hessians = _validate(centers, hessians)
-    t = positive_scalar("radius", radius)
+    return _l1_pieces(centers, hessians, positive_scalar("radius", radius))
+
+
+def _l1_pieces(
+    centers: np.ndarray, hessians: np.ndarray, t: float
+) -> tuple[np.ndarray, np.ndarray]:
     n = centers.shape[0]
     linear = np.einsum("nij,nj->ni", hessians, centers)
     grad_scale = np.abs(linear).max(axis=1) + t * np.abs(hessians).max(axis=(1, 2))
@@ -142,7 +147,10 @@ def l2_batch_3d(centers: np.ndarray, hessians: np.ndarray, radius: float) -> np.
     ``w`` is then solved in the original basis (exact zeros of axis-aligned data survive).
     """
     centers, hessians = _validate(centers, hessians)
-    t = positive_scalar("radius", radius)
+    return _l2_points(centers, hessians, positive_scalar("radius", radius))
+
+
+def _l2_points(centers: np.ndarray, hessians: np.ndarray, t: float) -> np.ndarray:
     W = centers.copy()
     outside = np.flatnonzero(np.sqrt(np.sum(centers * centers, axis=1)) > t)
     if outside.size == 0:
@@ -205,11 +213,13 @@ def three_d_odds(centers: np.ndarray, hessians: np.ndarray, radius: float) -> Th
     ValueError
         Naming ``centers``, ``hessians`` or ``radius`` when it is malformed.
     """
-    W1, pieces = l1_batch_3d(centers, hessians, radius)
-    W2 = l2_batch_3d(centers, hessians, radius)
+    centers, hessians = _validate(centers, hessians)  # once for both balls
+    radius = positive_scalar("radius", radius)
+    W1, pieces = _l1_pieces(centers, hessians, radius)
+    W2 = _l2_points(centers, hessians, radius)
     codes = {"vertex": 0, "edge": 1, "face": 2, "interior": _INTERIOR}
     l1 = {name: Share.of(pieces == code) for name, code in codes.items()}
-    inside = np.sqrt(np.sum(np.asarray(centers) ** 2, axis=1)) <= radius
+    inside = np.sqrt(np.sum(centers * centers, axis=1)) <= radius  # as _l2_points decides
     l2 = {"smooth": Share.of(~inside), "interior": Share.of(inside)}
     zeros = {"L1": Share.of(W1 == 0.0), "L2": Share.of(W2 == 0.0)}
     return ThreeDOdds(l1, l2, zeros)
