@@ -54,8 +54,15 @@ function curvedPiece(problem, b1, b2, s1, s2, scale) {
   const point = (lam) =>
     shiftedSolve(curvature * lam, b1 - lam * l1Ratio * s1, b2 - lam * l1Ratio * s2, h11, h12, h22);
   const f = (lam) => excess(...point(lam), s1, s2, l1Ratio, radius);
-  // f(0) > 0 (checked by the caller) and f decreases to below -r: double an
-  // upper end from a scale-aware guess until f changes sign.
+  // The caller checked P_s(c) > r; w(0) is c only to rounding, so f(0) <= 0
+  // means c lies on this piece to rounding, and lam = 0 is the root (as nu = 0
+  // for the disc).
+  if (!(f(0) > 0)) {
+    const [w1, w2] = point(0);
+    return { lam: 0, w1, w2 };
+  }
+  // f decreases to below -r: double an upper end from a scale-aware guess
+  // until f changes sign.
   let lower = 0;
   let upper = scale;
   while (f(upper) > 0) {
