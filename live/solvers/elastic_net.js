@@ -53,7 +53,17 @@ function curvedPiece(problem, b1, b2, s1, s2, scale) {
   const curvature = 2 * (1 - l1Ratio);
   const point = (lam) =>
     shiftedSolve(curvature * lam, b1 - lam * l1Ratio * s1, b2 - lam * l1Ratio * s2, h11, h12, h22);
-  const f = (lam) => excess(...point(lam), s1, s2, l1Ratio, radius);
+  // point(lam) written out: this runs some 30 times per piece on every
+  // animation frame, and scalars allocate nothing for the garbage collector.
+  const f = (lam) => {
+    const nu = curvature * lam;
+    const r1 = b1 - lam * l1Ratio * s1;
+    const r2 = b2 - lam * l1Ratio * s2;
+    const a11 = h11 + nu;
+    const a22 = h22 + nu;
+    const det = a11 * a22 - h12 * h12;
+    return excess((a22 * r1 - h12 * r2) / det, (a11 * r2 - h12 * r1) / det, s1, s2, l1Ratio, radius);
+  };
   // The caller checked P_s(c) > r; w(0) is c only to rounding, so f(0) <= 0
   // means c lies on this piece to rounding, and lam = 0 is the root (as nu = 0
   // for the disc).

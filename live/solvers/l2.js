@@ -29,7 +29,13 @@ export function solveL2(problem) {
   if (Math.hypot(c1, c2) <= radius) return interiorSolution(problem);
   const [b1, b2] = linearTerm(problem);
   const inverseRadius = 1 / radius;
-  const secular = (nu) => 1 / Math.hypot(...shiftedSolve(nu, b1, b2, h11, h12, h22)) - inverseRadius;
+  // shiftedSolve written out, allocation-free: it runs on every animation frame.
+  const secular = (nu) => {
+    const a11 = h11 + nu;
+    const a22 = h22 + nu;
+    const det = a11 * a22 - h12 * h12;
+    return 1 / Math.hypot((a22 * b1 - h12 * b2) / det, (a11 * b2 - h12 * b1) / det) - inverseRadius;
+  };
 
   // c lies outside, so secular(0) < 0 in exact arithmetic; a centre outside
   // only by a rounding error can say otherwise, and then nu = 0 is the root.
