@@ -24,7 +24,6 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
-from geometry.ensembles import sample_problems_nd
 from geometry.group_lasso import GroupLassoBall
 from geometry.surfaces import (
     PAGE_SUBDIVISIONS,
@@ -37,6 +36,7 @@ from geometry.surfaces import (
 )
 from solvers import solve_constrained
 from solvers.group_lasso import solve_group_lasso_ball
+from studies.ensembles import sample_problems_nd
 from studies.three_d import l1_batch_3d, l2_batch_3d, sample_three_d_odds
 
 N_SCALAR = 1000

@@ -5,8 +5,10 @@ from __future__ import annotations
 import math
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from geometry.group_lasso import GroupLassoBall
 from solvers.box import solve_linf_ball
 from solvers.elastic_net import solve_elastic_net_ball
+from solvers.group_lasso import solve_group_lasso_ball
 from solvers.homotopy import solve_l1_homotopy
 from solvers.l1_ball import MAX_ENUMERATION_DIM, solve_l1_ball
 from solvers.l2_ball import solve_l2_ball
@@ -66,4 +68,8 @@ def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> S
         )
     if isinstance(ball, ElasticNetBall):
         return solve_elastic_net_ball(loss, ball)
-    raise ValueError(f"ball must be a NormBall or ElasticNetBall, got {type(ball).__name__}")
+    if isinstance(ball, GroupLassoBall):
+        return solve_group_lasso_ball(loss, ball)
+    raise ValueError(
+        f"ball must be a NormBall, ElasticNetBall or GroupLassoBall, got {type(ball).__name__}"
+    )

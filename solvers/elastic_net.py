@@ -47,6 +47,9 @@ from solvers.l2_ball import solve_l2_ball
 from solvers.solution import Solution, face_of_dimension
 
 _RTOL = 4.0 * np.finfo(np.float64).eps
+# How far outside (relative) a centre may compute and still lie on the boundary:
+# a few roundings of a ||c||_1 + (1 - a) ||c||^2.
+_ON_BOUNDARY = 8.0 * np.finfo(np.float64).eps
 
 
 def _curved_piece(
@@ -104,8 +107,18 @@ def solve_elastic_net_ball(loss: QuadraticLoss, ball: ElasticNetBall) -> Solutio
     n = loss.dim
     require_enumerable(loss)
     center, hessian, linear = loss.center, loss.hessian, loss.linear_term
-    if ball.penalty(center) <= radius:
+    penalty = ball.penalty(center)
+    if penalty <= radius:
         return Solution(center.copy(), 0.0, 0.0, radius, active=False, face="interior")
+    if penalty <= radius * (1.0 + _ON_BOUNDARY):
+        # The centre lies on the boundary up to the rounding of its penalty: it is
+        # the optimum (loss 0, lam = 0). Its pieces' stationary points would be
+        # recomputed through an eigenbasis and could fall inside, or leave 1e-16
+        # where the centre has an exact zero; the centre itself has neither fault.
+        support = int(np.count_nonzero(center))
+        return Solution(
+            center.copy(), 0.0, 0.0, radius, active=True, face=face_of_dimension(support - 1)
+        )
 
     corner = ball.axis_intercept
     corners = corner_faces(loss, corner, a + 2 * (1 - a) * corner, a)

@@ -167,9 +167,13 @@ def solve_lp_ball_planar(loss: QuadraticLoss, ball: NormBall) -> Solution:
                 corner = np.zeros(2)
                 corner[axis] = sign * radius
                 pull = sign * loss.gradient(corner)[axis]
-                if pull < 0.0:
+                # Relative to the gradient's size: a pull of 1e-223 from a
+                # subnormal coupling, beside a pull of 1 across, is no pull.
+                scale = float(np.max(np.abs(loss.hessian) @ np.abs(corner - center)))
+                noise = 8.0 * np.finfo(np.float64).eps * scale
+                if pull < -noise:
                     candidates.append((corner, "vertex", _bridge_multiplier(loss, corner, p)))
-                elif pull == 0.0:
+                elif pull <= noise:
                     # No first-order pull along the axis: the second order
                     # decides. Such a corner can still be the global optimum
                     # (c = (t, t) with H = I), so it competes for that, unlisted.

@@ -75,8 +75,3 @@ class Solution:
         # A plain loop: for the 2-D lesson it is cheaper than numpy's flatnonzero.
         zeros = tuple(i for i, value in enumerate(w.tolist()) if value == 0.0)
         object.__setattr__(self, "zeros", zeros)
-
-    @property
-    def is_sparse(self) -> bool:
-        """True when at least one weight is exactly zero."""
-        return bool(self.zeros)

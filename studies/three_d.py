@@ -2,13 +2,13 @@
 
 In 3-D the L1 ball is the octahedron: 6 vertices (two weights exactly 0), 12
 edges (one weight 0) and 8 triangular faces (none). The odds here solve
-thousands of random problems from ``geometry.ensembles.sample_problems_nd`` at
+thousands of random problems from ``studies.ensembles.sample_problems_nd`` at
 once: the L1 ball by its 26 boundary pieces, each candidate judged by its own
 KKT certificate (multiplier >= 0, strictly inside its piece, the other
 coordinates' pull within the multiplier), never by comparing loss values; the
 L2 ball by the trust-region secular equation (Moré & Sorensen 1983) with
 Newton's monotone iteration. Shares carry Wilson's 95% interval
-(``solvers.odds``). Pure numpy; never imports streamlit or plotly.
+(``studies.odds``). Pure numpy; never imports streamlit or plotly.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from geometry._validate import positive_scalar
-from geometry.ensembles import sample_problems_nd
-from solvers.odds import DimensionOdds, Share, dimension_odds
 from solvers.solution import Solution
+from studies.ensembles import sample_problems_nd
+from studies.odds import DimensionOdds, Share, dimension_odds
 
 L1_LANDINGS = ("vertex", "edge", "face", "interior")  # index = dimension of the piece; -1 inside
 L2_LANDINGS = ("smooth", "interior")
@@ -249,7 +249,7 @@ def zeros_against_dimension(
     radius: float = 1.0,
     seed: int = 0,
 ) -> list[DimensionOdds]:
-    """Share of exact zeros against the dimension, via ``solvers.odds.dimension_odds``.
+    """Share of exact zeros against the dimension, via ``studies.odds.dimension_odds``.
 
     Each dimension gets its own stream ``default_rng((seed, n))``, so changing the
     list of dimensions does not change any one dimension's problems.

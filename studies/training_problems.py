@@ -28,7 +28,7 @@ from geometry import QuadraticLoss
 from geometry._validate import finite_scalar
 from solvers._iterative import check_seed
 from solvers.minibatch import LeastSquares
-from solvers.regression import least_squares_loss
+from studies.regression import least_squares_loss
 
 __all__ = [
     "DIABETES_LAM",
@@ -139,7 +139,7 @@ def lesson_problem(samples: int = 64, noise: float = 1.0, seed: int = 0) -> Trai
 
 
 def _standardised_diabetes() -> tuple[np.ndarray, np.ndarray]:
-    # Exactly as solvers.regression.least_squares_loss: centre, divide by the
+    # Exactly as studies.regression.least_squares_loss: centre, divide by the
     # population standard deviation (ddof = 0), centre the response.
     features, response, _ = load_diabetes()
     centred = features - features.mean(axis=0)
@@ -149,7 +149,7 @@ def _standardised_diabetes() -> tuple[np.ndarray, np.ndarray]:
 def diabetes_problem() -> TrainingProblem:
     """The standardised 10-feature diabetes lasso: ``(1/2n) ||y - X w||^2``, n = 442.
 
-    ``loss`` is ``solvers.regression.least_squares_loss`` of the shipped data;
+    ``loss`` is ``studies.regression.least_squares_loss`` of the shipped data;
     ``data`` the standardised features and centred response it is built from;
     ``offset`` the least-squares residual ``||y - X w_ols||^2 / (2n)``.
     """

@@ -348,14 +348,6 @@ def test_javascript_agrees_with_python(kind: str, tmp_path: Path) -> None:
         np.testing.assert_allclose(np.array([s.w for s in scalar]), w_python[rows], atol=1e-9)
     else:
         rows = np.arange(len(problems.radii))
-        if kind == "elasticnet":
-            # Python's known boundary bug (test_elastic_net_boundary_python_bug):
-            # these rows are held only to "JS is never worse" here.
-            boundary = np.flatnonzero(problems.regimes == "boundary")
-            _assert_never_worse(problems, js, boundary, python_scalar(problems, boundary))
-            rows = np.flatnonzero(problems.regimes != "boundary")
-            problems, js = problems.subset(rows), [js[k] for k in rows]
-            rows = np.arange(len(rows))
         scalar = python_scalar(problems, rows)
         w_python = np.array([solution.w for solution in scalar])
 
@@ -415,13 +407,8 @@ def test_cli_reports_invalid_problems_by_name(tmp_path: Path) -> None:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known Python bug, fixed in parallel: planar L1 compares rounded losses, which "
-    "cannot separate the vertex from the edge once ||c|| / t is about 1e7 or more",
-)
-def test_extreme_ratio_python_loss_comparison_bug(tmp_path: Path) -> None:
-    """H = I, c = (1e4, 1e4), t = 1e-6: by symmetry w = (t/2, t/2); JS finds it, Python not yet."""
+def test_extreme_ratio_both_solvers_find_the_edge(tmp_path: Path) -> None:
+    """H = I, c = (1e4, 1e4), t = 1e-6: by symmetry w = (t/2, t/2), in JS and in Python."""
     node = _node()
     problem = {
         "center": [1e4, 1e4],
@@ -438,14 +425,7 @@ def test_extreme_ratio_python_loss_comparison_bug(tmp_path: Path) -> None:
     np.testing.assert_allclose(python.w, js["w"], rtol=1e-6)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Python bug found by this cross-check: for a centre on the elastic-net boundary "
-    "(outside by a rounding error) solvers/elastic_net.py skips the curved piece because "
-    "its w(0), recomputed in the eigenbasis, falls inside, and returns a vertex: w off by "
-    "O(t), a false exact zero and a negative multiplier",
-)
-def test_elastic_net_boundary_python_bug(tmp_path: Path) -> None:
+def test_elastic_net_centre_on_the_boundary(tmp_path: Path) -> None:
     """Centres exactly on the elastic-net boundary (as computed): Python must match JS."""
     problems = random_problems("elasticnet", 4_000, SEEDS["elasticnet"] + 1)
     problems = problems.subset(np.flatnonzero(problems.regimes == "boundary"))

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
-from geometry.ensembles import sample_problems_nd
 from geometry.group_lasso import GroupLassoBall
 from solvers import Solution, solve_constrained
 from solvers.group_lasso import solve_group_lasso_ball
-from solvers.odds import dimension_odds
+from studies.ensembles import sample_problems_nd
+from studies.odds import dimension_odds
 from studies.three_d import (
     l1_batch_3d,
     l2_batch_3d,
@@ -120,7 +120,7 @@ def test_three_d_odds_add_up_and_match_independent_counts():
     for share in odds.l1.values():
         low, high = share.interval
         assert low < share.value < high and high - low < 0.04
-    # The lasso homotopy of solvers.odds counts the same zeros on the same problems.
+    # The lasso homotopy of studies.odds counts the same zeros on the same problems.
     homotopy = dimension_odds(centers[:400], hessians[:400], 1.0)
     assert (
         homotopy.zero_coordinates["L1"]
