@@ -11,7 +11,8 @@ import math
 
 import numpy as np
 
-from figures.style import region_name, region_style, sklearn_l1_ratio
+from figures.names import region_name, sklearn_mix
+from figures.style import region_style
 from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
 from geometry.regions import Region
 from solvers import Solution
@@ -70,7 +71,7 @@ def region_legend(region: Region) -> str:
     style = region_style(region)
     text = f"{region_name(region)}: {style.norm_text} ≤ {region.radius:.3g}"
     if isinstance(region, ElasticNetBall):
-        text += f" (scikit-learn's l1_ratio {sklearn_l1_ratio(region.l1_ratio):.3g})"
+        text += f" ({sklearn_mix(region.l1_ratio)})"
     return text
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from figures.landing import region_outline
+from figures.names import region_name
 from figures.raster import codes_png
 from figures.style import (
     GREEN,
@@ -20,7 +21,6 @@ from figures.style import (
     YELLOW,
     axis_style,
     base_layout,
-    region_name,
 )
 from studies.catchment_map import CatchmentMap
 from studies.ensembles import Domain

@@ -10,6 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from figures.names import region_name
 from figures.style import (
     AXIS_HIGHLIGHT,
     GREY,
@@ -17,7 +18,6 @@ from figures.style import (
     REGION_STYLES,
     axis_style,
     base_layout,
-    region_name,
     region_style,
     translucent,
 )

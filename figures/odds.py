@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from figures.names import region_name
 from figures.style import (
     AXIS_HIGHLIGHT,
     GREY,
@@ -19,7 +20,6 @@ from figures.style import (
     PAPER,
     axis_style,
     base_layout,
-    region_name,
     region_style,
 )
 from geometry.regions import Region

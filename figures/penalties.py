@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from figures.names import elastic_net_penalty
 from figures.style import (
     AXIS_HIGHLIGHT,
     CONE,
@@ -19,19 +20,10 @@ from figures.style import (
     REGION_STYLES,
     axis_style,
     base_layout,
-    sklearn_l1_ratio,
 )
 from studies.one_weight import OneWeightProblem, PenaltyCurves
 
 _TOP = 4.5  # the problem figure's loss axis: [0, _TOP]
-
-
-def elastic_net_name(alpha: float) -> str:
-    """The elastic net's penalty in symbols, with the mix as scikit-learn counts it."""
-    return (
-        f"elastic net: λ(α|w| + (1−α)w²), α = {alpha:g} "
-        f"(scikit-learn's l1_ratio {sklearn_l1_ratio(alpha):.3g})"
-    )
 
 
 def penalty_and_slope_figure(curves: PenaltyCurves, height: int = 520) -> go.Figure:
@@ -45,7 +37,7 @@ def penalty_and_slope_figure(curves: PenaltyCurves, height: int = 520) -> go.Fig
     names = {
         "l1": "L1: λ|w|",
         "l2": "L2: λw²",
-        "elasticnet": elastic_net_name(curves.l1_ratio),
+        "elasticnet": elastic_net_penalty(curves.l1_ratio),
     }
     # First, so that the slopes are drawn over it: the subgradient interval at 0.
     traces = [

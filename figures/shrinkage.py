@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from figures.names import elastic_net_operator
 from figures.style import (
     BAR_GREY,
     CONE,
@@ -21,19 +22,10 @@ from figures.style import (
     REGION_STYLES,
     axis_style,
     base_layout,
-    sklearn_l1_ratio,
 )
 from studies.one_weight import SPAN, ManyWeights, ShrinkageCurves
 
 _NAMES = {"l1": "lasso", "l2": "ridge", "elasticnet": "elastic net"}
-
-
-def elastic_net_operator(alpha: float) -> str:
-    """The elastic net's shrinkage operator in symbols (α: the L1 share), for a legend."""
-    return (
-        f"elastic net: sign(a)(|a| − αλ)₊ / (1 + 2λ(1 − α)), α = {alpha:g} "
-        f"(scikit-learn's l1_ratio {sklearn_l1_ratio(alpha):.3g})"
-    )
 
 
 def shrinkage_figure(curves: ShrinkageCurves, height: int = 460) -> go.Figure:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import plotly.graph_objects as go
 
 from figures.raster import recolour_png
-from geometry.regions import REGION_KINDS, Region, kind_of
+from geometry.regions import Region, kind_of
 
 # --- the palette ------------------------------------------------------------------------
 PAPER = "white"  # also the halo around markers and the hatching of bars
@@ -33,10 +33,11 @@ OCHRE = "#B97F00"  # Okabe-Ito orange #E69F00 darkened to 3.4:1 on white: Lp
 SKY = "#3A8FC7"  # Okabe-Ito sky blue #56B4E9 darkened to 3.5:1 on white: elastic net
 OLIVE = "#8F8200"  # the map's yellow, dark enough for small dots: "inside"
 BAR_GREY = "#BBBBBB"  # OLS bars (outlined in GREY)
-# Only as fills (the catchment map's cells): too pale for lines.
-YELLOW = "#F0E442"
+# Only as fills (the catchment map's cells): too pale for lines. Okabe-Ito
+# yellow #F0E442 is deepened to reach 1.5:1 on white even as a fill.
+YELLOW = "#E6D000"
 PALE_GREEN = "#78CDB4"
-PALE_GREY = "#E1E1E1"
+PALE_GREY = "#D0D0D0"
 FILL_ALPHA = 0.4  # translucent fills reach 1.5:1 against the page, light or dark
 FONT_FAMILY = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
@@ -135,25 +136,6 @@ def region_style(region: Region) -> RegionStyle:
     p = region.p
     shape = "star" if p < 1.0 else ("rounded diamond" if p < 2.0 else "rounded square")
     return replace(style, shape_name=shape, norm_text=f"‖w‖_{p:g}")
-
-
-def region_name(region: Region) -> str:
-    """The short name figures show: "L1", "L0.5", "Elastic net (α=0.3)"."""
-    kind = kind_of(region)
-    if kind == "elasticnet":
-        return f"Elastic net (α={region.l1_ratio:g})"
-    return f"L{region.p:g}" if kind == "lp" else REGION_KINDS[kind].label
-
-
-def sklearn_l1_ratio(alpha: float) -> float:
-    """scikit-learn's ``l1_ratio`` for our L1 share ``alpha``.
-
-    Ours is ``lam (alpha ||w||_1 + (1 - alpha) ||w||_2^2)``; scikit-learn's is
-    ``A (rho ||w||_1 + 0.5 (1 - rho) ||w||_2^2)``, its L2 term halved. Equal
-    penalties need ``A rho = lam alpha`` and ``A (1 - rho) = 2 lam (1 - alpha)``:
-    ``rho = alpha / (2 - alpha)`` and ``A = (2 - alpha) lam``.
-    """
-    return alpha / (2.0 - alpha)
 
 
 # --- layouts ----------------------------------------------------------------------------
