@@ -24,7 +24,8 @@ def descent_figure(subgradient: np.ndarray, proximal: np.ndarray, height: int = 
     else:
         stays = " and stay there" if np.all(proximal[first_zero:] == 0.0) else ""
         passing = int(np.count_nonzero(subgradient == 0.0))
-        sub = "never do" if passing == 0 else f"hit it {passing} times, only in passing"
+        times = "once" if passing == 1 else f"{passing} times"
+        sub = "never do" if passing == 0 else f"hit it {times}, only in passing"
         title = (
             f"Proximal steps reach exactly 0 at step {first_zero}{stays}; subgradient steps {sub}"
         )

@@ -26,11 +26,6 @@ def sklearn_l1_ratio(alpha: float) -> float:
     return alpha / (2.0 - alpha)
 
 
-def sklearn_alpha(lam: float, alpha: float) -> float:
-    """scikit-learn's ``alpha`` for the penalty weight ``lam`` and L1 share ``alpha``."""
-    return (2.0 - alpha) * lam
-
-
 def sklearn_mix(alpha: float) -> str:
     """The mix as scikit-learn counts it, for a legend: "scikit-learn's l1_ratio 0.333"."""
     return f"scikit-learn's l1_ratio {sklearn_l1_ratio(alpha):.3g}"
@@ -42,7 +37,9 @@ def elastic_net_penalty(alpha: float) -> str:
 
 
 def elastic_net_operator(alpha: float) -> str:
-    """The elastic net's one-weight solution (shrinkage operator) in symbols, for a legend."""
-    return (
-        f"elastic net: sign(a)(|a| − αλ)₊ / (1 + 2λ(1 − α)), α = {alpha:g} ({sklearn_mix(alpha)})"
-    )
+    """The elastic net's one-weight solution (shrinkage operator) in symbols, for a legend.
+
+    On two lines: a legend beside the plot must not take its width.
+    """
+    operator = "sign(a)(|a| − αλ)₊ / (1 + 2λ(1 − α))"
+    return f"elastic net: {operator},<br>α = {alpha:g} ({sklearn_mix(alpha)})"

@@ -69,6 +69,7 @@ def odds_figure(rows: list[OddsRow], height: int = 360) -> go.Figure:
             orientation="h",
             marker={
                 "color": [style.colour for style in styles],
+                "line": {"width": 0},  # not the template's pale outline, which shows on dark
                 # Hatching in the page's colour: bars differ by pattern as well as hue.
                 "pattern": {"shape": [style.pattern for style in styles], "fgcolor": PAPER},
             },
@@ -129,6 +130,15 @@ def share_curve_figure(
     return figure
 
 
+def _p_title(ps: list[float], shares: list[Share]) -> str:
+    """The conclusion, only when the counts bear it out."""
+    corners = any(s.hits for p, s in zip(ps, shares, strict=True) if p <= 1.0)
+    smooth = any(s.hits for p, s in zip(ps, shares, strict=True) if p > 1.0)
+    if corners and not smooth:
+        return "Corners on the axes (p ≤ 1) give zeros; smooth balls (p > 1) none"
+    return "Share of solutions with an exact zero, against p"
+
+
 def p_curve_figure(ps: list[float], shares: list[Share], height: int = 380) -> go.Figure:
     """Share with an exact zero against p: corners on the axes (p <= 1) against smooth balls."""
     values, bars = _percent_with_interval(shares, INK)
@@ -146,7 +156,7 @@ def p_curve_figure(ps: list[float], shares: list[Share], height: int = 380) -> g
             showlegend=False,
         ),
         layout=base_layout(
-            "Corners on the axes (p ≤ 1) give zeros; smooth balls (p > 1) none",
+            _p_title(ps, shares),
             height,
             margin={"l": 60, "r": 15, "t": 60, "b": 60},
         ),

@@ -44,16 +44,6 @@ def codes_png(codes: np.ndarray, colours: dict[int, str]) -> str:
     return _encode(image)
 
 
-def png_colours(source: str) -> list[str]:
-    """The ``'#rrggbb'`` colours a palette PNG data URI uses (empty for other images)."""
-    image = Image.open(io.BytesIO(base64.b64decode(source[len(_PREFIX) :])))
-    if image.mode != "P":
-        return []
-    table = image.getpalette()
-    used = sorted(index for _, index in image.getcolors())
-    return ["#{:02x}{:02x}{:02x}".format(*table[3 * i : 3 * i + 3]) for i in used]
-
-
 def recolour_png(source: str, mapping: dict[str, str]) -> str:
     """The palette PNG ``source`` with each ``'#rrggbb'`` colour in ``mapping`` replaced.
 

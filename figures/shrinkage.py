@@ -80,7 +80,7 @@ def shrinkage_figure(curves: ShrinkageCurves, height: int = 460) -> go.Figure:
         go.Scatter(
             x=curves.hard_a,
             y=curves.hard_w,
-            name="best subset (L0 penalty λ·[w ≠ 0]): a·[|a| > √(2λ)]",
+            name="best subset (L0 penalty λ·[w ≠ 0]):<br>a·[|a| > √(2λ)]",
             line={"color": PURPLE, "dash": "longdash", "width": 3},
             connectgaps=False,
         ),
@@ -131,7 +131,7 @@ def many_weights_figure(weights: ManyWeights, height: int = 420) -> go.Figure:
                 x=index,
                 y=values,
                 name=f"{name}: {zeros[penalty]} exact zeros",
-                marker={"color": REGION_STYLES[penalty].colour},
+                marker={"color": REGION_STYLES[penalty].colour, "line": {"width": 0}},
             )
         )
     exact = index[weights.estimates["l1"] == 0.0]
@@ -144,7 +144,8 @@ def many_weights_figure(weights: ManyWeights, height: int = 420) -> go.Figure:
             marker={"symbol": "x", "size": 10, "color": REGION_STYLES["l1"].colour},
         )
     )
-    ridge = "none" if zeros["l2"] == 0 else f"{zeros['l2']}"
+    # Ridge zeroes exactly the coefficients whose OLS value is already 0.
+    ridge = "none" if zeros["l2"] == 0 else f"only the {zeros['l2']} already 0"
     title = f"At λ = {weights.lam:g} the lasso zeroes {exact.size} of {ols.size} weights"
     layout = base_layout(
         f"{title}; ridge {ridge}",

@@ -89,7 +89,10 @@ def _how_often() -> dict[str, go.Figure]:
         "share_curve": share_curve_figure(
             budgets, [(regions[n], s) for n, s in curves.items()], "budget t", "Against t"
         ),
-        "p_curve": p_curve_figure(list(ex.P_GRID), [Share(10 * k, 200) for k in range(10)]),
+        "p_curve": p_curve_figure(
+            list(ex.P_GRID),
+            [Share(20 * (p <= 1.0) * (10 - k), 200) for k, p in enumerate(ex.P_GRID)],
+        ),
         "histogram": nonzero_histogram(
             ex.dimension_experiment(6, 30, 4.0, 100.0, 1.0, 0).nonzeros, 6
         ),
