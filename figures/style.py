@@ -229,9 +229,12 @@ def _present(traces: list[dict], layout: dict) -> None:
             margin["b"] = 110
     font = layout.setdefault("font", {})
     font["size"] = font.get("size", 13) * _PRESENT_FONT
-    title_font = layout.get("title", {}).get("font", {})
-    if title_font.get("size"):
-        title_font["size"] *= _PRESENT_FONT
+    title = layout.get("title", {})
+    if title.get("font", {}).get("size"):
+        title["font"]["size"] *= _PRESENT_FONT
+    if "<br>" in title.get("text", ""):  # two lines of larger type need the room
+        margin = layout.setdefault("margin", {})
+        margin["t"] = margin.get("t", 80) * 1.25
     legend_font = layout.setdefault("legend", {}).setdefault("font", {})
     legend_font["size"] = legend_font.get("size", font["size"] / _PRESENT_FONT) * _PRESENT_FONT
     for axis in _axes(layout):
