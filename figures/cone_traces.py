@@ -24,7 +24,7 @@ def line_trace(points, name: str, **line) -> go.Scatter:
     )
 
 
-def _cone_angles(cone, w: np.ndarray) -> np.ndarray:
+def _cone_angles(cone) -> np.ndarray:
     """Start and end angle of a wedge (the short way round) or a half-plane's half-disc."""
     if cone.kind == "wedge":
         g1, g2 = cone.generators
@@ -68,7 +68,7 @@ def cone_traces(
             [w, w + reach * g], "normal cone: one ray", color=AXIS_HIGHLIGHT, width=4
         )
     else:
-        arc = np.linspace(*_cone_angles(cone, w), 40)
+        arc = np.linspace(*_cone_angles(cone), 40)
         outline = np.vstack([w, w + reach * np.column_stack([np.cos(arc), np.sin(arc)]), w])
         kind = f"a wedge of {cone.opening_degrees:.0f}°" if cone.kind == "wedge" else "a half-plane"
         shape = go.Scatter(
