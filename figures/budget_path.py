@@ -1,9 +1,7 @@
 """How the budget shrinks as the penalty grows: t(lambda) for the lasso and ridge.
 
-Every penalty weight lambda gives a solution w(lambda), and with it the
-budget t = ||w(lambda)|| under which the constrained problem has the same
-answer. For the lasso t reaches 0 at a finite lambda (= ||grad L(0)||_inf);
-for ridge it only tends to 0.
+Draws the curves ``studies.budget_path.budget_curves`` computed: the lasso's
+budget reaches 0 at a finite lambda, ridge's only tends to 0.
 """
 
 from __future__ import annotations
@@ -11,65 +9,31 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.style import FONT_FAMILY, GRID, INK, L1_STYLE, L2_STYLE
-from geometry import QuadraticLoss
-from solvers import solve_penalized
-
-_POINTS = 80
-
-
-def budget_curves(loss: QuadraticLoss, lam_max: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """lambda grid and budgets: ``{"l1": (lams, ||w||_1), "l2": (lams, ||w||_2)}``."""
-    lams = np.linspace(0.0, lam_max, _POINTS)
-    return {
-        penalty: (lams, np.array([solve_penalized(loss, penalty, lam).radius for lam in lams]))
-        for penalty in ("l1", "l2")
-    }
-
-
-def lasso_end(loss: QuadraticLoss) -> float:
-    """The smallest lambda at which the lasso gives w = 0: ``||grad L(0)||_inf = ||H c||_inf``."""
-    return float(np.max(np.abs(loss.linear_term)))
-
-
-def lambda_range(loss: QuadraticLoss, marks: list[tuple[str, float, float]]) -> float:
-    """Right end of the lambda axis: past the lasso's end and the marks, rounded up to 1-2-5.
-
-    Rounding makes the range (and so a cached set of curves) change in steps, not
-    with every movement of a slider.
-    """
-    needed = 1.15 * max([lasso_end(loss)] + [lam for _, lam, _ in marks])
-    decade = 10.0 ** np.floor(np.log10(needed))
-    return float(next(m * decade for m in (1.0, 2.0, 5.0, 10.0) if m * decade >= needed))
+from figures.style import FONT_FAMILY, GRID, INK, PAPER, REGION_STYLES
 
 
 def budget_figure(
-    loss: QuadraticLoss,
+    curves: dict[str, tuple[np.ndarray, np.ndarray]],
     marks: list[tuple[str, float, float]],
-    curves: dict[str, tuple[np.ndarray, np.ndarray]] | None = None,
+    lasso_end: float,
     height: int = 330,
 ) -> go.Figure:
     """t against lambda for the lasso and ridge, with the panels' current points marked.
 
     Parameters
     ----------
-    loss : QuadraticLoss
-        The current loss.
+    curves : dict
+        ``studies.budget_path.budget_curves(loss, lam_max)``.
     marks : list of (penalty, lambda, t)
         Points to mark ("l1" or "l2"), e.g. the two panels' current solutions.
-    curves : dict, optional
-        ``budget_curves(loss, lambda_range(loss, marks))``, if the caller has them cached.
+    lasso_end : float
+        ``studies.budget_path.lasso_end(loss)``: where the lasso's budget reaches 0.
     height : int
         Figure height in pixels.
     """
-    end = lasso_end(loss)
-    if curves is None:
-        curves = budget_curves(loss, lambda_range(loss, marks))
     traces = []
-    for penalty, style, name in (
-        ("l1", L1_STYLE, "L1: t = ‖w(λ)‖₁"),
-        ("l2", L2_STYLE, "L2: t = ‖w(λ)‖₂"),
-    ):
+    for penalty, name in (("l1", "L1: t = ‖w(λ)‖₁"), ("l2", "L2: t = ‖w(λ)‖₂")):
+        style = REGION_STYLES[penalty]
         lams, budgets = curves[penalty]
         traces.append(
             go.Scatter(
@@ -81,7 +45,7 @@ def budget_figure(
             )
         )
     for penalty, lam, t in marks:
-        style = L1_STYLE if penalty == "l1" else L2_STYLE
+        style = REGION_STYLES[penalty]
         traces.append(
             go.Scatter(
                 x=[lam],
@@ -92,7 +56,7 @@ def budget_figure(
                     "symbol": style.marker,
                     "size": 14,
                     "color": style.colour,
-                    "line": {"width": 2, "color": "white"},
+                    "line": {"width": 2, "color": PAPER},
                 },
                 hovertemplate=f"λ = {lam:.3g}, t = {t:.3g}<extra></extra>",
             )
@@ -101,14 +65,14 @@ def budget_figure(
         "height": height,
         "margin": {"l": 60, "r": 15, "t": 50, "b": 55},
         "title": {
-            "text": f"The lasso's budget hits 0 at λ = {end:.3g}; ridge's never does",
+            "text": f"The lasso's budget hits 0 at λ = {lasso_end:.3g}; ridge's never does",
             "font": {"size": 16},
             "x": 0.0,
             "xanchor": "left",
         },
         "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
+        "plot_bgcolor": PAPER,
+        "paper_bgcolor": PAPER,
         "xaxis": {"title": {"text": "penalty weight λ"}, "gridcolor": GRID, "rangemode": "tozero"},
         "yaxis": {
             "title": {"text": "equivalent budget t"},

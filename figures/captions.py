@@ -11,8 +11,10 @@ import math
 
 import numpy as np
 
+from figures.names import region_name, sklearn_mix
 from figures.style import region_style
 from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
+from geometry.regions import Region
 from solvers import Solution
 
 SUBSCRIPT = {0: "w1", 1: "w2"}
@@ -56,12 +58,70 @@ def badge_text(solution: Solution) -> str:
     return "no exact zeros: not sparse"
 
 
-def landing_sentence(region: NormBall | ElasticNetBall | None, solution: Solution) -> str:
-    """Where the solution landed and why, in one or two plain sentences."""
+def _l1_share(penalty: str, l1_ratio: float) -> float:
+    return {"l1": 1.0, "l2": 0.0}.get(penalty, float(l1_ratio))
+
+
+def _is_star(region: Region) -> bool:
+    return isinstance(region, NormBall) and region.p < 1.0
+
+
+def region_legend(region: Region) -> str:
+    """The region's legend entry: its name and budget; for the elastic net, the mix in words."""
+    style = region_style(region)
+    text = f"{region_name(region)}: {style.norm_text} ≤ {region.radius:.3g}"
+    if isinstance(region, ElasticNetBall):
+        text += f" ({sklearn_mix(region.l1_ratio)})"
+    return text
+
+
+def figure_title(region: Region | None, solution: Solution) -> str:
+    """A title that states the conclusion: where the optimum landed, and what follows."""
     if region is None:
+        return "The penalty wins outright → w = 0"
+    label = region_name(region)
+    if not solution.active:
+        return f"{label}: ŵ fits the budget, nothing to shrink"
+    if solution.face == "vertex" and solution.zeros:
+        axis = 2 - solution.zeros[0]
+        tip = "spike" if _is_star(region) else "corner"
+        return f"{label}: {tip} on the w{axis} axis → {zero_statement(solution)}"
+    if solution.zeros:
+        return f"{label}: on an axis by coincidence, not a corner → {zero_statement(solution)}"
+    if solution.face == "vertex":
+        return f"{label}: a corner off the axes → no zeros"
+    if solution.face == "edge":
+        return f"{label}: an edge, not a corner → no zeros"
+    return f"{label}: a smooth point off the axes → no zeros"
+
+
+def landing_sentence(
+    region: Region | None, solution: Solution, *, penalty: str = "l1", l1_ratio: float = 0.5
+) -> str:
+    """Where the solution landed and why, in one or two plain sentences.
+
+    Parameters
+    ----------
+    region : NormBall, ElasticNetBall or None
+        The region drawn; None when a penalty has set every weight to 0.
+    solution : Solution
+        The exact solution.
+    penalty, l1_ratio : str, float
+        The penalty (as for ``solve_penalized``) that gave ``solution``; only
+        read when ``region`` is None.
+    """
+    if region is None:
+        alpha = _l1_share(penalty, l1_ratio)
+        if alpha == 0.0:
+            return (
+                "w = 0 exactly, but only because ŵ = 0: ridge's penalty has slope 0 at 0 "
+                "and never holds a weight there against any pull."
+            )
+        strength = "λ" if alpha == 1.0 else "λα (the L1 part's weight)"
         return (
             "The penalty is so strong that no weight is worth its cost: w = 0 exactly. "
-            "The L1 penalty does this outright once λ exceeds every component of −∇L(0)."
+            f"A penalty with an L1 part does this outright once {strength} is at least every "
+            "|component| of −∇L(0) = Hŵ."
         )
     shape = region_style(region).shape_name
     if not solution.active:
@@ -69,10 +129,9 @@ def landing_sentence(region: NormBall | ElasticNetBall | None, solution: Solutio
             f"The unconstrained optimum ŵ already lies inside the {shape}, so the budget "
             f"does not bind: w = ŵ and λ = 0. Shrink the region to see the constraint act."
         )
-    star = isinstance(region, NormBall) and region.p < 1.0
     if solution.face == "vertex" and solution.zeros:
         axis = SUBSCRIPT[1 - solution.zeros[0]]
-        where = "the tip of its spike" if star else "its corner"
+        where = "the tip of its spike" if _is_star(region) else "its corner"
         return (
             f"The smallest ellipse touching the {shape} touches it at {where} on the "
             f"{axis} axis, so {zero_statement(solution)} exactly."
@@ -85,9 +144,12 @@ def landing_sentence(region: NormBall | ElasticNetBall | None, solution: Solutio
         )
     if solution.zeros:
         return (
-            f"The smallest ellipse touching the {shape} touches it on an axis only because "
-            f"the ellipse's axes line up with the coordinate axes and ŵ lies on one: "
-            f"{zero_statement(solution)} by symmetry of the data, not because of the {shape}."
+            f"The smallest ellipse touching the {shape} touches it on an axis, where the "
+            f"{shape} has no corner: its normal cone there is a single ray, and ŵ happens to "
+            f"lie on the one line of centres whose pull points along it (for example on an "
+            f"axis of ellipses aligned with the coordinate axes). So "
+            f"{zero_statement(solution)} by coincidence of the data, a set of centres of zero "
+            f"area, not because of the {shape}."
         )
     signs = ", ".join(f"{SUBSCRIPT[i]} {'>' if x > 0 else '<'} 0" for i, x in enumerate(solution.w))
     if solution.face == "edge":
@@ -104,21 +166,78 @@ def landing_sentence(region: NormBall | ElasticNetBall | None, solution: Solutio
     )
 
 
-def cone_check(
-    loss: QuadraticLoss, region: NormBall | ElasticNetBall | None, solution: Solution
-) -> str:
-    """The optimality check at w in words and numbers: is −∇L(w) inside the normal cone?"""
-    pull = -loss.gradient(solution.w)
-    pull_text = f"−∇L(w) = {format_point(pull)}"
-    if region is None:
-        lam = solution.multiplier
+def _zero_check(pull: np.ndarray, lam: float, alpha: float) -> str:
+    """The optimality of w = 0 under ``lam (alpha ||w||_1 + (1 - alpha) ||w||_2^2)``."""
+    pull_text = f"At w = 0, −∇L(w) = {format_point(pull)}"
+    largest = format_number(float(np.max(np.abs(pull))))
+    if alpha == 1.0:
         return (
-            f"At w = 0, {pull_text}. The L1 penalty's slope at 0 is the whole interval: "
-            f"λ·∂‖0‖₁ = [−λ, λ]², λ = {format_number(lam)}, and both components fit inside it, "
-            f"so the penalty holds every weight at exactly 0."
+            f"{pull_text}. The L1 penalty's slope at 0 is the whole interval: "
+            f"λ·∂‖0‖₁ = [−λ, λ]², λ = {format_number(lam)}, and both components fit inside it "
+            f"(the larger is {largest}), so the penalty holds every weight at exactly 0."
         )
+    if alpha == 0.0:
+        return (
+            f"{pull_text}: the loss has no pull at its own minimum. Ridge's slope at 0 is 0, "
+            f"so w = 0 here only because ŵ = 0."
+        )
+    return (
+        f"{pull_text}. Only the elastic net's L1 part has a kink at 0 (the slope of "
+        f"(1−α)‖w‖₂² is 0 there), so its subgradient at 0 is [−λα, λα]², "
+        f"λα = {format_number(lam)} × {format_number(alpha)} = {format_number(lam * alpha)}: "
+        f"w = 0 is optimal exactly when |−∂L/∂wᵢ| ≤ λα for every i. Here the larger "
+        f"component is {largest}: it holds, so every weight stays at exactly 0."
+    )
+
+
+def _tip_check(pull: np.ndarray, solution: Solution) -> str:
+    """At a tip of the p < 1 star: a local minimum, and whether other tips or points compete."""
+    (j,) = solution.zeros
+    text = (
+        f"−∇L(w) = {format_point(pull)}. At the tip of a spike the normal cone is a whole "
+        f"half-plane: any pull outward along the {SUBSCRIPT[1 - j]} axis, whatever its "
+        f"sideways part ({format_number(pull[j])}), makes the tip a local minimum. The star "
+        f"is not convex, so that alone does not make it the optimum"
+    )
+    others = solution.local_minima[1:]
+    if not others:
+        return text + ": here no other point of the boundary is a local minimum, so it is."
+    points = ", ".join(format_point(m) for m in others)
+    return (
+        text + f": {points} {'is' if len(others) == 1 else 'are'} a local minimum too. "
+        f"Comparing the losses picks this one (L = {format_number(solution.loss)})."
+    )
+
+
+def cone_check(
+    loss: QuadraticLoss,
+    region: Region | None,
+    solution: Solution,
+    *,
+    penalty: str = "l1",
+    l1_ratio: float = 0.5,
+) -> str:
+    """The optimality check at w in words and numbers: is −∇L(w) inside the normal cone?
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The loss.
+    region : NormBall, ElasticNetBall or None
+        The region drawn; None when a penalty has set every weight to 0.
+    solution : Solution
+        The exact solution.
+    penalty, l1_ratio : str, float
+        The penalty (as for ``solve_penalized``) that gave ``solution``; only
+        read when ``region`` is None, where the check is the penalty's
+        subgradient at 0.
+    """
+    pull = -loss.gradient(solution.w)
+    if region is None:
+        return _zero_check(pull, solution.multiplier, _l1_share(penalty, l1_ratio))
     if not solution.active:
         return "ŵ is inside the region: the loss has no pull at its own minimum, nothing to resist."
+    pull_text = f"−∇L(w) = {format_point(pull)}"
     cone = normal_cone(region, solution.w)
     lam = solution.multiplier
     if cone.kind == "wedge":
@@ -139,17 +258,12 @@ def cone_check(
             )
         return text
     if cone.kind == "halfplane":
-        (j,) = solution.zeros
-        return (
-            f"{pull_text}. At the tip of a spike the normal cone is a whole half-plane: any "
-            f"pull outward along the {SUBSCRIPT[1 - j]} axis keeps the optimum at the tip, "
-            f"whatever its sideways part ({format_number(pull[j])})."
-        )
+        return _tip_check(pull, solution)
     (normal,) = cone.generators
     return (
-        f"{pull_text} points exactly along the outward normal {format_point(normal)}: on a "
-        f"smooth piece of boundary the normal cone is a single ray, so the optimum sits here "
-        f"only for the one pull direction that matches it (λ = {format_number(lam)})."
+        f"{pull_text} points exactly along the outward normal {format_point(normal)}: away "
+        f"from a corner the normal cone is a single ray, so the optimum sits here only for "
+        f"the one pull direction that matches it (KKT multiplier λ = {format_number(lam)})."
     )
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.captions import format_point, zero_statement
-from figures.style import AXIS_HIGHLIGHT, CONE, CONTOUR, FONT_FAMILY, GRID, INK, region_style
-from geometry import NormBall, QuadraticLoss, normal_cone
+from figures.captions import figure_title, format_point, region_legend, zero_statement
+from figures.cone_traces import cone_traces, line_trace
+from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER, region_style
+from geometry import QuadraticLoss
 from geometry.regions import Region
 from solvers import Solution
 
@@ -51,64 +52,6 @@ def _contour_levels(loss: QuadraticLoss, extent: float, solution: Solution) -> l
         # No ellipse touches: space the contours on the scale of the region.
         reference = 0.5 * float(loss.eigh[0][-1]) * extent**2
     return [reference * multiple for multiple in _LEVEL_MULTIPLES]
-
-
-def _line(points, name: str, **line) -> go.Scatter:
-    points = np.asarray(points, dtype=float)
-    return go.Scatter(
-        x=points[:, 0], y=points[:, 1], mode="lines", line=line, name=name, hoverinfo="skip"
-    )
-
-
-def _cone_traces(
-    loss: QuadraticLoss, region: Region, solution: Solution, limit: float
-) -> list[go.Scatter]:
-    """The normal cone at the optimum (shaded) and the pull -grad L(w) (an arrow)."""
-    w = solution.w
-    cone = normal_cone(region, w)
-    if cone.kind == "zero":
-        return []
-    reach = 0.45 * limit
-    if cone.kind == "ray":
-        (g,) = cone.generators
-        shape = _line([w, w + reach * g], "normal cone: one ray", color=AXIS_HIGHLIGHT, width=4)
-    else:
-        if cone.kind == "wedge":
-            g1, g2 = cone.generators
-            angles = np.linspace(np.arctan2(g1[1], g1[0]), np.arctan2(g2[1], g2[0]), 2)
-            if abs(angles[1] - angles[0]) > np.pi:  # go the short way round
-                angles[1] += -2 * np.pi if angles[1] > angles[0] else 2 * np.pi
-        else:  # half-plane: a half-disc around the inward direction
-            centre = np.arctan2(cone.inward[1], cone.inward[0])
-            angles = np.array([centre - np.pi / 2, centre + np.pi / 2])
-        arc = np.linspace(angles[0], angles[1], 40)
-        outline = np.vstack([w, w + reach * np.column_stack([np.cos(arc), np.sin(arc)]), w])
-        kind = (
-            f"a wedge of {cone.opening_degrees:.0f}°" if cone.kind == "wedge" else ("a half-plane")
-        )
-        shape = go.Scatter(
-            x=outline[:, 0],
-            y=outline[:, 1],
-            mode="lines",
-            fill="toself",
-            fillcolor=CONE,
-            line={"color": AXIS_HIGHLIGHT, "width": 1.5},
-            name=f"normal cone: {kind}",
-            hoverinfo="skip",
-        )
-    pull = -loss.gradient(w)
-    size = float(np.linalg.norm(pull))
-    tip = w + (0.8 * reach / size) * pull if size > 0 else w
-    arrow = go.Scatter(
-        x=[w[0], tip[0]],
-        y=[w[1], tip[1]],
-        mode="lines+markers",
-        line={"color": INK, "width": 3},
-        marker={"symbol": "arrow", "size": [0, 16], "angleref": "previous", "color": INK},
-        name="−∇L(w): the pull of the loss",
-        hoverinfo="skip",
-    )
-    return [shape, arrow]
 
 
 def constraint_figure(
@@ -159,22 +102,17 @@ def constraint_figure(
                 fill="toself",
                 fillcolor=style.fill,
                 line={"color": style.colour, "width": 3, "dash": style.dash},
-                name=f"{region.label}: {style.norm_text} ≤ {region.radius:.3g}",
+                name=region_legend(region),
                 hoverinfo="skip",
             )
         )
     else:
         style = None
 
-    levels = _contour_levels(loss, max(extent, 0.5 * limit), solution)
-    contours = _polyline([loss.level_curve(level, _CURVE_POINTS) for level in levels])
-    traces.append(_line(contours, "loss contours", color=CONTOUR, width=1.3, dash="dot"))
-    if solution.active and solution.loss > 0.0:
-        touching = loss.level_curve(solution.loss, _CURVE_POINTS * 2)
-        traces.append(_line(touching, "first contour to touch", color=INK, width=2.6))
-
     if solution.zeros and len(solution.zeros) < 2:
-        # w_i = 0 puts the optimum on the *other* coordinate axis.
+        # w_i = 0 puts the optimum on the *other* coordinate axis. Opaque (a
+        # translucent band loses its contrast) and under the contours, which
+        # stay visible across it.
         on_axis = 1 - solution.zeros[0]
         # Long enough to cross the view whichever side Plotly widens; it is clipped.
         segment = np.array([[-3.0 * limit, 0.0], [3.0 * limit, 0.0]])
@@ -183,15 +121,21 @@ def constraint_figure(
                 x=segment[:, on_axis],
                 y=segment[:, 1 - on_axis],
                 mode="lines",
-                line={"color": AXIS_HIGHLIGHT, "width": 7},
-                opacity=0.55,
+                line={"color": AXIS_HIGHLIGHT, "width": 6},
                 name=f"{zero_statement(solution)}: on the w{on_axis + 1} axis",
                 hoverinfo="skip",
             )
         )
 
+    levels = _contour_levels(loss, max(extent, 0.5 * limit), solution)
+    contours = _polyline([loss.level_curve(level, _CURVE_POINTS) for level in levels])
+    traces.append(line_trace(contours, "loss contours", color=CONTOUR, width=1.3, dash="dot"))
+    if solution.active and solution.loss > 0.0:
+        touching = loss.level_curve(solution.loss, _CURVE_POINTS * 2)
+        traces.append(line_trace(touching, "first contour to touch", color=INK, width=2.6))
+
     if show_cone and solution.active and region is not None:
-        traces.extend(_cone_traces(loss, region, solution, limit))
+        traces.extend(cone_traces(loss, region, solution, limit))
 
     center = loss.center
     traces.append(
@@ -231,7 +175,7 @@ def constraint_figure(
                 "symbol": style.marker if style else "circle",
                 "size": 18,
                 "color": style.colour if style else INK,
-                "line": {"width": 2, "color": "white"},
+                "line": {"width": 2, "color": PAPER},  # a halo
             },
             name=f"w = {format_point(solution.w)}",
             hovertemplate=f"w = {format_point(solution.w)}<extra></extra>",
@@ -263,8 +207,8 @@ def constraint_figure(
             "xanchor": "left",
         },
         "font": {"family": FONT_FAMILY, "color": INK, "size": 14},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
+        "plot_bgcolor": PAPER,
+        "paper_bgcolor": PAPER,
         "xaxis": {**axis_common, "title": {**axis_common["title"], "text": "w1"}},
         # Equal aspect: a circle must look round. Plotly widens the range of the
         # longer side rather than shrinking the plot, so the panel stays full.
@@ -287,23 +231,3 @@ def constraint_figure(
     # One construction with the full layout: update_layout afterwards costs
     # Plotly a second validation pass that dominated the page's rerun time.
     return go.Figure(data=traces, layout=layout)
-
-
-def figure_title(region: Region | None, solution: Solution) -> str:
-    """A title that states the conclusion: where the optimum landed, and what follows."""
-    if region is None:
-        return "The penalty wins outright → w = 0"
-    label = region.label
-    if not solution.active:
-        return f"{label}: ŵ is inside, nothing to shrink"
-    if solution.face == "vertex" and solution.zeros:
-        axis = 2 - solution.zeros[0]
-        tip = "spike" if isinstance(region, NormBall) and region.p < 1 else "corner"
-        return f"{label}: {tip} on the w{axis} axis → {zero_statement(solution)}"
-    if solution.zeros:
-        return f"{label}: on an axis by symmetry → {zero_statement(solution)}"
-    if solution.face == "vertex":
-        return f"{label}: a corner off the axes → no zeros"
-    if solution.face == "edge":
-        return f"{label}: an edge, not a corner → no zeros"
-    return f"{label}: a smooth point off the axes → no zeros"

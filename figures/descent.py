@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.style import AXIS_HIGHLIGHT, L1_STYLE, L2_STYLE, axis_style, base_layout
+from figures.style import AXIS_HIGHLIGHT, REGION_STYLES, axis_style, base_layout
 
 
 def descent_figure(subgradient: np.ndarray, proximal: np.ndarray, height: int = 400) -> go.Figure:
@@ -19,11 +19,16 @@ def descent_figure(subgradient: np.ndarray, proximal: np.ndarray, height: int = 
     steps = np.arange(subgradient.size)
     exact = np.flatnonzero(proximal == 0.0)
     first_zero = int(exact[0]) if exact.size else None
-    title = (
-        f"Proximal steps reach exactly 0 at step {first_zero}; subgradient steps never settle"
-        if first_zero is not None
-        else "Neither method has reached 0 yet"
-    )
+    if first_zero is None:
+        title = "Neither method has reached exactly 0 yet"
+    else:
+        stays = " and stay there" if np.all(proximal[first_zero:] == 0.0) else ""
+        passing = int(np.count_nonzero(subgradient == 0.0))
+        times = "once" if passing == 1 else f"{passing} times"
+        sub = "never do" if passing == 0 else f"hit it {times}, only in passing"
+        title = (
+            f"Proximal steps reach exactly 0 at step {first_zero}{stays}; subgradient steps {sub}"
+        )
     figure = go.Figure(layout=base_layout(title, height))
     figure.add_trace(
         go.Scatter(
@@ -31,7 +36,7 @@ def descent_figure(subgradient: np.ndarray, proximal: np.ndarray, height: int = 
             y=subgradient,
             mode="lines+markers",
             name="subgradient descent",
-            line={"color": L2_STYLE.colour, "dash": "dash", "width": 2},
+            line={"color": REGION_STYLES["l2"].colour, "dash": "dash", "width": 2},
             marker={"symbol": "circle", "size": 6},
         )
     )
@@ -41,7 +46,7 @@ def descent_figure(subgradient: np.ndarray, proximal: np.ndarray, height: int = 
             y=proximal,
             mode="lines+markers",
             name="proximal gradient (soft threshold)",
-            line={"color": L1_STYLE.colour, "width": 2.5},
+            line={"color": REGION_STYLES["l1"].colour, "width": 2.5},
             marker={"symbol": "diamond", "size": 8},
         )
     )

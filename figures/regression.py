@@ -6,11 +6,22 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from figures.style import AXIS_HIGHLIGHT, axis_style, base_layout
+from figures.style import (
+    AXIS_HIGHLIGHT,
+    BLUE,
+    GREEN,
+    INK,
+    OCHRE,
+    PURPLE,
+    SKY,
+    VERMILLION,
+    axis_style,
+    base_layout,
+)
 
-# Ten features need ten distinguishable lines: the Okabe-Ito colours, then
+# Ten features need ten distinguishable lines: the palette's seven, then
 # again dashed (colour and line style together, never colour alone).
-_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+_COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, OCHRE, SKY, INK)
 
 
 def coefficient_paths_figure(

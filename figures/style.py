@@ -1,73 +1,144 @@
-"""One palette and one set of sizes for every figure.
+"""One palette, one region style table, and how a figure adapts to a projector or a dark page.
 
-Okabe–Ito colours (safe for the common colour-vision deficiencies); the
-regions also differ in line dash and marker shape, so nothing relies on
-colour alone.
+Every colour a figure uses is defined here once, with its variant for a dark
+page where it lacks contrast there. The hues are Okabe–Ito (safe for the
+common colour-vision deficiencies); orange and sky blue are darkened for a
+white page, where the originals reach only about 2.3:1 (WCAG asks 3:1 of
+lines and markers), and come back in their original brightness on a dark
+page. Okabe–Ito yellow is only ever a fill. The regions also differ in line
+dash, marker shape and bar hatching, so nothing relies on colour alone.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import plotly.graph_objects as go
 
-from geometry import ElasticNetBall, NormBall
+from figures.raster import recolour_png
+from geometry.regions import Region, kind_of
 
+# --- the palette ------------------------------------------------------------------------
+PAPER = "white"  # also the halo around markers and the hatching of bars
 INK = "#222222"
-CONTOUR = "#8c8c8c"
+GREY = "#8c8c8c"  # loss contours; "nothing special here"
+CONTOUR = GREY
 GRID = "#e6e6e6"
-AXIS_HIGHLIGHT = "#009E73"  # bluish green: "this weight is exactly zero"
-CONE = "rgba(0, 158, 115, 0.22)"  # the normal cone, same hue as the zero highlight
+BLUE = "#0072B2"  # L1
+VERMILLION = "#D55E00"  # L2
+GREEN = "#009E73"  # "this weight is exactly zero"
+AXIS_HIGHLIGHT = GREEN
+PURPLE = "#CC79A7"  # the square; best subset (L0)
+OCHRE = "#B97F00"  # Okabe-Ito orange #E69F00 darkened to 3.4:1 on white: Lp
+SKY = "#3A8FC7"  # Okabe-Ito sky blue #56B4E9 darkened to 3.5:1 on white: elastic net
+OLIVE = "#8F8200"  # the map's yellow, dark enough for small dots: "inside"
+BAR_GREY = "#BBBBBB"  # OLS bars (outlined in GREY)
+# Only as fills (the catchment map's cells): too pale for lines. Okabe-Ito
+# yellow #F0E442 is deepened to reach 1.5:1 on white even as a fill.
+YELLOW = "#E6D000"
+PALE_GREEN = "#78CDB4"
+PALE_GREY = "#D0D0D0"
+FILL_ALPHA = 0.4  # translucent fills reach 1.5:1 against the page, light or dark
 FONT_FAMILY = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 
+def translucent(colour: str, alpha: float = FILL_ALPHA) -> str:
+    """``'#rrggbb'`` as ``'rgba(r, g, b, alpha)'``."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha:g})"
+
+
+CONE = translucent(GREEN, 0.35)  # the normal cone and the dead zone
+
+# Presentation mode: what changes so that the back row of a lecture hall can read it.
+_PRESENT_FONT = 1.45
+_PRESENT_LINE = 1.8
+_PRESENT_MARKER = 1.5
+# Taller figures are cut to this so that title, badge and figure fit a 1280 x 720
+# projector; their legend band goes (the title states the conclusion).
+PRESENT_HEIGHT = 450
+PRESENT_CONTOUR = "#555555"  # pale greys wash out on a projector
+_PRESENT_MAX_LEGEND = 5
+# A dark page: the figures follow, unless they are wanted white (for slides).
+DARK_PAPER = "#0E1117"
+DARK_INK = "#F2F2F2"
+DARK_GRID = "#3A3F4B"
+_DARK_OPAQUE = {
+    PAPER: DARK_PAPER,
+    INK: DARK_INK,
+    GRID: DARK_GRID,
+    OCHRE: "#E69F00",
+    SKY: "#56B4E9",
+    BAR_GREY: "#6B7080",
+    PRESENT_CONTOUR: "#B0B0B0",
+    YELLOW: "#7A7320",
+    PALE_GREEN: "#2C7A66",
+    PALE_GREY: DARK_GRID,
+}
+_FILLED = (BLUE, VERMILLION, GREEN, PURPLE, OCHRE, SKY, BAR_GREY)
+DARK_VARIANT: dict[str, str] = {
+    **_DARK_OPAQUE,
+    **{translucent(c): translucent(_DARK_OPAQUE.get(c, c)) for c in _FILLED},
+    CONE: translucent(GREEN, 0.4),
+}
+"""Each palette colour that lacks contrast on ``DARK_PAPER`` -> the colour drawn there."""
+
+
+# --- the regions ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class RegionStyle:
-    """How one constraint region is drawn and named."""
+    """How one kind of region is drawn and named.
+
+    Attributes
+    ----------
+    colour, fill : str
+        Line and marker colour; translucent fill.
+    dash, marker, pattern : str
+        Plotly line dash, marker symbol and bar hatching (pattern shape).
+    shape_name : str
+        What the region looks like, in words ("diamond").
+    norm_text : str
+        The measure the budget bounds ("‖w‖₁").
+    """
 
     colour: str
     fill: str
     dash: str
     marker: str
+    pattern: str
     shape_name: str
     norm_text: str
 
 
-def _style(
-    colour: str, alpha_fill: str, dash: str, marker: str, shape: str, norm: str
-) -> RegionStyle:
-    return RegionStyle(colour, alpha_fill, dash, marker, shape, norm)
+REGION_STYLES: dict[str, RegionStyle] = {
+    "l1": RegionStyle(BLUE, translucent(BLUE), "solid", "diamond", "", "diamond", "‖w‖₁"),
+    "l2": RegionStyle(VERMILLION, translucent(VERMILLION), "dash", "circle", "/", "circle", "‖w‖₂"),
+    "linf": RegionStyle(PURPLE, translucent(PURPLE), "dot", "square", "+", "square", "‖w‖∞"),
+    "lp": RegionStyle(OCHRE, translucent(OCHRE), "longdash", "triangle-up", ".", "", ""),
+    "elasticnet": RegionStyle(
+        SKY,
+        translucent(SKY),
+        "dashdot",
+        "star",
+        "x",
+        "elastic-net region",
+        "α‖w‖₁ + (1−α)‖w‖₂²",
+    ),
+}
+"""The one style table, keyed by the region-kind slug of ``geometry.regions``."""
 
 
-L1_STYLE = _style("#0072B2", "rgba(0, 114, 178, 0.16)", "solid", "diamond", "diamond", "‖w‖₁")
-L2_STYLE = _style("#D55E00", "rgba(213, 94, 0, 0.16)", "dash", "circle", "circle", "‖w‖₂")
-
-
-def region_style(region: NormBall | ElasticNetBall) -> RegionStyle:
-    """The style (colour, dash, marker, names) for a region."""
-    if isinstance(region, ElasticNetBall):
-        return _style(
-            "#56B4E9",
-            "rgba(86, 180, 233, 0.20)",
-            "dashdot",
-            "star",
-            "elastic-net region",
-            "a‖w‖₁ + (1−a)‖w‖₂²",
-        )
+def region_style(region: Region) -> RegionStyle:
+    """The style of ``region``'s kind; for Lp the shape and norm of its own p."""
+    style = REGION_STYLES[kind_of(region)]
+    if style.shape_name:
+        return style
     p = region.p
-    if p == 1.0:
-        return L1_STYLE
-    if p == 2.0:
-        return L2_STYLE
-    if math.isinf(p):
-        return _style("#CC79A7", "rgba(204, 121, 167, 0.16)", "dot", "square", "square", "‖w‖∞")
     shape = "star" if p < 1.0 else ("rounded diamond" if p < 2.0 else "rounded square")
-    return _style(
-        "#E69F00", "rgba(230, 159, 0, 0.18)", "longdash", "triangle-up", shape, f"‖w‖_{p:g}"
-    )
+    return replace(style, shape_name=shape, norm_text=f"‖w‖_{p:g}")
 
 
+# --- layouts ----------------------------------------------------------------------------
 def base_layout(title: str, height: int, **extra) -> dict:
     """The layout every chart starts from: white, left title, legend in its own bottom band."""
     return {
@@ -75,8 +146,8 @@ def base_layout(title: str, height: int, **extra) -> dict:
         "margin": {"l": 60, "r": 15, "t": 60, "b": 95},
         "title": {"text": title, "font": {"size": 16}, "x": 0.0, "xanchor": "left"},
         "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
+        "plot_bgcolor": PAPER,
+        "paper_bgcolor": PAPER,
         # Under the x-axis title, in its own band: never over the axis labels.
         "legend": {
             "orientation": "h",
@@ -101,21 +172,6 @@ def axis_style(title: str, **extra) -> dict:
     }
 
 
-# Presentation mode: what changes so that the back row of a lecture hall can read it.
-_PRESENT_FONT = 1.45
-_PRESENT_LINE = 1.8
-_PRESENT_MARKER = 1.5
-# Taller figures are cut to this so that title, badge and figure fit a 1280 x 720
-# projector; their legend band goes (the title states the conclusion).
-PRESENT_HEIGHT = 450
-PRESENT_CONTOUR = "#555555"
-_PRESENT_MAX_LEGEND = 5
-# A dark page: the figures follow, unless they are wanted white (for slides).
-DARK_PAPER = "#0E1117"
-DARK_INK = "#F2F2F2"
-DARK_GRID = "#3A3F4B"
-
-
 def chart_config(name: str, export_format: str = "png") -> dict:
     """Plotly's config for one chart: no logo; the camera button downloads PNG or SVG."""
     if export_format not in ("png", "svg"):
@@ -130,79 +186,106 @@ def chart_config(name: str, export_format: str = "png") -> dict:
     }
 
 
+# --- adapting a figure ------------------------------------------------------------------
 def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False) -> go.Figure:
     """The figure for projection (larger type, thicker lines) and/or a dark page.
 
-    Returns ``figure`` itself when nothing changes; otherwise a copy, so that a
-    cached figure is never altered.
+    On a dark page every colour of the figure (lines, markers, fills, text,
+    error bars, annotations, shapes, the raster of an image) that lacks
+    contrast there is replaced by its ``DARK_VARIANT``. Returns ``figure``
+    itself when nothing changes; otherwise a new figure, so that a cached
+    figure is never altered.
     """
     if not presenting and not dark:
         return figure
-    adapted = go.Figure(figure)
-    layout = adapted.layout
+    spec = figure.to_dict()
+    layout = spec.setdefault("layout", {})
+    layout.pop("template", None)  # the default template returns on construction
+    for name in ("xaxis", "yaxis"):
+        layout.setdefault(name, {})
     if presenting:
-        if layout.height and layout.height > PRESENT_HEIGHT:
-            layout.height = PRESENT_HEIGHT
-            entries = sum(1 for t in adapted.data if t.name and t.showlegend is not False)
-            if entries > _PRESENT_MAX_LEGEND:
-                # A long legend would take the plot's height: the title says it.
-                layout.showlegend = False
-                layout.margin.b = 70
-            else:
-                # A short one fits on one row under the axis.
-                layout.legend.orientation = "h"
-                layout.legend.yref = "container"
-                layout.legend.y = 0.0
-                layout.legend.yanchor = "bottom"
-                layout.margin.b = 110
-        _scale_fonts(layout, _PRESENT_FONT)
-        for trace in adapted.data:
-            line = getattr(trace, "line", None)
-            if line is not None and "width" in line:
-                line.width = (line.width if line.width is not None else 2.0) * _PRESENT_LINE
-            if line is not None and "color" in line and line.color == CONTOUR:
-                line.color = PRESENT_CONTOUR  # pale greys wash out on a projector
-            marker = getattr(trace, "marker", None)
-            if marker is not None and "size" in marker and isinstance(marker.size, int | float):
-                marker.size = marker.size * _PRESENT_MARKER
-        for annotation in layout.annotations:
-            annotation.font.size = (annotation.font.size or 13) * _PRESENT_FONT
+        _present(spec["data"], layout)
     if dark:
-        layout.paper_bgcolor = DARK_PAPER
-        layout.plot_bgcolor = DARK_PAPER
-        layout.font.color = DARK_INK
-        for axis in _axes(layout):
-            axis.gridcolor = DARK_GRID
-            axis.zerolinecolor = DARK_INK
-            axis.linecolor = DARK_INK
-        for trace in adapted.data:
-            line = getattr(trace, "line", None)
-            if line is not None and "color" in line and line.color == INK:
-                line.color = DARK_INK
-            marker = getattr(trace, "marker", None)
-            if marker is not None and "color" in marker and marker.color == INK:
-                marker.color = DARK_INK
-            for bars in (getattr(trace, "error_x", None), getattr(trace, "error_y", None)):
-                if bars is not None and bars.color == INK:
-                    bars.color = DARK_INK
-            textfont = getattr(trace, "textfont", None)
-            if textfont is not None and textfont.color in (None, INK):
-                textfont.color = DARK_INK
-        for annotation in layout.annotations:
-            if annotation.font.color in (None, INK):
-                annotation.font.color = DARK_INK
-    return adapted
+        _darken(spec)
+    return go.Figure(spec)
 
 
-def _axes(layout) -> list:
-    return [layout[name] for name in layout if name.startswith(("xaxis", "yaxis"))]
+def _axes(layout: dict) -> list[dict]:
+    return [value for name, value in layout.items() if name.startswith(("xaxis", "yaxis"))]
 
 
-def _scale_fonts(layout, factor: float) -> None:
-    layout.font.size = (layout.font.size or 13) * factor
-    if layout.title.font.size:
-        layout.title.font.size *= factor
-    layout.legend.font.size = (layout.legend.font.size or layout.font.size / factor) * factor
+def _present(traces: list[dict], layout: dict) -> None:
+    height = layout.get("height")
+    if height and height > PRESENT_HEIGHT:
+        layout["height"] = PRESENT_HEIGHT
+        margin = layout.setdefault("margin", {})
+        entries = sum(1 for t in traces if t.get("name") and t.get("showlegend") is not False)
+        if entries > _PRESENT_MAX_LEGEND:
+            layout["showlegend"] = False  # a long legend would take the plot's height
+            margin["b"] = 70
+        else:  # a short one fits on one row under the axis
+            legend = layout.setdefault("legend", {})
+            legend.update(orientation="h", yref="container", y=0.0, yanchor="bottom")
+            margin["b"] = 110
+    font = layout.setdefault("font", {})
+    font["size"] = font.get("size", 13) * _PRESENT_FONT
+    title = layout.get("title", {})
+    if title.get("font", {}).get("size"):
+        title["font"]["size"] *= _PRESENT_FONT
+    if "<br>" in title.get("text", ""):  # two lines of larger type need the room
+        margin = layout.setdefault("margin", {})
+        margin["t"] = margin.get("t", 80) * 1.25
+    legend_font = layout.setdefault("legend", {}).setdefault("font", {})
+    legend_font["size"] = legend_font.get("size", font["size"] / _PRESENT_FONT) * _PRESENT_FONT
     for axis in _axes(layout):
-        axis.title.font.size = (axis.title.font.size or 13) * factor
-        axis.tickfont.size = (axis.tickfont.size or 12) * factor
+        title_font = axis.setdefault("title", {}).setdefault("font", {})
+        title_font["size"] = title_font.get("size", 13) * _PRESENT_FONT
+        tick_font = axis.setdefault("tickfont", {})
+        tick_font["size"] = tick_font.get("size", 12) * _PRESENT_FONT
+    for annotation in layout.get("annotations", []):
+        annotation_font = annotation.setdefault("font", {})
+        annotation_font["size"] = annotation_font.get("size", 13) * _PRESENT_FONT
+    for trace in traces:
+        if trace.get("type", "scatter") in ("scatter", "scattergl"):
+            line = trace.setdefault("line", {})
+            line["width"] = line.get("width", 2.0) * _PRESENT_LINE
+            if line.get("color") == CONTOUR:
+                line["color"] = PRESENT_CONTOUR
+        marker = trace.get("marker", {})
+        if isinstance(marker.get("size"), int | float):
+            marker["size"] *= _PRESENT_MARKER
+
+
+def _dark(colour):
+    if isinstance(colour, str):
+        return DARK_VARIANT.get(colour, colour)
+    if isinstance(colour, list | tuple):
+        return [_dark(c) for c in colour]
+    return colour  # numbers (a colour scale's values) and arrays of them
+
+
+def _recolour(node: dict | list) -> None:
+    """Replace every palette colour inside a figure's dict by its dark variant, in place."""
+    items = node.items() if isinstance(node, dict) else enumerate(node)
+    for key, value in items:
+        if isinstance(value, dict):
+            _recolour(value)
+        elif key == "colorscale" and isinstance(value, list | tuple):
+            node[key] = [[stop, _dark(c)] for stop, c in value]
+        elif isinstance(key, str) and "color" in key:
+            node[key] = _dark(value)
+        elif key == "source" and isinstance(value, str) and value.startswith("data:image/png"):
+            node[key] = recolour_png(value, DARK_VARIANT)
+        elif isinstance(value, list):
+            _recolour(value)
+
+
+def _darken(spec: dict) -> None:
+    _recolour(spec)
+    layout = spec["layout"]
+    layout["paper_bgcolor"] = layout["plot_bgcolor"] = DARK_PAPER
+    layout.setdefault("font", {}).setdefault("color", DARK_INK)
+    for axis in _axes(layout):
+        axis.setdefault("gridcolor", DARK_GRID)
+        axis.setdefault("zerolinecolor", DARK_INK)
+        axis.setdefault("linecolor", DARK_INK)

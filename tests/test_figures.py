@@ -8,11 +8,12 @@ import pytest
 from figures.captions import (
     badge_text,
     cone_check,
+    figure_title,
     format_number,
     landing_sentence,
     readout_rows,
 )
-from figures.constraint_regions import constraint_figure, figure_title, view_limit
+from figures.constraint_regions import constraint_figure, view_limit
 from geometry import NormBall, QuadraticLoss
 from solvers import solve_constrained, solve_penalized
 
@@ -71,7 +72,7 @@ def test_titles_state_the_conclusion():
         _figure(CLASSIC, 2)[0].layout.title.text == "L2<br>a smooth point off the axes → no zeros"
     )
     assert _figure(EDGE, 1)[0].layout.title.text == "L1<br>an edge, not a corner → no zeros"
-    assert _figure(INSIDE, 2)[0].layout.title.text == "L2<br>ŵ is inside, nothing to shrink"
+    assert _figure(INSIDE, 2)[0].layout.title.text == "L2<br>ŵ fits the budget, nothing to shrink"
     square = NormBall(p=math.inf, radius=1.0)
     assert figure_title(square, solve_constrained(CLASSIC, square)) == (
         "L∞: a corner off the axes → no zeros"
@@ -161,7 +162,7 @@ def test_sentences_for_every_kind_of_landing():
         (
             QuadraticLoss(center=(0.0, 3.0), hessian=np.diag([1.0, 5.0])),
             2,
-            "on an axis only because the ellipse's axes line up",
+            "w1 = 0 by coincidence of the data, a set of centres of zero area",
         ),
     ]
     for loss, p, phrase in cases:

@@ -1,0 +1,61 @@
+"""How the budget shrinks as the penalty grows: t(lambda) for the lasso and ridge.
+
+Every penalty weight lambda gives a solution w(lambda), and with it the
+budget t = ||w(lambda)|| under which the constrained problem has the same
+answer (with KKT multiplier lambda). For the lasso t reaches 0 at the finite
+lambda = ||grad L(0)||_inf = ||H c||_inf; for ridge it only tends to 0.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from geometry import QuadraticLoss
+from solvers import solve_penalized
+
+_POINTS = 80
+
+
+def budget_curves(loss: QuadraticLoss, lam_max: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """The equivalent budget along a lambda grid, each point solved exactly.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The loss.
+    lam_max : float
+        Right end of the lambda grid (``lambda_range`` gives one).
+
+    Returns
+    -------
+    dict
+        ``{"l1": (lams, ||w(lam)||_1), "l2": (lams, ||w(lam)||_2)}``.
+    """
+    lams = np.linspace(0.0, lam_max, _POINTS)
+    return {
+        penalty: (lams, np.array([solve_penalized(loss, penalty, lam).radius for lam in lams]))
+        for penalty in ("l1", "l2")
+    }
+
+
+def lasso_end(loss: QuadraticLoss) -> float:
+    """The smallest lambda at which the lasso gives w = 0: ``||grad L(0)||_inf = ||H c||_inf``."""
+    return float(np.max(np.abs(loss.linear_term)))
+
+
+def lambda_range(loss: QuadraticLoss, marks: list[tuple[str, float, float]]) -> float:
+    """Right end of the lambda axis: past the lasso's end and the marks, rounded up to 1-2-5.
+
+    Rounding makes the range (and so a cached set of curves) change in steps, not
+    with every movement of a slider.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The loss.
+    marks : list of (penalty, lambda, t)
+        Points that must be in view.
+    """
+    needed = 1.15 * max([lasso_end(loss)] + [lam for _, lam, _ in marks])
+    decade = 10.0 ** np.floor(np.log10(needed))
+    return float(next(m * decade for m in (1.0, 2.0, 5.0, 10.0) if m * decade >= needed))

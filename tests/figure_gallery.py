@@ -1,0 +1,150 @@
+"""Every public figure function, called with representative (small) data: the figures the app draws.
+
+Shared by the figure tests, so that a new figure function added here is
+checked for palette, contrast and words at once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+
+from figures.budget_path import budget_figure
+from figures.catchment_map import catchment_map_figure
+from figures.constraint_regions import constraint_figure, view_limit
+from figures.descent import descent_figure
+from figures.landing import landing_scatter_figure, nonzero_histogram
+from figures.odds import OddsRow, odds_figure, p_curve_figure, share_curve_figure
+from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
+from figures.posterior import bayes_figure
+from figures.regression import coefficient_paths_figure
+from figures.shrinkage import many_weights_figure, shrinkage_figure, zeros_against_lambda_figure
+from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from solvers import solve_constrained, solve_penalized
+from solvers.descent import proximal_gradient, subgradient_descent
+from studies import experiments as ex
+from studies.budget_path import budget_curves, lambda_range, lasso_end
+from studies.catchment_map import catchment_map
+from studies.ensembles import hessians_from_shape
+from studies.odds import Share
+from studies.one_weight import (
+    laplace_posterior,
+    many_weights,
+    one_weight_problem,
+    penalty_curves,
+    shrinkage_curves,
+)
+from studies.regression import coefficient_paths, least_squares_loss, load_diabetes
+
+CLASSIC = QuadraticLoss.from_shape((1.0, 2.0), (1.0, 4.0), -30.0)  # the app's default view
+STAR_LOSS = QuadraticLoss.from_shape((1.5, 1.3), (1.0, 1.0), 0.0)  # the p < 1 preset
+OLS = np.array([2.6, -2.1, 1.7, 1.2, -0.95, 0.8, 0.55, -0.45, 0.3, 0.2, -0.12, 0.05])
+REGIONS = {
+    "l1": NormBall(1, 1.0),
+    "l2": NormBall(2, 1.0),
+    "linf": NormBall(math.inf, 1.0),
+    "lp_star": NormBall(0.5, 1.0),
+    "lp_round": NormBall(1.5, 1.0),
+    "elasticnet": ElasticNetBall(1.0, 0.5),
+}
+
+
+def _constraint_panels() -> dict[str, go.Figure]:
+    limit = view_limit(CLASSIC, 1.0)
+    figures = {}
+    for name, region in REGIONS.items():
+        loss = STAR_LOSS if name == "lp_star" else CLASSIC
+        solution = solve_constrained(loss, region)
+        figures[f"constraint_{name}"] = constraint_figure(
+            loss, region, solution, limit=limit, show_cone=True
+        )
+    inside = QuadraticLoss.from_shape((0.2, 0.3), (1.0, 3.0), 10.0)
+    figures["constraint_inside"] = constraint_figure(
+        inside, REGIONS["l1"], solve_constrained(inside, REGIONS["l1"])
+    )
+    figures["penalty_zero"] = constraint_figure(CLASSIC, None, solve_penalized(CLASSIC, "l1", 10.0))
+    return figures
+
+
+def _how_often() -> dict[str, go.Figure]:
+    problems = ex.draw_problems("random", 600, 4.0, "disk", 100.0, 0)
+    panels = []
+    for p in (1.0, 2.0):
+        w, codes = ex.solve_and_classify(problems, NormBall(p, 1.0))
+        panels.append((NormBall(p, 1.0), w, codes))
+    rows = [
+        OddsRow(region, ex.zero_share(ex.region_codes(problems.head(100), region), False))
+        for region in (REGIONS["l1"], REGIONS["l2"], REGIONS["lp_star"], REGIONS["elasticnet"])
+    ]
+    budgets = np.array([0.5, 1.0, 2.0])
+    curves = ex.shares_against_budget(problems.head(100), budgets, 0.5, False)
+    regions = {"L1": REGIONS["l1"], "L2": REGIONS["l2"], "EN": REGIONS["elasticnet"]}
+    hessian = hessians_from_shape(np.array([6.0]), np.array([30.0]))[0]
+    return {
+        "scatter": landing_scatter_figure(panels),
+        "odds": odds_figure(rows),
+        "share_curve": share_curve_figure(
+            budgets, [(regions[n], s) for n, s in curves.items()], "budget t", "Against t"
+        ),
+        "p_curve": p_curve_figure(
+            list(ex.P_GRID),
+            [Share(20 * (p <= 1.0) * (10 - k), 200) for k, p in enumerate(ex.P_GRID)],
+        ),
+        "histogram": nonzero_histogram(
+            ex.dimension_experiment(6, 30, 4.0, 100.0, 1.0, 0).nonzeros, 6
+        ),
+        **{
+            f"map_l{p}": catchment_map_figure(
+                catchment_map(hessian, NormBall(p, 1.0), "disk", 4.0, resolution=40)
+            )
+            for p in (1, 2)
+        },
+    }
+
+
+def _one_weight() -> dict[str, go.Figure]:
+    weights = many_weights(OLS, 1.0, 0.5)
+    return {
+        "slopes": penalty_and_slope_figure(penalty_curves(1.0, 0.5)),
+        **{
+            f"problem_{p}": one_weight_problem_figure(one_weight_problem(0.8, 1.0, p, 0.5))
+            for p in ("l1", "l2", "elasticnet")
+        },
+        "shrinkage": shrinkage_figure(shrinkage_curves(0.8, 1.0, 0.5)),
+        "units": units_figure(1.0, 10.0),
+        "bars": many_weights_figure(weights),
+        "zeros": zeros_against_lambda_figure(weights),
+        "bayes": bayes_figure(laplace_posterior(0.8, 1.0)),
+    }
+
+
+def _others() -> dict[str, go.Figure]:
+    marks = [("l1", 4.5, 1.0), ("l2", 1.2, 1.0)]
+    curves = budget_curves(CLASSIC, lambda_range(CLASSIC, marks))
+    one = QuadraticLoss(center=np.array([0.6]), hessian=np.eye(1))
+    sub = subgradient_descent(one, 1.0, 0.3, 40, [2.0])[:, 0]
+    prox = proximal_gradient(one, 1.0, 0.3, 40, [2.0])[:, 0]
+    features, response, names = load_diabetes()
+    fractions = np.linspace(0.05, 1.0, 20)
+    lasso, ridge = coefficient_paths(least_squares_loss(features, response), fractions)
+    return {
+        "budget": budget_figure(curves, marks, lasso_end(CLASSIC)),
+        "descent": descent_figure(sub, prox),
+        "regression": coefficient_paths_figure(fractions, lasso, ridge, names, marked=0.3),
+    }
+
+
+BUILDERS: tuple[Callable[[], dict[str, go.Figure]], ...] = (
+    _constraint_panels,
+    _how_often,
+    _one_weight,
+    _others,
+)
+
+
+def gallery() -> dict[str, go.Figure]:
+    """Every figure the app draws, by a short name."""
+    return {name: figure for build in BUILDERS for name, figure in build().items()}
