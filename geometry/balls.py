@@ -157,7 +157,7 @@ class ElasticNetBall:
     @property
     def label(self) -> str:
         """Short name used in figures and text."""
-        return f"Elastic net (a={self.l1_ratio:g})"
+        return f"Elastic net (α={self.l1_ratio:g})"
 
     @property
     def has_axis_corners(self) -> bool:

@@ -36,6 +36,11 @@ class PanelChoice:
         """Whether the panel is solved as a penalty in this mode (some regions have no form)."""
         return mode == "penalty" and REGION_KINDS[self.kind].has_penalty_form
 
+    def penalty_form(self) -> dict[str, object]:
+        """The penalty and L1 share the captions need when a penalty has zeroed w."""
+        penalty = self.kind if REGION_KINDS[self.kind].has_penalty_form else "l1"
+        return {"penalty": penalty, "l1_ratio": self.l1_ratio}
+
     @classmethod
     def from_state(cls, state: Mapping[str, object], side: str) -> PanelChoice:
         """The choice held in ``state`` under the side's URL keys (``left_region``, ...)."""

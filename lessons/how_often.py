@@ -17,7 +17,9 @@ from geometry import ElasticNetBall, NormBall
 from geometry.regions import Region
 from lessons.controls import Slider
 from studies import experiments as ex
-from studies.catchment import Catchment, CatchmentShares, axis_catchments, catchment_shares
+from studies.catchment import CatchmentShares, catchment_shares
+from studies.catchment_map import CatchmentMap
+from studies.catchment_map import catchment_map as studies_catchment_map
 from studies.ensembles import hessians_from_shape
 from studies.landing import landing_batch
 from studies.odds import DimensionOdds, Share, near_zero
@@ -184,31 +186,22 @@ def map_bowl(condition: float, tilt: float) -> np.ndarray:
     return hessians_from_shape(np.array([condition]), np.array([tilt]))[0]
 
 
-@dataclass(frozen=True)
-class CatchmentMap:
-    """One bowl's map: landing codes on a grid, its half-width, the exact wedges and shares."""
-
-    grid: np.ndarray
-    half_width: float
-    catchments: list[Catchment]
-    exact: CatchmentShares
-
-
 @lru_cache(maxsize=16)
 def catchment_map(
     condition: float, tilt: float, ball: NormBall, spread: float, domain: str
 ) -> CatchmentMap:
     """The catchment map of one bowl and ball over the domain the centres come from."""
-    hessian = map_bowl(condition, tilt)
-    half_width = ex.map_half_width(ball.axis_intercept, spread)
-    grid = ex.catchment_grid(hessian, ball, half_width)
-    _frozen(grid)
-    return CatchmentMap(
-        grid,
-        half_width,
-        axis_catchments(hessian, ball),
-        catchment_shares(hessian, ball, domain, spread),
-    )
+    drawn = studies_catchment_map(map_bowl(condition, tilt), ball, domain, spread)
+    _frozen(drawn.codes)
+    return drawn
+
+
+@lru_cache(maxsize=16)
+def exact_catchment_shares(
+    condition: float, tilt: float, ball: NormBall, spread: float, domain: str
+) -> CatchmentShares:
+    """Exact shares of the domain landing on an axis and inside, from the wedges' areas."""
+    return catchment_shares(map_bowl(condition, tilt), ball, domain, spread)
 
 
 @lru_cache(maxsize=16)

@@ -9,16 +9,19 @@ from functools import cache
 import numpy as np
 import plotly.graph_objects as go
 
+from figures.catchment_map import catchment_map_figure
 from figures.constraint_regions import constraint_figure, view_limit
-from figures.how_often import catchment_map_figure, percent
-from figures.one_weight import one_weight_problem_figure, penalty_and_slope_figure, units_figure
+from figures.odds import percent
+from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from figures.regression import coefficient_paths_figure
 from geometry import NormBall
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS
 from solvers import solve_constrained
 from studies.catchment import catchment_shares
+from studies.catchment_map import catchment_map
 from studies.ensembles import hessians_from_shape
+from studies.one_weight import one_weight_problem, penalty_curves
 from studies.regression import coefficient_paths, least_squares_loss, load_diabetes, path_facts
 
 
@@ -79,7 +82,9 @@ def usually_shares() -> dict[float, float]:
 
 def _catchment() -> list[go.Figure]:
     return [
-        catchment_map_figure(CATCHMENT_BOWL, ball, "disk", CATCHMENT_SPREAD, resolution=300)
+        catchment_map_figure(
+            catchment_map(CATCHMENT_BOWL, ball, "disk", CATCHMENT_SPREAD, resolution=300)
+        )
         for ball in (NormBall(1, 1.0), NormBall(2, 1.0))
     ]
 
@@ -167,7 +172,7 @@ STEPS: tuple[Step, ...] = (
         "is λ however small w is, and at w = 0 it can be anything in [−λ, λ]. The L2 pull 2λw "
         "fades to nothing as w shrinks, so it can balance the data's pull only at a w that is "
         "not 0: against a pull a the optimum stops at a/(1 + 2λ).",
-        lambda: [penalty_and_slope_figure(1.0, 0.5, height=460)],
+        lambda: [penalty_and_slope_figure(penalty_curves(1.0, 0.5), height=460)],
         "one_weight",
         "One weight",
         {},
@@ -179,7 +184,9 @@ STEPS: tuple[Step, ...] = (
         "interval [−λ, λ] absorbs the pull and the minimum stays at exactly 0, a whole range "
         "of data with the same answer (left, a = 0.6, λ = 1). With w² (right) the minimum is "
         "a/(1 + 2λ): small, never zero unless a is.",
-        lambda: [one_weight_problem_figure(0.6, 1.0, kind) for kind in ("l1", "l2")],
+        lambda: [
+            one_weight_problem_figure(one_weight_problem(0.6, 1.0, kind)) for kind in ("l1", "l2")
+        ],
         "one_weight",
         "One weight",
         {"a": "0.6"},

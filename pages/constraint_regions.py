@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from figures.budget_path import budget_curves, budget_figure, lambda_range
+from figures.budget_path import budget_figure
 from figures.captions import badge_text, cone_check, landing_sentence, readout_rows
 from figures.constraint_regions import constraint_figure, view_limit
 from lessons.constraint_regions import (
@@ -20,6 +20,7 @@ from lessons.constraint_regions import (
 )
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS, matching_preset
+from studies.budget_path import budget_curves, lambda_range, lasso_end
 from ui.frame import page_frame
 from ui.url_widgets import slider, url_select, url_toggle, view_url
 
@@ -144,7 +145,7 @@ with page_frame("constraint_regions") as frame:
             table = "\n".join(f"| {quantity} | {value} |" for quantity, value in rows)
             st.markdown(f"| {name} | value |\n|---|---|\n{table}")
             if show_cone:
-                st.caption(cone_check(loss, region, solution))
+                st.caption(cone_check(loss, region, solution, **choices[side].penalty_form()))
     if shown is not None and frame.presenting:  # under the figures, which need the height
         st.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
 
@@ -166,7 +167,8 @@ with page_frame("constraint_regions") as frame:
         "whole interval [−1, 1]."
     )
     for side, (region, solution) in panels.items():
-        st.markdown(f"**{side.capitalize()}.** {landing_sentence(region, solution)}")
+        sentence = landing_sentence(region, solution, **choices[side].penalty_form())
+        st.markdown(f"**{side.capitalize()}.** {sentence}")
     st.caption(
         "Every region with corners on the axes gives exact zeros: L1, the p < 1 stars and the "
         "elastic net. Rounded shapes (1 < p < 2 looks much like the elastic net, but has no "
@@ -181,7 +183,7 @@ with page_frame("constraint_regions") as frame:
         if choice.kind in ("l1", "l2")
     ]
     curves = cached_budget_curves(shape, lambda_range(loss, marks))
-    frame.chart(budget_figure(loss, marks, curves), "budget_path")
+    frame.chart(budget_figure(curves, marks, lasso_end(loss)), "budget_path")
     st.caption(
         "For each penalty weight λ the solution w(λ) has a size t = R(w(λ)); the constrained "
         "problem with that budget has the same solution, with KKT multiplier λ. The markers "

@@ -2,16 +2,9 @@
 
 import streamlit as st
 
-from figures.how_often import (
-    OddsRow,
-    catchment_figure,
-    landing_scatter_figure,
-    nonzero_histogram,
-    odds_figure,
-    p_curve_figure,
-    percent,
-    share_curve_figure,
-)
+from figures.catchment_map import catchment_map_figure
+from figures.landing import landing_scatter_figure, nonzero_histogram
+from figures.odds import OddsRow, odds_figure, p_curve_figure, percent, share_curve_figure
 from geometry import ElasticNetBall, NormBall
 from lessons import how_often as model
 from lessons.how_often import Ensemble
@@ -56,8 +49,7 @@ def p_figure(ensemble: Ensemble, budget: float, outside: bool):
 @cached
 def map_figure(condition: float, tilt: float, ball: NormBall, spread: float, domain: str):
     """The catchment map of one region: 400 x 400 centres classified, exact wedges drawn."""
-    drawn = model.catchment_map(condition, tilt, ball, spread, domain)
-    return catchment_figure(ball, drawn.grid, drawn.half_width, drawn.catchments, domain, spread)
+    return catchment_map_figure(model.catchment_map(condition, tilt, ball, spread, domain))
 
 
 @cached
@@ -200,7 +192,7 @@ with page_frame("how_often") as frame:
         map_tilt = slider(model.MAP_TILT)
     for column, ball in zip(st.columns(2), (NormBall(1, budget), NormBall(2, budget)), strict=True):
         args = (map_condition, map_tilt, ball, ensemble.spread, ensemble.domain)
-        exact = model.catchment_map(*args).exact
+        exact = model.exact_catchment_shares(*args)
         monte_carlo = model.catchment_check(ensemble, ball, map_condition, map_tilt)
         low, high = monte_carlo.interval
         with column:

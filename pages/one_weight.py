@@ -3,17 +3,18 @@
 import numpy as np
 import streamlit as st
 
-from figures.one_weight import (
-    bayes_figure,
-    many_weights_figure,
-    one_weight_problem_figure,
-    penalty_and_slope_figure,
-    shrinkage_figure,
-    units_figure,
-    zeros_against_lambda_figure,
-)
+from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
+from figures.posterior import bayes_figure
+from figures.shrinkage import many_weights_figure, shrinkage_figure, zeros_against_lambda_figure
 from solvers.bayes import gaussian_map, laplace_map, laplace_posterior_mean
 from solvers.shrinkage import one_weight_solution
+from studies.one_weight import (
+    laplace_posterior,
+    many_weights,
+    one_weight_problem,
+    penalty_curves,
+    shrinkage_curves,
+)
 from ui.frame import page_frame
 from ui.url_widgets import url_select, url_slider
 
@@ -25,10 +26,10 @@ OLS = np.array([2.6, -2.1, 1.7, 1.2, -0.95, 0.8, 0.55, -0.45, 0.3, 0.2, -0.12, 0
 # a (the control a student plays with most) then rebuilds only what a changes.
 # cache_resource hands back the same object; st.plotly_chart only reads it.
 cached = st.cache_resource(max_entries=256, show_spinner=False)
-slopes_figure = cached(penalty_and_slope_figure)
+slopes_figure = cached(lambda lam, ratio: penalty_and_slope_figure(penalty_curves(lam, ratio)))
 units_chart = cached(units_figure)
-bars_figure = cached(lambda lam, ratio: many_weights_figure(OLS, lam, ratio))
-zeros_figure = cached(lambda lam, ratio: zeros_against_lambda_figure(OLS, lam, ratio))
+bars_figure = cached(lambda lam, ratio: many_weights_figure(many_weights(OLS, lam, ratio)))
+zeros_figure = cached(lambda lam, ratio: zeros_against_lambda_figure(many_weights(OLS, lam, ratio)))
 
 with page_frame("one_weight") as frame:
     if not frame.presenting:  # projected, the lecturer says this
@@ -61,13 +62,13 @@ with page_frame("one_weight") as frame:
             help="How hard the penalty pulls towards 0.",
         )
         l1_ratio = url_slider(
-            "Elastic net's L1 share",
+            "Elastic net's L1 share α",
             "ratio",
             min_value=0.0,
             max_value=1.0,
             default=0.5,
             step=0.05,
-            help="The elastic net penalty is λ(a|w| + (1 − a)w²).",
+            help="The elastic net penalty is λ(α|w| + (1 − α)w²); α is its L1 share.",
         )
         scale = float(
             url_select(
@@ -99,14 +100,14 @@ with page_frame("one_weight") as frame:
             color="green" if lasso == 0.0 else "orange",
         )
         # Formulas under the charts: their heights differ, and the charts should line up.
-        frame.chart(one_weight_problem_figure(a, lam, "l1"), "chart_problem_l1")
+        frame.chart(one_weight_problem_figure(one_weight_problem(a, lam, "l1")), "chart_problem_l1")
         st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
     with right:
         st.badge(
             f"L2: w* = {ridge:.4g}" + ("" if ridge == 0.0 else ": shrunk, not zero"),
             color="green" if ridge == 0.0 else "orange",
         )
-        frame.chart(one_weight_problem_figure(a, lam, "l2"), "chart_problem_l2")
+        frame.chart(one_weight_problem_figure(one_weight_problem(a, lam, "l2")), "chart_problem_l2")
         st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
     st.markdown(
         f"Here a = {a:g} and λ = {lam:g}: "
@@ -120,7 +121,7 @@ with page_frame("one_weight") as frame:
     )
 
     st.header("3. The shrinkage operators")
-    frame.chart(shrinkage_figure(a, lam, l1_ratio), "chart_shrinkage")
+    frame.chart(shrinkage_figure(shrinkage_curves(a, lam, l1_ratio)), "chart_shrinkage")
     st.caption(
         "Each curve is the penalised estimate as a function of the unpenalised one, for an "
         "orthonormal design (every coefficient separately). Soft thresholding (lasso) is flat at 0 "
@@ -155,7 +156,7 @@ with page_frame("one_weight") as frame:
     )
 
     st.header("6. The Bayesian reading")
-    frame.chart(bayes_figure(a, lam), "chart_bayes")
+    frame.chart(bayes_figure(laplace_posterior(a, lam)), "chart_bayes")
     mode, mean = laplace_map(a, lam), laplace_posterior_mean(a, lam)
     st.markdown(
         f"Regularisation computes a posterior **mode** (MAP). With the Laplace prior "

@@ -7,7 +7,7 @@ import streamlit as st
 
 from figures.constraint_regions import constraint_figure, view_limit
 from figures.descent import descent_figure
-from figures.one_weight import units_figure
+from figures.penalties import units_figure
 from geometry import NormBall, QuadraticLoss
 from solvers import solve_constrained
 from solvers.descent import proximal_gradient, subgradient_descent
