@@ -27,12 +27,6 @@ ON_W2_AXIS: Final = 2  # the optimum is (0, v): w1 == 0.0
 OFF_AXIS: Final = 3  # on the boundary with no zero
 
 
-def _inside(region: Region, centers: np.ndarray) -> np.ndarray:
-    if isinstance(region, ElasticNetBall):
-        return np.asarray(region.penalty(centers)) <= region.radius
-    return np.asarray(region.norm(centers)) <= region.radius
-
-
 def on_axis(codes: np.ndarray) -> np.ndarray:
     """Which landing codes are an exact zero (on either axis)."""
     return (codes == ON_W1_AXIS) | (codes == ON_W2_AXIS)
@@ -43,7 +37,7 @@ def classify_solutions(centers: np.ndarray, solutions: np.ndarray, region: Regio
     codes = np.full(centers.shape[0], OFF_AXIS, dtype=np.int8)
     codes[solutions[:, 1] == 0.0] = ON_W1_AXIS
     codes[solutions[:, 0] == 0.0] = ON_W2_AXIS
-    codes[_inside(region, centers)] = INSIDE
+    codes[np.asarray(region.contains(centers), dtype=bool)] = INSIDE
     return codes
 
 
@@ -65,7 +59,7 @@ def _landing_by_cones(centers: np.ndarray, hessians: np.ndarray, region: Region)
             (direction,) = cone.generators
             hit = (_cross(direction, pull) == 0.0) & (pull @ direction > 0.0)
         codes[hit] = ON_W1_AXIS if index % 2 == 0 else ON_W2_AXIS
-    codes[_inside(region, centers)] = INSIDE
+    codes[np.asarray(region.contains(centers), dtype=bool)] = INSIDE
     return codes
 
 
