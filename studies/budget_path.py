@@ -8,6 +8,8 @@ lambda = ||grad L(0)||_inf = ||H c||_inf; for ridge it only tends to 0.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from geometry import QuadraticLoss
@@ -38,6 +40,9 @@ def budget_curves(loss: QuadraticLoss, lam_max: float) -> dict[str, tuple[np.nda
     }
 
 
+MIN_LAMBDA_RANGE = 1e-3  # the narrowest lambda axis drawn
+
+
 def lasso_end(loss: QuadraticLoss) -> float:
     """The smallest lambda at which the lasso gives w = 0: ``||grad L(0)||_inf = ||H c||_inf``."""
     return float(np.max(np.abs(loss.linear_term)))
@@ -57,5 +62,8 @@ def lambda_range(loss: QuadraticLoss, marks: list[tuple[str, float, float]]) -> 
         Points that must be in view.
     """
     needed = 1.15 * max([lasso_end(loss)] + [lam for _, lam, _ in marks])
-    decade = 10.0 ** np.floor(np.log10(needed))
+    # A centre at (or a subnormal step from) 0 needs no lambda at all; the axis still
+    # needs a width, and 10**floor(log10(x)) would underflow to 0 for x near 5e-324.
+    needed = max(needed, MIN_LAMBDA_RANGE)
+    decade = 10.0 ** math.floor(math.log10(needed))
     return float(next(m * decade for m in (1.0, 2.0, 5.0, 10.0) if m * decade >= needed))

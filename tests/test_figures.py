@@ -178,3 +178,16 @@ def test_badges_and_readout():
     assert rows["KKT multiplier λ"] == format_number(solution.multiplier)
     origin = solve_constrained(QuadraticLoss(center=(0.0, 0.0), hessian=np.eye(2)), NormBall(1))
     assert badge_text(origin) == "w = 0 exactly: every weight is zero"
+
+
+def test_the_lambda_axis_has_a_width_for_a_centre_at_or_next_to_zero():
+    # Found by review: ?c1=0&c2=5e-324 raised StopIteration (10**floor(log10) underflowed).
+    from geometry import QuadraticLoss
+    from studies.budget_path import MIN_LAMBDA_RANGE, lambda_range
+
+    for centre in ((0.0, 5e-324), (0.0, 0.0), (1e-300, -1e-300)):
+        loss = QuadraticLoss(center=np.array(centre), hessian=np.eye(2))
+        upper = lambda_range(loss, [])
+        assert MIN_LAMBDA_RANGE <= upper <= 10 * MIN_LAMBDA_RANGE
+    loss = QuadraticLoss(center=np.array([1.0, 2.0]), hessian=np.eye(2))
+    assert lambda_range(loss, []) == 5.0  # 1.15 * 2 = 2.3, rounded up to 1-2-5

@@ -109,3 +109,8 @@ def test_the_installed_package_reads_its_data_outside_a_checkout(tmp_path):
 def test_no_unsafe_html_anywhere():
     for path in [ROOT / "app.py", *sorted(ROOT.glob("pages/*.py")), *sorted(ROOT.glob("ui/*.py"))]:
         assert "unsafe_allow_html" not in path.read_text(), path
+
+
+def test_visitors_never_see_tracebacks():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"
