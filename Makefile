@@ -19,6 +19,8 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	# The browser's exact solvers (live/, ES modules) in Node, then everything else.
+	node --test live/tests/
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -29,6 +31,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/solver_speed.py
 	$(BIN)/python benchmarks/how_often.py
 	$(BIN)/python benchmarks/rerun.py
+	$(BIN)/python benchmarks/live_solver_speed.py
+	$(BIN)/python benchmarks/lasso_path.py
+	$(BIN)/python benchmarks/training.py
+	$(BIN)/python benchmarks/three_d.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
