@@ -121,7 +121,7 @@ def units_counterexample() -> str:
     """The sentence: L2 the larger penalty almost everywhere, still no zeros; L1 still zeros."""
     below = power_of_ten(l2_smaller_below())
     return (
-        f"{BIG_L2:g}·w² is larger than {SMALL_L1:g}·|w| everywhere except |w| < {below}, yet "
+        f"{BIG_L2:g}·w² is larger than {SMALL_L1:g}·|w| everywhere except |w| ≤ {below}, yet "
         f"the {BIG_L2:g}·w² penalty gives no zeros (it divides the data's pull by "
         f"1 + 2·{BIG_L2:g} = {1.0 + 2.0 * BIG_L2:g}) and the {SMALL_L1:g}·|w| penalty still sets "
         f"every pull |a| ≤ {SMALL_L1:g} to exactly 0"
@@ -219,9 +219,9 @@ def _ridge_why() -> str:
     return (
         "At a fixed λ the ridge answer w = (H + 2λI)⁻¹Hŵ has a zero only when the data "
         "satisfy one exact equation, for example a centre exactly on an axis with round "
-        "contours (first figure): move it by any amount and the zero is gone. So under any "
-        "continuous distribution of the data a ridge zero has probability 0, while a lasso "
-        "zero holds on a whole region of data. Along the ridge path a weight can cross 0: "
+        "contours (first figure): move it by any amount and the zero is gone. So if the data "
+        "have a density, a ridge zero has probability 0, while a lasso zero holds on a whole "
+        "region of data. Along the ridge path a weight can cross 0: "
         f"with correlated features, H = {_matrix(CORRELATED_HESSIAN)} and ŵ = "
         f"({minus_sign(CORRELATED_CENTRE[0])}, {minus_sign(CORRELATED_CENTRE[1])}), w2 is "
         f"exactly 0 at λ* = {RIDGE_ZERO:.6g} and at no other λ (second figure). A large λ "
