@@ -189,6 +189,7 @@ def regression_text() -> str:
 
 
 EDGE = LossShape.from_state(PRESETS["edge"].state, DEFAULT_SHAPE)
+DEAD_ZONE_PULL, DEAD_ZONE_LAM = 0.6, 1.0  # the dead-zone step's one-weight problem
 
 STEPS: tuple[Step, ...] = (
     Step(
@@ -220,14 +221,15 @@ STEPS: tuple[Step, ...] = (
         "The dead zone",
         "Minimise ½(w − a)² + λ|w|: the data pull with force a. Whenever |a| ≤ λ the penalty's "
         "interval [−λ, λ] absorbs the pull and the minimum stays at exactly 0, a whole range "
-        "of data with the same answer (left, a = 0.6, λ = 1). With w² (right) the minimum is "
-        "a/(1 + 2λ): small, never zero unless a is.",
+        f"of data with the same answer (left, a = {DEAD_ZONE_PULL:g}, λ = {DEAD_ZONE_LAM:g}). "
+        "With w² (right) the minimum is a/(1 + 2λ): small, never zero unless a is.",
         lambda: [
-            one_weight_problem_figure(one_weight_problem(0.6, 1.0, kind)) for kind in ("l1", "l2")
+            one_weight_problem_figure(one_weight_problem(DEAD_ZONE_PULL, DEAD_ZONE_LAM, kind))
+            for kind in ("l1", "l2")
         ],
         "one_weight",
         "One weight",
-        {"a": "0.6"},
+        {"a": f"{DEAD_ZONE_PULL:g}"},
     ),
     Step(
         "corners",

@@ -69,6 +69,14 @@ def test_1_the_tours_first_step_says_what_the_solver_finds():
     assert "w1 = 0" in tour.STEP["question"].text
 
 
+def test_1_the_dead_zone_step_quotes_its_own_problem():
+    a, lam = tour.DEAD_ZONE_PULL, tour.DEAD_ZONE_LAM
+    assert abs(a) <= lam
+    assert float(one_weight_solution(a, lam, "l1")) == 0.0
+    assert float(one_weight_solution(a, lam, "l2")) == pytest.approx(a / (1 + 2 * lam))
+    assert f"a = {a:g}, λ = {lam:g}" in tour.STEP["dead-zone"].text
+
+
 # --- 2. Question 4: a ridge zero is a single lambda --------------------------------------
 
 
