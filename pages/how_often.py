@@ -85,7 +85,7 @@ def ensemble_controls() -> Ensemble:
         "n",
         model.COUNTS,
         default="100000",
-        help="Solved exactly, all of them, on every change.",
+        help="Every one of them solved exactly, none approximated.",
     )
     spread = slider(model.SPREAD)
     domain = url_select(
