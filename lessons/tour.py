@@ -17,6 +17,7 @@ from figures.regression import coefficient_paths_figure
 from geometry import NormBall
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS
+from lessons.questions import units_counterexample
 from solvers import solve_constrained
 from studies.catchment import catchment_shares
 from studies.catchment_map import catchment_map
@@ -129,10 +130,46 @@ def catchment_text() -> str:
     )
 
 
+def units_text() -> str:
+    return (
+        "A common answer: for |w| < 1, |w| > w², so L1 pushes small weights harder. The real "
+        "difference is the slope at 0: w² is flat there (its pull vanishes), |w| has a kink "
+        "(its pull stays λ). The size comparison proves nothing: near 0, |w| ≫ w² in any "
+        "units, and measuring w in other units moves the crossing anywhere (below). Sharper "
+        f"still: {units_counterexample()}."
+    )
+
+
+def ridge_crossings() -> dict[str, int]:
+    """How often each ridge coefficient changes sign along the path (those that do)."""
+    _, ridge, names = regression_paths()
+    counts = {}
+    for j, name in enumerate(names):
+        signs = np.sign(ridge[:, j])
+        signs = signs[signs != 0.0]
+        if crossings := int(np.count_nonzero(signs[1:] != signs[:-1])):
+            counts[name] = crossings
+    return counts
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def _crossing_words(counts: dict[str, int]) -> str:
+    """ "each once", or "s2 twice, the others once"."""
+    if set(counts.values()) == {1}:
+        return "each once"
+    several = [f"{name} {_times(n)}" for name, n in counts.items() if n > 1]
+    ones = "the others once" if 1 in counts.values() else ""
+    return ", ".join([*several, ones] if ones else several)
+
+
 def regression_text() -> str:
     facts = path_facts(*regression_paths())
     changing, growing = facts["ridge_sign_changes"], facts["ridge_growing"]
     leaving = facts["lasso_leaving"]
+    crossings = ridge_crossings()
     come_back = (
         f" (not for good: {_names(leaving)} enters, leaves the model and comes back)"
         if leaving
@@ -143,14 +180,16 @@ def regression_text() -> str:
         "grows from 0, the lasso lets coefficients in one at a time and keeps the others at "
         f"exactly 0{come_back}; the title counts the zeros at "
         f"{REGRESSION_MARK:.0%} of the full size. Ridge keeps every coefficient non-zero "
-        f"except at single budgets: {len(changing)} of them ({_names(changing)}) change sign "
-        "along the path, so each is 0 at one budget only, which no one would call a sparse "
-        f"model. Nor does ridge shrink each weight: {len(growing)} of the ten grow somewhere "
+        f"except at isolated budgets: {len(changing)} of them ({_names(changing)}) change sign "
+        f"along the path ({_crossing_words(crossings)}), so each is exactly 0 only at the "
+        "budgets where it crosses, which no one would call a sparse model. Nor does ridge "
+        f"shrink each weight: {len(growing)} of the ten grow somewhere "
         "as the budget shrinks, while the weight moves between correlated features."
     )
 
 
 EDGE = LossShape.from_state(PRESETS["edge"].state, DEFAULT_SHAPE)
+DEAD_ZONE_PULL, DEAD_ZONE_LAM = 0.6, 1.0  # the dead-zone step's one-weight problem
 
 STEPS: tuple[Step, ...] = (
     Step(
@@ -171,7 +210,7 @@ STEPS: tuple[Step, ...] = (
         "Top: the penalties |w| and w². Bottom: how hard each pulls w towards 0. The L1 pull "
         "is λ however small w is, and at w = 0 it can be anything in [−λ, λ]. The L2 pull 2λw "
         "fades to nothing as w shrinks, so it can balance the data's pull only at a w that is "
-        "not 0: against a pull a the optimum stops at a/(1 + 2λ).",
+        "not 0 (unless a = 0): against a pull a the optimum stops at a/(1 + 2λ).",
         lambda: [penalty_and_slope_figure(penalty_curves(1.0, 0.5), height=460)],
         "one_weight",
         "One weight",
@@ -182,14 +221,15 @@ STEPS: tuple[Step, ...] = (
         "The dead zone",
         "Minimise ½(w − a)² + λ|w|: the data pull with force a. Whenever |a| ≤ λ the penalty's "
         "interval [−λ, λ] absorbs the pull and the minimum stays at exactly 0, a whole range "
-        "of data with the same answer (left, a = 0.6, λ = 1). With w² (right) the minimum is "
-        "a/(1 + 2λ): small, never zero unless a is.",
+        f"of data with the same answer (left, a = {DEAD_ZONE_PULL:g}, λ = {DEAD_ZONE_LAM:g}). "
+        "With w² (right) the minimum is a/(1 + 2λ): small, never zero unless a is.",
         lambda: [
-            one_weight_problem_figure(one_weight_problem(0.6, 1.0, kind)) for kind in ("l1", "l2")
+            one_weight_problem_figure(one_weight_problem(DEAD_ZONE_PULL, DEAD_ZONE_LAM, kind))
+            for kind in ("l1", "l2")
         ],
         "one_weight",
         "One weight",
-        {"a": "0.6"},
+        {"a": f"{DEAD_ZONE_PULL:g}"},
     ),
     Step(
         "corners",
@@ -218,8 +258,10 @@ STEPS: tuple[Step, ...] = (
     Step(
         "edge-hit",
         "Not always: an edge hit",
-        "With the centre near a diagonal the ellipse meets an edge of the diamond first, and "
-        "the L1 solution has no zero at all. Corners win often, not always.",
+        "With the centre close enough to a diagonal the ellipse meets an edge of the diamond "
+        "first, and the L1 solution has no zero at all. How close depends on how far the "
+        "centre is: for round contours an edge catches a strip as wide as itself, a corner a "
+        "wedge that widens with distance. Corners win often, not always.",
         lambda: _panels(EDGE, cone=True),
         "constraint_regions",
         "Constraint regions",
@@ -237,12 +279,7 @@ STEPS: tuple[Step, ...] = (
     Step(
         "units",
         "The |w| < 1 argument is not the reason",
-        "A common answer: for |w| < 1, |w| > w², so L1 pushes small weights harder. The real "
-        "difference is the slope at 0: w² is flat there (its pull vanishes), |w| has a kink "
-        "(its pull stays λ). The size comparison proves nothing: near 0, |w| ≫ w² in any "
-        "units, and measuring w in other units moves the crossing anywhere (right). Sharper "
-        "still: 1000·w² is larger than 0.001·|w| everywhere except |w| < 10⁻⁶, yet the "
-        "1000·w² penalty gives no zeros and the 0.001·|w| penalty still does.",
+        "",  # computed: see units_text
         lambda: [units_figure(1.0, 10.0)],
         "one_weight",
         "One weight",
@@ -260,7 +297,11 @@ STEPS: tuple[Step, ...] = (
 )
 STEP = {step.slug: step for step in STEPS}
 STEP_LABELS = {step.slug: f"{k}. {step.title}" for k, step in enumerate(STEPS, start=1)}
-TEXTS: dict[str, Callable[[], str]] = {"catchment": catchment_text, "regression": regression_text}
+TEXTS: dict[str, Callable[[], str]] = {
+    "catchment": catchment_text,
+    "units": units_text,
+    "regression": regression_text,
+}
 
 # Links printed before the slugs carried the step's number or its label then:
 # "step=3" or "step=3. The dead zone". Frozen here, whatever the steps become.

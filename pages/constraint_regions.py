@@ -170,9 +170,10 @@ with page_frame("constraint_regions") as frame:
         sentence = landing_sentence(region, solution, **choices[side].penalty_form())
         st.markdown(f"**{side.capitalize()}.** {sentence}")
     st.caption(
-        "Every region with corners on the axes gives exact zeros: L1, the p < 1 stars and the "
-        "elastic net. Rounded shapes (1 < p < 2 looks much like the elastic net, but has no "
-        "corners), the circle and the square do not. Zeros are exact: the solver finds the "
+        "Every region with corners on the axes gives exact zeros for a whole set of centres "
+        "of positive area: L1, the p < 1 stars and the elastic net. Rounded shapes (1 < p < 2 "
+        "looks much like the elastic net, but has no corners), the circle and the square give "
+        "them only for centres on lines, by coincidence. Zeros are exact: the solver finds the "
         "face of the region the optimum lies on, it does not round."
     )
 
@@ -185,9 +186,10 @@ with page_frame("constraint_regions") as frame:
     curves = cached_budget_curves(shape, lambda_range(loss, marks))
     frame.chart(budget_figure(curves, marks, lasso_end(loss)), "budget_path")
     st.caption(
-        "For each penalty weight λ the solution w(λ) has a size t = R(w(λ)); the constrained "
-        "problem with that budget has the same solution, with KKT multiplier λ. The markers "
-        "are the panels above (L1 and L2 panels only)."
+        "For each penalty weight λ the solution w(λ) has a size t: ‖w(λ)‖₁ for the lasso, "
+        "‖w(λ)‖₂ for ridge (whose penalty is λ‖w‖₂²). The constrained problem with that budget "
+        "has the same solution, with KKT multiplier λ (for ridge, of the constraint written "
+        "‖w‖₂² ≤ t²). The markers are the panels above (L1 and L2 panels only)."
     )
     if not frame.presenting:
         with st.expander("Links to every preset (for slides and handouts)"):

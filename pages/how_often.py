@@ -69,21 +69,23 @@ def ensemble_controls() -> Ensemble:
         "setup",
         model.SETUP_NAMES,
         default="random",
-        help="Random bowls: condition number and tilt at random. Published: the a, b, c setup "
-        "of a well-known simulation. Symmetric: round bowls (a = b, c = 0).",
+        help="Random bowls: condition number and tilt at random. Published: the a, b, c bowls "
+        "of T. Parr's simulation (explained.ai, cited above). Symmetric: its round bowls "
+        "(a = b, c = 0).",
     )
     st.button(
         "Load the published setup",
         on_click=load_published_setup,
         width="stretch",
-        help="Centres uniform in [-10, 10]², budget 2, centres inside the region rejected.",
+        help="Parr's setup: centres uniform in [−10, 10]², budget 2, centres inside the region "
+        "rejected.",
     )
     count = url_select(
         "Number of problems",
         "n",
         model.COUNTS,
         default="100000",
-        help="Solved exactly, all of them, on every change.",
+        help="Every one of them solved exactly, none approximated.",
     )
     spread = slider(model.SPREAD)
     domain = url_select(
@@ -111,6 +113,16 @@ with page_frame("how_often") as frame:
             "exactly 0.0. Then the map at the bottom shows where the odds come from: the "
             "corners' catchment wedges."
         )
+        st.caption(
+            "The published setup draws the problems of Terence Parr's simulation in [The "
+            "difference between L1 and L2 regularization]"
+            "(https://explained.ai/regularization/L1vsL2.html) (explained.ai, section 3.1): "
+            "bowls a(w1 − c1)² + b(w2 − c2)² + c(w1 − c1)(w2 − c2) with a, b ~ U(0, 10) and "
+            "c ~ U(−2, 2), centres (c1, c2) uniform in [−10, 10]², budget 2, centres inside the "
+            "region drawn again. There each optimum was taken as the best of sampled boundary "
+            "points, the axis points among them: the method whose L2 “zeros” the odds below "
+            "show to be artefacts. Here every problem is solved exactly."
+        )
     with st.sidebar:
         st.header("Random problems")
         ensemble = ensemble_controls()
@@ -119,7 +131,8 @@ with page_frame("how_often") as frame:
             "Count only centres outside the region",
             "outside",
             default=False,
-            help="A centre inside the region needs no shrinkage; published setups reject them.",
+            help="A centre inside the region needs no shrinkage; the published simulation "
+            "rejects them.",
         )
         st.header("Other regions")
         p, l1_ratio = slider(model.LP_EXPONENT), slider(model.EN_SHARE)
@@ -135,8 +148,10 @@ with page_frame("how_often") as frame:
         st.markdown(
             f"**L1:** {percent(l1_share.value)} of {l1_share.total:,} problems have an exact "
             f"zero (95% interval {percent(low)} to {percent(high)}).  \n"
-            f"**L2:** {l2_share.hits:,} of {l2_share.total:,}: exactly none. A round ball has "
-            "no corner, so its optimum is on an axis only when the pull points exactly along it."
+            f"**L2:** {l2_share.hits:,} of {l2_share.total:,}"
+            f"{': exactly none' if l2_share.hits == 0 else ''}. A round ball has no corner, so "
+            "its optimum is on an axis only when the pull points exactly along it: data on a "
+            "line, probability 0."
         )
         if p < 1.0:
             st.caption(f"p < 1 is solved one problem at a time: the first {ex.STAR_SAMPLE:,}.")
@@ -173,9 +188,9 @@ with page_frame("how_often") as frame:
     st.caption(
         f"Each point from the first {ex.CURVE_SAMPLE:,} problems ({ex.STAR_SAMPLE_PER_P} for "
         "p < 1, solved one by one). Bars: 95% intervals. The elastic net's budget t is in its "
-        "own units, α‖w‖₁ + (1 − α)‖w‖₂²: its region at the same t is not the same size as the "
-        "diamond (smaller for t > 1, larger for t < 1), so compare its curve's shape, not its "
-        "height at one t."
+        "own units, α‖w‖₁ + (1 − α)‖w‖₂²: its region at the same t is not the diamond's size "
+        "(its corners lie inside the diamond's for t > 1, outside for t < 1), so compare its "
+        "curve's shape, not its height at one t."
     )
 
     st.header("The map behind the odds")
@@ -203,6 +218,22 @@ with page_frame("how_often") as frame:
                 f"{percent(exact.inside)}). Monte-Carlo with this bowl: "
                 f"{percent(monte_carlo.value)}, 95% interval {percent(low)} to {percent(high)}."
             )
+
+    diamond = NormBall(1, budget)
+    spreads = sorted({ensemble.spread, *(k * budget for k in (2.0, 10.0, 100.0))})
+    shares = [
+        model.exact_catchment_shares(map_condition, map_tilt, diamond, s, ensemble.domain).on_axis
+        for s in spreads
+    ]
+    usually = ", ".join(
+        f"{percent(v)} at spread {s:g}" for s, v in zip(spreads, shares, strict=True)
+    )
+    st.markdown(
+        f"“Usually” has no fixed value. For this bowl and budget t = {budget:g} the diamond's "
+        f"exact share is {usually}: it tends to 100% as the data's optimum lies farther out "
+        "against the budget, because the corners' wedges widen with distance while the "
+        "edges' strips keep their width."
+    )
 
     st.header("More weights")
     dim = int(slider(model.DIMENSION))

@@ -6,6 +6,7 @@ import streamlit as st
 from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from figures.posterior import bayes_figure
 from figures.shrinkage import many_weights_figure, shrinkage_figure, zeros_against_lambda_figure
+from lessons.questions import units_counterexample
 from solvers.bayes import gaussian_map, laplace_map, laplace_posterior_mean
 from solvers.shrinkage import one_weight_solution
 from studies.one_weight import (
@@ -135,13 +136,16 @@ with page_frame("one_weight") as frame:
     new_lasso = float(one_weight_solution(a * scale, lam * scale, "l1"))
     st.markdown(
         "The usual argument: *for |w| < 1, w² is smaller than |w|, so L2 punishes small weights "
-        "less and lets them live.* What is right in it: near 0 the L2 penalty is flat, so its pull "
-        "vanishes. What is missing: the number 1 depends on the units. Measure w in units s "
-        f"(here s = {scale:g}) and the two penalties cross at |w_new| = s, not at 1, while the "
-        "conclusion about exact zeros does not change at all: in the new units the data pull is "
+        "less and lets them live.* The real reason is the kink: the slope of w² is 0 at 0, so "
+        "its pull fades as w shrinks, while |w| keeps a slope of ±λ that does not fade and has "
+        "the whole interval [−λ, λ] of slopes at 0. Which penalty is larger proves nothing. "
+        "Near 0, |w| ≫ w² in any units, and the size comparison can be turned round: "
+        f"{units_counterexample()}. The number 1 depends on the units, too. Measure w in units "
+        f"s (here s = {scale:g}) and the two penalties cross at |w_new| = s"
+        f"{'' if scale == 1.0 else ', not at 1'}, while "
+        "the exact zeros do not change at all: in the new units the data pull is "
         f"a·s = {a * scale:g}, the L1 weight is λ·s = {lam * scale:g}, and the lasso answer is "
-        f"{new_lasso:.4g} = s × {lasso:.4g}. The real reason is the kink: a slope of ±λ that does "
-        "not fade, and the interval [−λ, λ] of slopes at 0."
+        f"{new_lasso:.4g} = s × {lasso:.4g}."
     )
 
     st.header("5. Many weights at once")
@@ -159,7 +163,8 @@ with page_frame("one_weight") as frame:
     frame.chart(bayes_figure(laplace_posterior(a, lam)), "chart_bayes")
     mode, mean = laplace_map(a, lam), laplace_posterior_mean(a, lam)
     st.markdown(
-        f"Regularisation computes a posterior **mode** (MAP). With the Laplace prior "
+        f"Regularisation computes a posterior **mode** (MAP), here with the likelihood "
+        f"∝ exp(−½(w − a)²). With the Laplace prior "
         f"(∝ exp(−λ|w|), the L1 penalty) the mode is the lasso answer, **{mode:.4g}**; the "
         f"posterior **mean** under the very same prior is **{mean:.4g}**, which is 0 only when "
         f"a = 0. With the Gaussian prior (∝ exp(−λw²), the L2 penalty) mode and mean coincide: "

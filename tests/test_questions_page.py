@@ -7,7 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from tests.apptest_support import controls, open_page
+from solvers import solve_penalized
+from tests.apptest_support import charts, controls, open_page, text
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,32 @@ def test_the_question_figures_show_the_answers():
     ]
     assert any("w2 = 0" in title for title in titles)  # the centre on the axis: an exact zero
     assert np.isfinite(float(controls(on_axis)["q4_offset"]))
+
+
+@pytest.mark.parametrize(
+    ("distance", "angle", "edge"),
+    [("2", "65", True), ("2", "70", False), ("8", "45", True), ("8", "55", False)],
+)
+def test_question_one_edge_directions_depend_on_the_distance(distance, angle, edge):
+    from lessons.questions import edge_directions
+
+    app = open_page("questions", {"q1_distance": distance, "q1_angle": angle})
+    title = charts(app)["question_edge"]["layout"]["title"]["text"]
+    assert ("an edge, not a corner" in title) == edge and ("corner on the" in title) == (not edge)
+    low, high = edge_directions(float(distance))
+    assert (low < float(angle) < high) == edge
+    assert f"strictly between {low:.1f}° and {high:.1f}°" in text(app)
+
+
+def test_question_four_shows_the_ridge_path_crossing_zero_between_two_steps():
+    from lessons.questions import CORRELATED_LOSS, RIDGE_ZERO
+
+    signs = []
+    for lam in ("0.027", "0.028"):
+        app = open_page("questions", {"q4_lam": lam})
+        assert f"changes sign at λ* = {RIDGE_ZERO:.6g} only" in text(app)
+        assert "no zeros" in charts(app)["question_ridge_path"]["layout"]["title"]["text"]
+        signs.append(np.sign(solve_penalized(CORRELATED_LOSS, "l2", float(lam)).w[1]))
+        assert f"w2 = {'−' if signs[-1] < 0 else ''}" in text(app)
+    assert signs == [-1.0, 1.0]
+    assert float(RIDGE_ZERO) > 0.027 and float(RIDGE_ZERO) < 0.028
