@@ -74,7 +74,8 @@ PRESETS: dict[str, Preset] = {
     "edge": Preset(
         "Edge hit",
         "It happens: with the centre near the diagonal the ellipse touches an edge of the "
-        "diamond, and the L1 solution has no zero at all. Corners win often, not always.",
+        "diamond, and the L1 solution has no zero at all (how near depends on the distance: "
+        "the edges catch strips, the corners wedges). Corners win often, not always.",
         {"c1": 1.5, "c2": 1.3, "cond": 1.0, "angle": 0.0},
     ),
     "inside": Preset(

@@ -89,10 +89,10 @@ def path_facts(lasso: np.ndarray, ridge: np.ndarray, names: list[str]) -> dict[s
     -------
     dict
         ``ridge_sign_changes``: ridge coefficients that change sign, so each is
-        exactly 0 at one budget; ``ridge_growing``: ridge coefficients whose size
-        grows somewhere as the budget shrinks; ``lasso_leaving``: lasso
-        coefficients that become non-zero and later, at a larger budget, are
-        exactly 0 again.
+        exactly 0 at the budgets where it crosses (one, or more);
+        ``ridge_growing``: ridge coefficients whose size grows somewhere as the
+        budget shrinks; ``lasso_leaving``: lasso coefficients that become
+        non-zero and later, at a larger budget, are exactly 0 again.
     """
     growing = np.any(np.diff(np.abs(ridge), axis=0) < 0.0, axis=0)
     active = lasso != 0.0
