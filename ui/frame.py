@@ -30,6 +30,17 @@ EXPORT_FORMATS = {
     "png-white": "PNG, white (slides)",
     "svg-white": "SVG, white (slides)",
 }
+# The first screen is for the figure: a lecturer at 1280 x 720 and a student on a
+# phone must see it without scrolling. Streamlit's default top padding (6rem) and
+# a full-size title took half of it.
+_COMPACT = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0.2rem 0 0.4rem 0; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 2.8rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
+}
+</style>"""
 _LARGER_TEXT = """<style>
 [data-testid="stMainBlockContainer"] { font-size: 1.3rem; padding-top: 4.5rem; }
 [data-testid="stMainBlockContainer"] p, [data-testid="stMainBlockContainer"] li,
@@ -104,6 +115,7 @@ def _open(page: PageSpec) -> PageFrame:
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
     _hand_over_to_router()
+    st.html(_COMPACT)  # a constant: nothing a user types reaches this HTML
     heading, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
     with present:
         presenting = url_widgets.url_toggle(
@@ -126,9 +138,9 @@ def _open(page: PageSpec) -> PageFrame:
     if presenting:
         st.html(_LARGER_TEXT)  # a constant: nothing a user types reaches this HTML
         heading.markdown(f"**{page.heading}**")
-    notes = heading.container()
     if not presenting:
-        st.title(page.heading)
+        heading.title(page.heading)  # beside the toolbar, not under it
+    notes = heading.container()
     theme = st.context.theme
     dark = bool(theme and theme.type == "dark") and not export_format.endswith("-white")
     return PageFrame(page, presenting, export_format.split("-")[0], dark, notes, link)
