@@ -72,6 +72,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/casino:",
     ),
     PageSpec(
+        "training",
+        "pages/training.py",
+        "training",
+        "Training",
+        "Training with SGD or Adam gives no exact zeros; proximal steps do",
+        ":material/model_training:",
+    ),
+    PageSpec(
         "questions",
         "pages/questions.py",
         "questions",
