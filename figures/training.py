@@ -36,9 +36,9 @@ from figures.style import (
 )
 
 _TOP = 80  # the two-line title
-_BOTTOM = 140  # pixels under the plot: w1 ticks and title, then play button and slider
-_TICKS_AND_TITLE = 50
-_LEGEND = 200  # pixels right of the plot: the legend, beside the square
+_BOTTOM = 150  # pixels under the plot: w1 ticks and title, then play button and slider
+_TICKS_AND_TITLE = 58
+_LEGEND = 205  # pixels right of the plot: the legend, beside the square
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,10 @@ class RaceView:
         The iterations the animation shows, ascending (at most ~60).
     trail : int
         How many iterates the moving trail shows.
-    limit : float
-        Half-width of the square view.
+    x_range, y_range : tuple of float
+        The view (equal aspect: Plotly widens the shorter side's range to fit).
     title : str
-        States the conclusion; "<br>" between its two lines.
+        States the conclusion; one line, or two with "<br>" between.
     """
 
     contours: np.ndarray
@@ -114,7 +114,8 @@ class RaceView:
     on_axis: int | None
     frames: tuple[int, ...]
     trail: int
-    limit: float
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
     title: str
 
 
@@ -139,10 +140,11 @@ def _marker(symbol: str, size: float, colour: str) -> dict:
     return {"symbol": symbol, "size": size, "color": colour, "line": line}
 
 
-def _static(view: RaceView, paths: list[PathData]) -> list[go.Scatter]:
+def _static(view: RaceView, paths: list[PathData], compact: bool) -> list[go.Scatter]:
     traces = []
     if view.on_axis is not None:
-        segment = np.array([[-3.0 * view.limit, 0.0], [3.0 * view.limit, 0.0]])
+        reach = 3.0 * float(np.abs([*view.x_range, *view.y_range]).max())
+        segment = np.array([[-reach, 0.0], [reach, 0.0]])
         traces.append(
             go.Scatter(
                 x=segment[:, view.on_axis],
@@ -150,6 +152,7 @@ def _static(view: RaceView, paths: list[PathData]) -> list[go.Scatter]:
                 mode="lines",
                 line={"color": AXIS_HIGHLIGHT, "width": 6},
                 name=view.axis_text,
+                showlegend=not compact,
                 hoverinfo="skip",
             )
         )
@@ -160,7 +163,8 @@ def _static(view: RaceView, paths: list[PathData]) -> list[go.Scatter]:
             y=contours[:, 1],
             mode="lines",
             line={"color": CONTOUR, "width": 1.3},
-            name="contours of L(w) + λ‖w‖₁",
+            name="contours of L + λ‖w‖₁",
+            showlegend=not compact,
             hoverinfo="skip",
         )
     )
@@ -183,7 +187,7 @@ def _static(view: RaceView, paths: list[PathData]) -> list[go.Scatter]:
             )
         )
     for point, name, symbol in (
-        (view.center, "ŵ: minimum of L alone", "x-thin"),
+        (view.center, "ŵ: minimum of L", "x-thin"),
         (view.start, "start", "square-open"),
     ):
         traces.append(
@@ -193,6 +197,7 @@ def _static(view: RaceView, paths: list[PathData]) -> list[go.Scatter]:
                 mode="markers",
                 marker={"symbol": symbol, "size": 13, "color": INK, "line": {"width": 2.5}},
                 name=name,
+                showlegend=not compact,
                 hoverinfo="skip",
             )
         )
@@ -275,7 +280,7 @@ def _controls(frames: tuple[int, ...]) -> tuple[list[dict], list[dict]]:
         "y": 0.0,
         "yanchor": "top",
         "pad": {"t": 0, "b": 0},
-        "currentvalue": {"prefix": "iteration ", "xanchor": "left"},
+        "currentvalue": {"prefix": "iteration ", "xanchor": "right"},
         "steps": [
             {"label": str(k), "method": "animate", "args": [[str(k)], still]} for k in frames
         ],
@@ -283,7 +288,9 @@ def _controls(frames: tuple[int, ...]) -> tuple[list[dict], list[dict]]:
     return [menu], [slider]
 
 
-def race_figure(view: RaceView, paths: list[PathData], height: int = 620) -> go.Figure:
+def race_figure(
+    view: RaceView, paths: list[PathData], height: int = 620, compact: bool = False
+) -> go.Figure:
     """The race over the objective's contours, animated over ``view.frames``.
 
     Parameters
@@ -294,8 +301,10 @@ def race_figure(view: RaceView, paths: list[PathData], height: int = 620) -> go.
         The optimisers shown, each with all its iterates.
     height : int
         Figure height in pixels, play controls included.
+    compact : bool
+        For projecting (larger type): a wider legend of the optimisers and the optimum only.
     """
-    static = _static(view, paths)
+    static = _static(view, paths, compact)
     last = view.frames[-1]
     moving = _moving(paths, last, view.trail)
     first_moving = len(static)
@@ -305,11 +314,11 @@ def race_figure(view: RaceView, paths: list[PathData], height: int = 620) -> go.
         for k in view.frames
     ]
     menus, sliders = _controls(view.frames)
+    top = _TOP if "<br>" in view.title else _TOP - 28
     # The controls hang in the bottom band, under the w1 ticks and title (y in plot heights).
     for control in (*menus, *sliders):
-        control["y"] = -_TICKS_AND_TITLE / (height - _TOP - _BOTTOM)
+        control["y"] = -_TICKS_AND_TITLE / (height - top - _BOTTOM)
     axis = {
-        "range": [-view.limit, view.limit],
         "zeroline": True,
         "zerolinecolor": INK,
         "zerolinewidth": 2,
@@ -319,19 +328,34 @@ def race_figure(view: RaceView, paths: list[PathData], height: int = 620) -> go.
     }
     layout = {
         "height": height,
-        "margin": {"l": 55, "r": _LEGEND, "t": _TOP, "b": _BOTTOM, "autoexpand": False},
-        "title": {"text": view.title, "font": {"size": 16}, "x": 0.0, "xanchor": "left"},
+        "margin": {
+            "l": 55,
+            "r": _LEGEND + 70 * compact,
+            "t": top,
+            "b": _BOTTOM,
+            "autoexpand": False,
+        },
+        "title": {"text": view.title, "font": {"size": 15}, "x": 0.0, "xanchor": "left"},
         "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
         "plot_bgcolor": PAPER,
         "paper_bgcolor": PAPER,
-        "xaxis": {**axis, "title": {**axis["title"], "text": "w1"}},
+        "xaxis": {**axis, "range": list(view.x_range), "title": {**axis["title"], "text": "w1"}},
         "yaxis": {
             **axis,
+            "range": list(view.y_range),
             "title": {**axis["title"], "text": "w2"},
             "scaleanchor": "x",
             "scaleratio": 1,
         },
-        "legend": {"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "yanchor": "top"},
+        "legend": {
+            "orientation": "v",
+            "x": 1.02,
+            "xanchor": "left",
+            "y": 1.0,
+            "yanchor": "top",
+            "font": {"size": 11 if compact else 13},
+            "tracegroupgap": 0,
+        },
         "updatemenus": menus,
         "sliders": sliders,
     }

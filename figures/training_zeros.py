@@ -184,7 +184,9 @@ def threshold_sweep_figure(
             )
         )
     layout = base_layout(title, height)
-    layout["xaxis"] = axis_style("threshold τ (|wᵢ| < τ set to 0)", type="log", zeroline=False)
+    layout["xaxis"] = axis_style(
+        "threshold τ (|wᵢ| < τ set to 0)", type="log", zeroline=False, exponentformat="e"
+    )
     layout["yaxis"] = axis_style(
         "zeros after thresholding", range=[-0.5, weights + 0.5], dtick=1, zeroline=False
     )

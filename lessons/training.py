@@ -51,8 +51,18 @@ OPTIMISERS: dict[str, str] = {
     "adam": "Adam",
     "ista": "ISTA (proximal)",
     "fista": "FISTA",
-    "cd": "coordinate descent",
+    "cd": "coordinate descent (CD)",
 }
+TITLE_NAMES = {
+    "subgradient": "subgradient",
+    "subgradient_sqrt": "decaying subgradient",
+    "sgd": "SGD",
+    "adam": "Adam",
+    "ista": "ISTA",
+    "fista": "FISTA",
+    "cd": "CD",
+}
+"""What titles call them: short, so that a title fits its figure."""
 """slug -> name, in the page's order: first the four that step along a subgradient."""
 KNOWS_THE_KINK = ("ista", "fista", "cd")
 DEFAULT_SHOWN = ("subgradient", "sgd", "adam", "ista", "fista", "cd")
@@ -454,8 +464,8 @@ def frame_iterations(count: int, most: int = MAX_FRAMES) -> tuple[int, ...]:
 
 
 def short(slug: str) -> str:
-    """The optimiser's name without its parenthesis: "ISTA", "SGD"."""
-    return OPTIMISERS[slug].split(" (")[0]
+    """The optimiser's name in a title: "ISTA", "CD"."""
+    return TITLE_NAMES[slug]
 
 
 def _weights_named(indices) -> str:
@@ -466,60 +476,75 @@ def _on_axis_text(exact: Solution) -> tuple[int | None, str | None]:
     if len(exact.zeros) != 1:
         return None, None
     zero = exact.zeros[0]
-    return 1 - zero, f"w{zero + 1} = 0: the w{2 - zero} axis, where the contours kink"
+    return 1 - zero, f"w{zero + 1} = 0 (the w{2 - zero} axis)"
 
 
 def _listed(names: list[str]) -> str:
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
 
 
-def race_title(race: Race, shown: tuple[str, ...]) -> str:
-    """Two lines: what the contours show, then which shown optimisers end on the exact zeros."""
-    w = race.exact.w
-    head = f"Contours of L(w) + λ‖w‖₁ kink on the axes; its minimum w* = {_point(w)}"
+def race_title(race: Race, shown: tuple[str, ...], compact: bool = False) -> str:
+    """What the contours show, then which shown optimisers end on the exact zeros.
+
+    Two lines; ``compact``: the second alone, naming the point (for projecting).
+    """
+    point = _point(race.exact.w)
+    head = f"Contours of L(w) + λ‖w‖₁ kink on the axes; the minimum {point}"
     if not race.exact.zeros:
-        return head + " is off them<br>No weight is 0 at this λ: no optimiser has a zero to find"
-    head += " sits on one"
+        tail = "No weight is 0 at this λ: there is no zero to find"
+        return tail if compact else f"{head} is off them<br>{tail}"
+    head += " is on a kink"
     landed = [short(s) for s in shown if race.summaries[s].identified_at is not None]
     missed = [short(s) for s in shown if race.summaries[s].identified_at is None]
     if not landed:
-        return head + f"<br>None of these reaches {_weights_named(race.exact.zeros)} = 0.0"
-    tail = f"<br>{_listed(landed)} stop on it, exactly"
-    if missed:
-        tail += f"; {_listed(missed)} never land"
-    return head + tail
+        tail = f"None of these reaches {_weights_named(race.exact.zeros)} = 0.0"
+    else:
+        where = f"on the kink at {point}" if compact else "there"
+        tail = f"{_listed(landed)} stop{'s' if len(landed) == 1 else ''} {where} exactly"
+        if len(missed) > 3:
+            tail += f"; the other {len(missed)} never do"
+        elif missed:
+            tail += f"; {_listed(missed)} never do{'es' if len(missed) == 1 else ''}"
+    return tail if compact else f"{head}<br>{tail}"
 
 
 def _point(w: np.ndarray) -> str:
     return "(" + ", ".join(fmt(float(x)) if x == 0.0 else f"{x:.3g}" for x in w) + ")"
 
 
-def view_limit(race: Race, start: np.ndarray) -> float:
-    """Half-width of the square view: start, optimum and ŵ inside, with a margin."""
-    reach = max(np.abs(start).max(), np.abs(race.loss.center).max(), np.abs(race.exact.w).max())
-    return 1.15 * float(reach) + 0.3
+def view_box(race: Race, start: np.ndarray, shown: tuple[str, ...]):
+    """The view's ranges: the axes, start, optimum, ŵ and the paths shown, with a margin."""
+    points = [np.zeros((1, 2)), start[None, :], race.loss.center[None, :], race.exact.w[None, :]]
+    points += [np.clip(race.runs[s], -4.0, 4.0) for s in shown]
+    stacked = np.vstack(points)
+    low, high = stacked.min(axis=0) - 0.4, stacked.max(axis=0) + 0.4
+    return (float(low[0]), float(high[0])), (float(low[1]), float(high[1]))
 
 
-def race_view(race: Race, settings: RaceSettings, shown: tuple[str, ...]) -> RaceView:
-    """Everything the race figure draws besides the paths."""
+def race_view(
+    race: Race, settings: RaceSettings, shown: tuple[str, ...], compact: bool = False
+) -> RaceView:
+    """Everything the race figure draws besides the paths; ``compact``: a one-line title."""
     start = np.array(settings.start, dtype=float)
     lowest = objective_value(race.loss, race.lam, race.exact.w)
-    limit = view_limit(race, start)
     corner = max(objective_value(race.loss, race.lam, start), lowest + 1.0)
     levels = [lowest + (corner - lowest) * (k / 6.0) ** 2 for k in range(1, 8)]
     on_axis, axis_text = _on_axis_text(race.exact)
+    x_range, y_range = view_box(race, start, shown)
+    title = race_title(race, shown, compact)
     return RaceView(
         contours=objective_contours(race.loss, race.lam, levels),
         optimum=race.exact.w,
         center=race.loss.center,
         start=start,
-        optimum_text=f"exact minimum w* = {_point(race.exact.w)}",
+        optimum_text=f"w* = {_point(race.exact.w)}, exact",
         axis_text=axis_text,
         on_axis=on_axis,
         frames=frame_iterations(race.rows),
         trail=TRAIL,
-        limit=limit,
-        title=race_title(race, shown),
+        x_range=x_range,
+        y_range=y_range,
+        title=title,
     )
 
 
@@ -527,10 +552,13 @@ def race_paths(race: Race, shown: tuple[str, ...]) -> list[PathData]:
     return [PathData(slug, OPTIMISERS[slug], race.runs[slug]) for slug in shown]
 
 
-def animated_race_figure(settings: RaceSettings, shown: tuple[str, ...], height: int = 620):
-    """The 2-D race figure for these controls."""
+def animated_race_figure(
+    settings: RaceSettings, shown: tuple[str, ...], height: int = 620, compact: bool = False
+):
+    """The 2-D race figure for these controls (``compact``: a one-line title, for projecting)."""
     race = lesson_race(settings)
-    return race_figure(race_view(race, settings, shown), race_paths(race, shown), height)
+    view = race_view(race, settings, shown, compact)
+    return race_figure(view, race_paths(race, shown), height, compact)
 
 
 # --- how close the zero weights come ------------------------------------------------------
@@ -562,6 +590,8 @@ def zeros_title(race: Race, shown: tuple[str, ...]) -> str:
     if not reached:
         return f"|{names}| of these optimisers never reaches 0.0 within {race.rows:,} {race.unit}s"
     first = ", ".join(f"{short(s)} from {k}" for s, k in reached.items())
+    if len(indices) > 2:
+        names = f"all {len(indices)} zeros of w*"
     return f"Exactly {names} = 0.0 after finitely many {race.unit}s:<br>{first}"
 
 
@@ -709,17 +739,18 @@ def sweep_title(race: Race, shown: tuple[str, ...]) -> str:
     windows = {s: tau_window(race.runs[s][-1], race.exact.w) for s in shown}
     hover = [s for s in shown if s not in KNOWS_THE_KINK]
     fixable = [s for s in hover if windows[s] is not None]
-    head = f"The exact lasso has {len(race.exact.zeros)} zeros"
+    count = len(race.exact.zeros)
     if not hover:
-        return head + ": these optimisers find them with any τ below the smallest weight"
+        return f"The exact lasso's {count} zeros: these optimisers have them for any small τ"
     if not fixable:
-        return head + "<br>no threshold τ gives them to " + _listed([short(s) for s in hover])
+        names = _listed([short(s) for s in hover])
+        return f"No threshold τ gives the exact lasso's {count} zeros<br>to {names}"
     widest = max(fixable, key=lambda s: windows[s][1] / max(windows[s][0], 1e-300))
     low, high = windows[widest]
     return (
-        f"{head}; thresholding finds them only in a window of τ<br>"
-        f"{short(widest)}: {fmt(low)} < τ ≤ {fmt(high)}; "
-        f"{len(hover) - len(fixable)} of {len(hover)} sign-step methods: no τ at all"
+        f"Thresholding gives the exact {count} zeros only in a window of τ<br>"
+        f"{short(widest)}: {fmt(low)} < τ ≤ {fmt(high)}; no τ at all for "
+        f"{len(hover) - len(fixable)} of {len(hover)} sign-step methods"
     )
 
 

@@ -87,18 +87,20 @@ with page_frame("training") as frame:
     race = model.lesson_race(settings)
 
     st.header("The race on the lesson's bowl")
-    st.caption(
-        f"Every run is bounded: at most {model.RUN_CAP:,} steps of one optimiser (the solvers' "
-        f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most {model.MAX_STEP}/L: "
-        f"from 2/L on, ISTA, FISTA and subgradient descent diverge. Here 1/L = "
-        f"{model.fmt(race.step / settings.step)}, so η = {model.fmt(race.step)}."
-    )
+    if not frame.presenting:
+        st.caption(
+            f"Every run is bounded: at most {model.RUN_CAP:,} steps of one optimiser (the solvers' "
+            f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
+            f"{model.MAX_STEP}/L: from 2/L on, ISTA, FISTA and subgradient descent diverge. "
+            f"Here 1/L = {model.fmt(race.step / settings.step)}, so η = {model.fmt(race.step)}."
+        )
     if not shown:
         st.info("Switch on at least one optimiser in the sidebar.")
     else:
-        left, right = st.columns([3, 2])
+        # Projected, each figure gets the screen's width: its title, in larger type, fits.
+        left, right = (st.container(), st.container()) if frame.presenting else st.columns([3, 2])
         with left:
-            frame.chart(race_figure(settings, shown, height), "chart_race")
+            frame.chart(race_figure(settings, shown, height, frame.presenting), "chart_race")
         with right:
             frame.chart(zeros_figure(settings, shown, height), "chart_zeros")
         table(model.race_table(race, shown))
@@ -123,7 +125,7 @@ with page_frame("training") as frame:
     for note in diabetes.notes:
         st.caption(f"ℹ️ {note}")
     if shown:
-        left, right = st.columns(2)
+        left, right = (st.container(), st.container()) if frame.presenting else st.columns(2)
         with left:
             frame.chart(diabetes_zeros(d_settings, shown, PROJECTED), "chart_diabetes")
         with right:

@@ -76,7 +76,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/training.py",
         "training",
         "Training",
-        "Training with SGD or Adam gives no exact zeros; proximal steps do",
+        "SGD and Adam never hit 0; proximal steps do",
         ":material/model_training:",
     ),
     PageSpec(
