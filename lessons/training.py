@@ -10,8 +10,9 @@ Two races, each run against the exact lasso (``solvers.solve_penalized``):
   ``ceil(m / batch)`` minibatch steps.
 
 Every step size is a multiple of ``1 / L`` (``L = ||H||``, ``solvers.proximal
-.lipschitz_step``) and at most ``MAX_STEP / L``: from ``2 / L`` on ISTA, FISTA
-and subgradient descent diverge. A minibatch step is also held under ``MAX_STEP``
+.lipschitz_step``) and at most ``MAX_STEP / L``: from ``2 / L`` on ISTA and
+subgradient descent diverge; FISTA's is at most ``1 / L``, its guarantee (with
+its momentum it diverges from about ``1.3 / L``). A minibatch step is also held under ``MAX_STEP``
 over a bound on the minibatch's own curvature (``minibatch_curvature``), or
 single samples would throw SGD out. Runs are bounded by the solvers' work cap
 (``solvers._iterative``): ``RUN_CAP`` steps of any one optimiser.
@@ -93,8 +94,9 @@ STEP = Slider(
     0.05,
     1.0,
     "The step of subgradient descent, SGD, ISTA and FISTA, as a multiple of 1/L, L = ‖H‖ "
-    f"the loss's largest curvature. At most {MAX_STEP}/L: from 2/L on, ISTA, FISTA and "
-    "subgradient descent diverge.",
+    f"the loss's largest curvature. At most {MAX_STEP}/L: from 2/L on, ISTA and "
+    "subgradient descent diverge (FISTA's step stays at most 1/L: its momentum diverges from "
+    "about 1.3/L).",
 )
 LAM = Slider(
     "lam", "Penalty weight λ", 0.5, 4.0, 0.1, LESSON_LAM, "The lasso weight of λ‖w‖₁.", "%.1f"
@@ -176,9 +178,10 @@ class Race:
         slug -> iterates (start included), one row per iteration (2-D) or epoch (diabetes).
     summaries : dict
         slug -> ``summarise_run(runs[slug], exact, tau)``.
-    step, sgd_step, adam_rate : float
-        The steps used: ``step`` for subgradient descent, ISTA and FISTA; ``sgd_step``
-        (``step`` held under the minibatch bound) for SGD; Adam's learning rate.
+    step, fista_step, sgd_step, adam_rate : float
+        The steps used: ``step`` for subgradient descent and ISTA; for FISTA at most
+        ``1 / L`` (``fista_step``); ``sgd_step`` (``step`` held under the minibatch
+        bound) for SGD; Adam's learning rate.
     unit : str
         "iteration" or "epoch": what a row of a run is.
     notes : tuple of str
@@ -191,6 +194,7 @@ class Race:
     runs: dict[str, np.ndarray]
     summaries: dict[str, RunSummary]
     step: float
+    fista_step: float
     sgd_step: float
     adam_rate: float
     unit: str
@@ -225,6 +229,17 @@ def _sgd_step(data: LeastSquares, batch: int, step: float) -> tuple[float, str |
     )
 
 
+def _fista_step(loss: QuadraticLoss, step: float) -> tuple[float, str | None]:
+    """FISTA's step: at most 1 / L, its guarantee; its momentum diverges from about 4/3 L."""
+    limit = lipschitz_step(loss)
+    if step <= limit:
+        return step, None
+    return limit, (
+        f"FISTA's step is held at 1/L = {limit:.3g}: with its momentum, steps from about "
+        "1.3/L on diverge."
+    )
+
+
 def _frozen(runs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     for path in runs.values():
         path.setflags(write=False)
@@ -244,6 +259,7 @@ def lesson_race(settings: RaceSettings) -> Race:
     loss, lam, n = problem.loss, settings.lam, settings.iterations
     step = settings.step * lipschitz_step(loss)
     sgd_step, note = _sgd_step(problem.data, settings.batch, step)
+    fista_step, fista_note = _fista_step(loss, step)
     start = np.array(settings.start, dtype=float)
     runs = {
         "subgradient": subgradient_descent(loss, lam, step, n, start),
@@ -251,14 +267,13 @@ def lesson_race(settings: RaceSettings) -> Race:
         "sgd": sgd(problem.data, lam, sgd_step, n, start, settings.batch, settings.seed),
         "adam": adam(loss, lam, settings.adam_rate, n, start),
         "ista": ista(loss, lam, step, n, start),
-        "fista": fista(loss, lam, step, n, start),
+        "fista": fista(loss, lam, fista_step, n, start),
         "cd": coordinate_descent(loss, lam, n, start),
     }
-    notes = (note,) if note else ()
-    return _race(
-        loss, lam, runs, 0.0, step=step, sgd_step=sgd_step, adam_rate=settings.adam_rate,
-        unit="iteration", notes=notes,
-    )  # fmt: skip
+    notes = tuple(n for n in (fista_note, note) if n)
+    sizes = {"step": step, "fista_step": fista_step, "sgd_step": sgd_step}
+    adam_rate = settings.adam_rate
+    return _race(loss, lam, runs, 0.0, **sizes, adam_rate=adam_rate, unit="iteration", notes=notes)
 
 
 def capped_epochs(epochs: int, batch: int, samples: int) -> tuple[int, str | None]:
@@ -295,6 +310,7 @@ def _diabetes_runs(settings: DiabetesSettings) -> Race:
     per_epoch = steps_per_epoch(data.samples, settings.batch)
     step = settings.step * lipschitz_step(loss)
     sgd_step, note = _sgd_step(data, settings.batch, step)
+    fista_step, fista_note = _fista_step(loss, step)
     start = np.zeros(loss.dim)
     steps = epochs * per_epoch
     every = slice(None, None, per_epoch)  # the iterate at the end of each epoch
@@ -307,14 +323,13 @@ def _diabetes_runs(settings: DiabetesSettings) -> Race:
             every
         ].copy(),
         "ista": ista(loss, lam, step, epochs, start),
-        "fista": fista(loss, lam, step, epochs, start),
+        "fista": fista(loss, lam, fista_step, epochs, start),
         "cd": coordinate_descent(loss, lam, epochs, start),
     }
-    notes = tuple(n for n in (note, cap_note) if n)
-    return _race(
-        loss, lam, runs, 0.0, step=step, sgd_step=sgd_step, adam_rate=settings.adam_rate,
-        unit="epoch", notes=notes,
-    )  # fmt: skip
+    notes = tuple(n for n in (fista_note, note, cap_note) if n)
+    sizes = {"step": step, "fista_step": fista_step, "sgd_step": sgd_step}
+    adam_rate = settings.adam_rate
+    return _race(loss, lam, runs, 0.0, **sizes, adam_rate=adam_rate, unit="epoch", notes=notes)
 
 
 # --- what the tables say ------------------------------------------------------------------
@@ -693,7 +708,7 @@ def explanations(race: Race, settings: RaceSettings) -> dict[str, str]:
     zero_list = list(indices)
     for slug in ("ista", "fista"):
         start = race.summaries[slug].identified_at
-        dead = eta * lam
+        dead = (race.fista_step if slug == "fista" else eta) * lam
         if start is None:
             text[slug] = (
                 f"The soft threshold would set {names} to 0.0 once the stepped point "

@@ -91,7 +91,8 @@ with page_frame("training") as frame:
         st.caption(
             f"Every run is bounded: at most {model.RUN_CAP:,} steps of one optimiser (the solvers' "
             f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
-            f"{model.MAX_STEP}/L: from 2/L on, ISTA, FISTA and subgradient descent diverge. "
+            f"{model.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
+            "diverge, and FISTA's momentum from about 1.3/L. "
             f"Here 1/L = {model.fmt(race.step / settings.step)}, so η = {model.fmt(race.step)}."
         )
     if not shown:
