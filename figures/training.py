@@ -20,46 +20,14 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.style import (
-    AXIS_HIGHLIGHT,
-    BLUE,
-    CONTOUR,
-    FONT_FAMILY,
-    GRID,
-    INK,
-    OCHRE,
-    OLIVE,
-    PAPER,
-    PURPLE,
-    SKY,
-    VERMILLION,
-)
+from figures.optimisers import OPTIMISER_STYLES, thin
+from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER
+from figures.training_frames import frame_data, moving_traces, play_controls
 
 _TOP = 80  # the two-line title
 _BOTTOM = 150  # pixels under the plot: w1 ticks and title, then play button and slider
 _TICKS_AND_TITLE = 58
 _LEGEND = 205  # pixels right of the plot: the legend, beside the square
-
-
-@dataclass(frozen=True)
-class OptimiserStyle:
-    """How one optimiser is drawn: colour, line dash and marker each carry its identity."""
-
-    colour: str
-    dash: str
-    marker: str
-
-
-# Warm colours step along a subgradient; cool ones (and ink) know the kink at 0.
-OPTIMISER_STYLES: dict[str, OptimiserStyle] = {
-    "subgradient": OptimiserStyle(VERMILLION, "dash", "circle"),
-    "subgradient_sqrt": OptimiserStyle(OCHRE, "longdash", "triangle-up"),
-    "sgd": OptimiserStyle(PURPLE, "dot", "square"),
-    "adam": OptimiserStyle(OLIVE, "dashdot", "x"),
-    "ista": OptimiserStyle(BLUE, "solid", "diamond"),
-    "fista": OptimiserStyle(SKY, "longdashdot", "star"),
-    "cd": OptimiserStyle(INK, "solid", "cross"),
-}
 
 
 @dataclass(frozen=True)
@@ -119,27 +87,6 @@ class RaceView:
     title: str
 
 
-def _six(values: np.ndarray) -> list[float]:
-    """Coordinates rounded to six significant digits, for a frame's JSON."""
-    return [float(f"{v:.6g}") for v in values]
-
-
-def thin(count: int, most: int) -> np.ndarray:
-    """At most about ``most`` indices of ``range(count)``: all early ones, then evenly spaced."""
-    if count <= most:
-        return np.arange(count)
-    early = np.arange(most // 4)
-    rest = np.linspace(most // 4, count - 1, most - most // 4).round().astype(int)
-    return np.unique(np.concatenate([early, rest]))
-
-
-def _marker(symbol: str, size: float, colour: str) -> dict:
-    line = {"width": 1.5, "color": PAPER}  # a halo
-    if symbol in ("x", "cross"):
-        line = {"width": 0}
-    return {"symbol": symbol, "size": size, "color": colour, "line": line}
-
-
 def _static(view: RaceView, paths: list[PathData], compact: bool) -> list[go.Scatter]:
     traces = []
     if view.on_axis is not None:
@@ -179,7 +126,6 @@ def _static(view: RaceView, paths: list[PathData], compact: bool) -> list[go.Sca
                 customdata=keep,
                 mode="lines",
                 line={"color": style.colour, "width": 1.2, "dash": style.dash},
-                opacity=0.75,
                 name=path.name,
                 legendgroup=path.slug,
                 hovertemplate=f"{path.name}<br>iteration %{{customdata}}<br>"
@@ -214,80 +160,6 @@ def _static(view: RaceView, paths: list[PathData], compact: bool) -> list[go.Sca
     return traces
 
 
-def _moving(paths: list[PathData], k: int, trail: int) -> list[go.Scatter]:
-    """Each optimiser's trail (its last ``trail`` iterates) and current point at iteration k."""
-    traces = []
-    for path in paths:
-        style = OPTIMISER_STYLES[path.slug]
-        points = path.points[max(0, k - trail + 1) : k + 1]
-        traces.append(
-            go.Scatter(
-                x=_six(points[:, 0]),
-                y=_six(points[:, 1]),
-                mode="lines",
-                line={"color": style.colour, "width": 3, "dash": "solid"},
-                legendgroup=path.slug,
-                showlegend=False,
-                hoverinfo="skip",
-            )
-        )
-        traces.append(
-            go.Scatter(
-                x=_six(points[-1:, 0]),
-                y=_six(points[-1:, 1]),
-                mode="markers",
-                marker=_marker(style.marker, 14, style.colour),
-                legendgroup=path.slug,
-                showlegend=False,
-                name=path.name,
-                hovertemplate=f"{path.name}: w = (%{{x:.4g}}, %{{y:.4g}})<extra></extra>",
-            )
-        )
-    return traces
-
-
-def _frame_data(paths: list[PathData], k: int, trail: int) -> list[dict]:
-    """Only the coordinates change from frame to frame: the rest of each trace stays."""
-    data = []
-    for trace in _moving(paths, k, trail):
-        data.append({"x": trace.x, "y": trace.y})
-    return data
-
-
-def _controls(frames: tuple[int, ...]) -> tuple[list[dict], list[dict]]:
-    still = {"mode": "immediate", "frame": {"duration": 0, "redraw": False}}
-    still["transition"] = {"duration": 0}
-    play = {**still, "frame": {"duration": 150, "redraw": False}, "fromcurrent": False}
-    buttons = [
-        {"label": "▶ play", "method": "animate", "args": [None, play]},
-        {"label": "❚❚ pause", "method": "animate", "args": [[None], still]},
-    ]
-    menu = {
-        "type": "buttons",
-        "direction": "left",
-        "showactive": False,
-        "x": 0.0,
-        "xanchor": "left",
-        "y": 0.0,
-        "yanchor": "top",
-        "pad": {"t": 0, "b": 0, "l": 0, "r": 0},
-        "buttons": buttons,
-    }
-    slider = {
-        "active": len(frames) - 1,
-        "x": 0.27,
-        "len": 0.73,
-        "y": 0.0,
-        "yanchor": "top",
-        "pad": {"t": 0, "b": 0},
-        "currentvalue": {"prefix": "iteration ", "xanchor": "right"},
-        "steps": [
-            {"label": str(k), "method": "animate", "args": [[str(k)], still]} for k in frames
-        ],
-    }
-    return [menu], [slider]
-
-
 def race_figure(
     view: RaceView, paths: list[PathData], height: int = 620, compact: bool = False
 ) -> go.Figure:
@@ -306,14 +178,14 @@ def race_figure(
     """
     static = _static(view, paths, compact)
     last = view.frames[-1]
-    moving = _moving(paths, last, view.trail)
+    moving = moving_traces(paths, last, view.trail)
     first_moving = len(static)
     indices = list(range(first_moving, first_moving + len(moving)))
     frames = [
-        go.Frame(name=str(k), data=_frame_data(paths, k, view.trail), traces=indices)
+        go.Frame(name=str(k), data=frame_data(paths, k, view.trail), traces=indices)
         for k in view.frames
     ]
-    menus, sliders = _controls(view.frames)
+    menus, sliders = play_controls(view.frames)
     top = _TOP if "<br>" in view.title else _TOP - 28
     # The controls hang in the bottom band, under the w1 ticks and title (y in plot heights).
     for control in (*menus, *sliders):

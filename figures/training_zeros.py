@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
+from figures.optimisers import OPTIMISER_STYLES, thin
 from figures.style import CONE, GREEN, GREY, axis_style, base_layout
-from figures.training import OPTIMISER_STYLES, thin
 
 _ROW = 0.45  # decades between the exactly-0 rows of two optimisers
 _FLOOR = -18  # no axis goes below 1e-18; a smaller positive value is drawn there
