@@ -182,7 +182,7 @@ def race_figure(
     first_moving = len(static)
     indices = list(range(first_moving, first_moving + len(moving)))
     frames = [
-        go.Frame(name=str(k), data=frame_data(paths, k, view.trail), traces=indices)
+        {"name": str(k), "data": frame_data(paths, k, view.trail), "traces": indices}
         for k in view.frames
     ]
     menus, sliders = play_controls(view.frames)

@@ -15,11 +15,13 @@ from tests.test_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_serve
 
 pytestmark = pytest.mark.browser
 
-# The moving markers of the race figure: one per optimiser, each a single point.
+# The moving markers of the race figure: the last point of each optimiser in the trace "now".
 HEADS = """() => {
   const gd = document.querySelectorAll('.js-plotly-plot')[0];
-  return gd.data.filter(t => t.mode === 'markers' && t.showlegend === false && t.x.length === 1)
-    .map(t => [t.x[0], t.y[0]]);
+  const now = gd._fullData.find(t => t.name === 'now');  // decoded arrays
+  const heads = Array.from(now.text).filter(t => !t.endsWith(', earlier')).length;
+  const x = Array.from(now.x).slice(-heads), y = Array.from(now.y).slice(-heads);
+  return x.map((v, i) => [v, y[i]]);
 }"""
 CURRENT = """() => document.querySelectorAll('.js-plotly-plot')[0]
   .querySelector('.slider-container .slider-label').textContent"""

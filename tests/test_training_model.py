@@ -123,8 +123,9 @@ def test_the_animated_figure_is_thin_enough(lesson):
     figure = model.animated_race_figure(RaceSettings(iterations=2000), tuple(model.OPTIMISERS))
     assert len(figure.frames) <= model.MAX_FRAMES
     assert len(figure.to_json()) / 1024 <= 300
-    moving = figure.frames[-1].traces
-    assert len(moving) == 2 * len(model.OPTIMISERS)
+    (moving,) = figure.frames[-1].data  # one trace moves: every trail and current point
+    assert len(moving.x) == (model.TRAIL + 1) * len(model.OPTIMISERS)
+    assert moving.x[-1] == np.float32(figure.data[-1].x[-1])
     assert figure.layout.sliders[0].steps[-1].label == "2000"
 
 

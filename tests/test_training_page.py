@@ -29,12 +29,11 @@ def tables(app: AppTest) -> list:
 
 
 def heads(figure: dict) -> list[tuple[float, float]]:
-    """The moving markers' positions (one per optimiser) at the figure's current frame."""
-    return [
-        (float(values(t["x"])[0]), float(values(t["y"])[0]))
-        for t in figure["data"]
-        if t.get("mode") == "markers" and t.get("showlegend") is False
-    ]
+    """Each optimiser's current point (the figure's current frame): the end of the trace "now"."""
+    now = next(t for t in figure["data"] if t.get("name") == "now")
+    count = sum(1 for label in now["text"] if not label.endswith(", earlier"))
+    x, y = values(now["x"])[-count:], values(now["y"])[-count:]
+    return [(float(a), float(b)) for a, b in zip(x, y, strict=True)]
 
 
 @pytest.fixture(scope="module")
