@@ -72,6 +72,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/casino:",
     ),
     PageSpec(
+        "training",
+        "pages/training.py",
+        "training",
+        "Training",
+        "SGD and Adam never hit 0; proximal steps do",
+        ":material/model_training:",
+    ),
+    PageSpec(
         "questions",
         "pages/questions.py",
         "questions",

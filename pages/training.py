@@ -1,0 +1,134 @@
+"""Training: why SGD and Adam give no exact zeros, and which optimisers do."""
+
+import pandas as pd
+import streamlit as st
+
+from lessons import training as model
+from lessons.training import DiabetesSettings, RaceSettings
+from ui.frame import page_frame
+from ui.url_widgets import slider, url_select, url_toggle
+
+# Same controls, same figures for every visitor: built once per process.
+cached = st.cache_resource(max_entries=32, show_spinner="Training…")
+race_figure = cached(model.animated_race_figure)
+zeros_figure = cached(lambda settings, shown, height: model.zeros_figure_for(
+    model.lesson_race(settings), shown, height))  # fmt: skip
+diabetes_zeros = cached(model.diabetes_zeros_figure)
+diabetes_sweep = cached(model.diabetes_sweep_figure)
+TALL, PROJECTED = 620, 450  # the race figure's height; projected, it fits a 1280 x 720 screen
+
+
+def shown_optimisers() -> tuple[str, ...]:
+    st.caption("Optimisers shown")
+    return tuple(
+        slug
+        for slug, name in model.OPTIMISERS.items()
+        if url_toggle(
+            name,
+            f"show_{slug}",
+            default=slug in model.DEFAULT_SHOWN,
+            help="Draw it in the figures and list it in the tables.",
+        )
+    )
+
+
+def race_settings() -> RaceSettings:
+    start = (slider(model.START[0]), slider(model.START[1]))
+    step, lam = slider(model.STEP), slider(model.LAM)
+    iterations = int(slider(model.ITERATIONS))
+    batch = url_select(
+        "SGD batch size",
+        "batch",
+        model.BATCHES,
+        default="8",
+        help="Samples per SGD step, of the 64 whose full-batch loss is the drawn one.",
+    )
+    adam = url_select(
+        "Adam learning rate α", "adam_lr", model.ADAM_RATES, default="0.1",
+        help="Adam's step: about α per weight per step, whatever the gradient's size.",
+    )  # fmt: skip
+    seed = int(slider(model.SEED))
+    return RaceSettings(start, step, lam, iterations, int(batch), seed, float(adam))
+
+
+def diabetes_settings(step: float, seed: int) -> DiabetesSettings:
+    lam, epochs = slider(model.DIABETES_LAM_SLIDER), int(slider(model.EPOCHS))
+    batch = url_select(
+        "Batch size (SGD, Adam)", "d_batch", model.DIABETES_BATCHES, default="32",
+        help="Patients per minibatch step.",
+    )  # fmt: skip
+    adam = url_select(
+        "Adam learning rate α", "d_adam_lr", model.DIABETES_ADAM_RATES, default="0.3",
+        help="Adam's step on the diabetes weights (they run up to about 25).",
+    )  # fmt: skip
+    return DiabetesSettings(step, lam, epochs, int(batch), seed, float(adam))
+
+
+def table(rows: list[dict[str, str]]) -> None:
+    st.table(pd.DataFrame(rows).set_index("optimiser"))
+
+
+with page_frame("training") as frame:
+    if not frame.presenting:  # projected, the lecturer says this
+        st.markdown(
+            "Add λ‖w‖₁ to a network's loss, train with SGD or Adam, and the weights that should "
+            "be 0 come out small but not 0. A (sub)gradient step has no dead zone: it jumps "
+            "across the kink of |w| at 0. The methods that know the kink, the **proximal step** "
+            "(soft thresholding: ISTA, FISTA) and **coordinate descent**, land on 0.0 exactly "
+            "after finitely many steps and stay there."
+        )
+    with st.sidebar:
+        st.header("Race on the lesson's bowl")
+        shown = shown_optimisers()
+        settings = race_settings()
+        st.header("Diabetes lasso")
+        d_settings = diabetes_settings(settings.step, settings.seed)
+    height = PROJECTED if frame.presenting else TALL
+    race = model.lesson_race(settings)
+
+    st.header("The race on the lesson's bowl")
+    if not frame.presenting:
+        st.caption(
+            f"Every run is bounded: at most {model.RUN_CAP:,} steps of one optimiser (the solvers' "
+            f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
+            f"{model.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
+            "diverge, and FISTA's momentum from about 1.3/L. "
+            f"Here 1/L = {model.fmt(race.step / settings.step)}, so η = {model.fmt(race.step)}."
+        )
+    if not shown:
+        st.info("Switch on at least one optimiser in the sidebar.")
+    else:
+        # Projected, each figure gets the screen's width: its title, in larger type, fits.
+        left, right = (st.container(), st.container()) if frame.presenting else st.columns([3, 2])
+        with left:
+            frame.chart(race_figure(settings, shown, height, frame.presenting), "chart_race")
+        with right:
+            frame.chart(zeros_figure(settings, shown, height), "chart_zeros")
+        table(model.race_table(race, shown))
+        for note in race.notes:
+            st.caption(f"ℹ️ {note}")
+        texts = model.explanations(race, settings)
+        with st.expander("Why each update can or cannot land on 0", expanded=not frame.presenting):
+            for slug in shown:
+                st.markdown(f"**{model.OPTIMISERS[slug]}.** {texts[slug]}")
+
+    st.header("The diabetes lasso: exact zeros after K epochs")
+    tau = 10.0 ** slider(model.LOG_TAU)
+    diabetes = model.diabetes_race(d_settings, tau)
+    if not frame.presenting:
+        st.markdown(
+            f"Ten standardised features, λ = {d_settings.lam:g}, {diabetes.rows} epochs from "
+            f"w = 0 against the exact lasso (solved exactly: "
+            f"{len(diabetes.exact.zeros)} of 10 weights are 0.0). The sign-step methods' zeros "
+            "can only be read off with a threshold τ chosen afterwards; the data do not choose "
+            "it, and only a window of τ gives the exact support, if any does."
+        )
+    for note in diabetes.notes:
+        st.caption(f"ℹ️ {note}")
+    if shown:
+        left, right = (st.container(), st.container()) if frame.presenting else st.columns(2)
+        with left:
+            frame.chart(diabetes_zeros(d_settings, shown, PROJECTED), "chart_diabetes")
+        with right:
+            frame.chart(diabetes_sweep(d_settings, tau, shown, PROJECTED), "chart_sweep")
+        table(model.threshold_table(diabetes, shown))

@@ -1,0 +1,180 @@
+"""AppTest for the Training page: every control changes what it should, the link, bad values."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lessons import training as model
+from lessons.training import DiabetesSettings, RaceSettings
+from tests.apptest_support import charts as chart_specs
+from tests.apptest_support import controls, link, notes, open_page, text, trace_names, values
+
+CHARTS = {"race", "zeros", "diabetes", "sweep"}
+
+
+def page(**query: str) -> AppTest:
+    return open_page("training", query)
+
+
+def charts(app: AppTest) -> dict:
+    return chart_specs(app, separator="chart_")
+
+
+def tables(app: AppTest) -> list:
+    return [t.value for t in app.table]
+
+
+def heads(figure: dict) -> list[tuple[float, float]]:
+    """Each optimiser's current point (the figure's current frame): the end of the trace "now"."""
+    now = next(t for t in figure["data"] if t.get("name") == "now")
+    count = sum(1 for label in now["text"] if not label.endswith(", earlier"))
+    x, y = values(now["x"])[-count:], values(now["y"])[-count:]
+    return [(float(a), float(b)) for a, b in zip(x, y, strict=True)]
+
+
+@pytest.fixture(scope="module")
+def default() -> AppTest:
+    return page()
+
+
+def test_defaults_show_the_race_its_zeros_and_the_diabetes_tables(default):
+    assert set(charts(default)) == CHARTS
+    race, diabetes = tables(default)
+    expected = model.lesson_race(RaceSettings())
+    assert list(race.index) == [model.OPTIMISERS[s] for s in model.DEFAULT_SHOWN]
+    for slug in model.DEFAULT_SHOWN:
+        row = race.loc[model.OPTIMISERS[slug]]
+        summary = expected.summaries[slug]
+        shown = "never within 200" if summary.identified_at is None else str(summary.identified_at)
+        assert row["support exact from iteration"] == shown
+        assert row["exact zeros"] == f"{summary.zeros} of 2"
+    assert diabetes.loc["ISTA (proximal)", "exact zeros"] == "5 of 10"
+    assert diabetes.loc["Adam", "exact zeros"] == "0 of 10"
+    figure = charts(default)["race"]
+    assert len(figure["frames"]) <= model.MAX_FRAMES
+    assert figure["layout"]["sliders"][0]["steps"][-1]["label"] == "200"
+    assert "bounded: at most 100,000 steps" in text(default)
+    assert "**ISTA (proximal).** After the gradient step" in text(default)
+
+
+def test_the_start_sliders_move_every_start(default):
+    app = page()
+    app.sidebar.slider(key="w1_0").set_value(-2.0)
+    app.sidebar.slider(key="w2_0").set_value(1.0).run()
+    frames = charts(app)["race"]["frames"]
+    first = frames[0]["data"]
+    assert all(values(t["x"])[0] == -2.0 and values(t["y"])[0] == 1.0 for t in first)
+    assert app.query_params["w1_0"] == "-2.0" and app.query_params["w2_0"] == "1.0"
+
+
+def test_step_lambda_and_iterations_change_the_runs():
+    app = page()
+    app.sidebar.slider(key="step").set_value(0.5).run()
+    assert "Here 1/L = 0.25, so η = 0.125" in text(app)
+    assert "ηλ = 0.3125" in text(app)
+    app.sidebar.slider(key="iters").set_value(50).run()
+    race = tables(app)[0]
+    assert charts(app)["race"]["layout"]["sliders"][0]["steps"][-1]["label"] == "50"
+    assert race.loc["Adam", "support exact from iteration"] == "never within 50"
+    app.sidebar.slider(key="lam").set_value(1.0).run()
+    assert "has no zero" in text(app)  # lambda = 1: the optimum is off the axes
+    assert (tables(app)[0]["exact zeros"] == "0 of 2").all()
+
+
+def test_batch_seed_and_adam_rate_change_sgd_and_adam():
+    app = page()
+    before = heads(charts(app)["race"])
+    app.sidebar.selectbox(key="batch").set_value("64").run()  # the full batch
+    assert "η = 0.25, on the gradient of 64 of the 64 samples" in text(app)
+    app.sidebar.selectbox(key="batch").set_value("8")
+    app.sidebar.slider(key="seed").set_value(3).run()
+    after = heads(charts(app)["race"])
+    sgd = list(model.DEFAULT_SHOWN).index("sgd")
+    assert after[sgd] != before[sgd] and after[0] == before[0]
+    app.sidebar.selectbox(key="adam_lr").set_value("0.01").run()
+    assert "about α = 0.01 per step" in text(app)
+
+
+def test_the_optimiser_toggles_choose_what_is_drawn():
+    app = page()
+    app.sidebar.toggle(key="show_subgradient_sqrt").set_value(True)
+    app.sidebar.toggle(key="show_adam").set_value(False).run()
+    names = trace_names(charts(app)["race"])
+    assert "subgradient, η/√(k+1)" in names and "Adam" not in names
+    assert "Adam" not in tables(app)[0].index
+    for slug in model.OPTIMISERS:
+        app.sidebar.toggle(key=f"show_{slug}").set_value(False)
+    app.run()
+    assert not app.exception
+    assert "Switch on at least one optimiser" in app.info[0].value
+
+
+def test_the_diabetes_controls_and_the_threshold():
+    app = page()
+    app.sidebar.slider(key="d_lam").set_value(20.0).run()
+    assert "λ = 20" in text(app)
+    app.sidebar.slider(key="epochs").set_value(10).run()
+    diabetes = tables(app)[1]
+    assert diabetes.loc["Adam", "support exact from epoch"] == "never within 10"
+    app.sidebar.selectbox(key="d_batch").set_value("442").run()
+    expected = model.diabetes_race(DiabetesSettings(lam=20.0, epochs=10, batch=442), 0.01)
+    row = tables(app)[1].loc["SGD (minibatch)"]
+    assert row["distance to exact w"] == model.fmt(expected.summaries["sgd"].distance)
+    app.sidebar.selectbox(key="d_adam_lr").set_value("3").run()
+    expected = model.diabetes_race(
+        DiabetesSettings(lam=20.0, epochs=10, batch=442, adam_rate=3.0), 0.01
+    )
+    assert tables(app)[1].loc["Adam", "distance to exact w"] == model.fmt(
+        expected.summaries["adam"].distance
+    )
+    app.slider(key="log_tau").set_value(0.0).run()
+    assert "zeros after |w| < τ → 0 (τ = 1)" in tables(app)[1].columns
+    sweep = charts(app)["sweep"]
+    marker = next(t for t in sweep["data"] if t["name"].startswith("your τ"))
+    assert np.allclose(values(marker["x"]), 1.0)
+
+
+def test_the_link_round_trips():
+    app = page()
+    app.sidebar.slider(key="w1_0").set_value(-1.0)
+    app.sidebar.slider(key="lam").set_value(3.0)
+    app.sidebar.toggle(key="show_sgd").set_value(False)
+    app.sidebar.selectbox(key="d_batch").set_value("8")
+    app.slider(key="log_tau").set_value(-4.0).run()
+    url = link(app)
+    query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+    assert urllib.parse.urlsplit(url).path == "/training"
+    assert query == {
+        "w1_0": "-1.0",
+        "lam": "3.0",
+        "show_sgd": "false",
+        "d_batch": "8",
+        "log_tau": "-4.0",
+    }
+    again = page(**query)
+    assert controls(again) == controls(app)
+    assert tables(again)[0].equals(tables(app)[0]) and tables(again)[1].equals(tables(app)[1])
+
+
+def test_bad_link_values_are_clamped_with_a_note():
+    app = page(step="5", iters="7", batch="3", seed="x")
+    said = notes(app)
+    assert "outside 0.05 to 1.9; using 1.9" in said
+    assert "outside 10 to 2000; using 10" in said
+    assert "is not one of the choices" in said and "is not a number" in said
+    assert controls(app)["step"] == 1.9
+    assert "FISTA's step is held at 1/L" in text(app)
+
+
+def test_presentation_mode_fits_the_projector():
+    app = page(present="true")
+    race = charts(app)["race"]
+    assert race["layout"]["height"] == 450
+    assert "<br>" not in race["layout"]["title"]["text"]  # one line, in larger type
+    assert race["layout"]["font"]["size"] > 13
+    assert "Add λ‖w‖₁ to a network's loss" not in text(app)
+    assert not app.exception
