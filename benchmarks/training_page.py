@@ -27,7 +27,8 @@ from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lessons import training as model
+
+from lessons import training_controls as ctl
 from solvers import solve_penalized
 from solvers.coordinate_descent import coordinate_descent
 from solvers.identification import identification_iteration
@@ -108,7 +109,7 @@ def main() -> None:
           "target <= 2x")  # fmt: skip
 
     print("\n3. The animated race figure as sent (KB)")
-    everyone = {f"show_{s}": "true" for s in model.OPTIMISERS if s not in model.DEFAULT_SHOWN}
+    everyone = {f"show_{s}": "true" for s in ctl.OPTIMISERS if s not in ctl.DEFAULT_SHOWN}
     for label, query in (
         ("defaults (6 optimisers, 200 iterations)", {}),
         ("all 7 optimisers, 2000 iterations", {**everyone, "iters": "2000"}),

@@ -12,6 +12,7 @@ from lessons.questions import QUESTIONS, Question
 from solvers import solve_constrained, solve_penalized
 from solvers.descent import proximal_gradient, subgradient_descent
 from ui.frame import page_frame
+from ui.registry import PAGE
 from ui.url_widgets import url_select, url_slider
 
 
@@ -100,6 +101,11 @@ with page_frame("questions") as frame:
                 st.caption(
                     f"One weight: loss ½(w − {model.DESCENT_CENTRE:g})², λ = {lam:g}, "
                     f"both started at w = {model.DESCENT_START:g}."
+                )
+                st.page_link(
+                    PAGE["training"].script,
+                    label=model.TRAINING_LINK_TEXT,
+                    icon=":material/model_training:",
                 )
             elif question.key == "q3":
                 scale = url_slider(

@@ -4,17 +4,21 @@ import pandas as pd
 import streamlit as st
 
 from lessons import training as model
+from lessons import training_controls as ctl
+from lessons import training_race as rfig
+from lessons import training_tables as tab
+from lessons import training_words as words
 from lessons.training import DiabetesSettings, RaceSettings
 from ui.frame import page_frame
 from ui.url_widgets import slider, url_select, url_toggle
 
 # Same controls, same figures for every visitor: built once per process.
 cached = st.cache_resource(max_entries=32, show_spinner="Training…")
-race_figure = cached(model.animated_race_figure)
-zeros_figure = cached(lambda settings, shown, height: model.zeros_figure_for(
+race_figure = cached(rfig.animated_race_figure)
+zeros_figure = cached(lambda settings, shown, height: words.zeros_figure_for(
     model.lesson_race(settings), shown, height))  # fmt: skip
-diabetes_zeros = cached(model.diabetes_zeros_figure)
-diabetes_sweep = cached(model.diabetes_sweep_figure)
+diabetes_zeros = cached(words.diabetes_zeros_figure)
+diabetes_sweep = cached(words.diabetes_sweep_figure)
 TALL, PROJECTED = 620, 450  # the race figure's height; projected, it fits a 1280 x 720 screen
 
 
@@ -22,43 +26,46 @@ def shown_optimisers() -> tuple[str, ...]:
     st.caption("Optimisers shown")
     return tuple(
         slug
-        for slug, name in model.OPTIMISERS.items()
+        for slug, name in ctl.OPTIMISERS.items()
         if url_toggle(
             name,
             f"show_{slug}",
-            default=slug in model.DEFAULT_SHOWN,
+            default=slug in ctl.DEFAULT_SHOWN,
             help="Draw it in the figures and list it in the tables.",
         )
     )
 
 
 def race_settings() -> RaceSettings:
-    start = (slider(model.START[0]), slider(model.START[1]))
-    step, lam = slider(model.STEP), slider(model.LAM)
-    iterations = int(slider(model.ITERATIONS))
+    start = (slider(ctl.START[0]), slider(ctl.START[1]))
+    step, lam = slider(ctl.STEP), slider(ctl.LAM)
+    iterations = int(slider(ctl.ITERATIONS))
     batch = url_select(
         "SGD batch size",
         "batch",
-        model.BATCHES,
+        ctl.BATCHES,
         default="8",
         help="Samples per SGD step, of the 64 whose full-batch loss is the drawn one.",
     )
     adam = url_select(
-        "Adam learning rate α", "adam_lr", model.ADAM_RATES, default="0.1",
+        "Adam learning rate α", "adam_lr", ctl.ADAM_RATES, default="0.1",
         help="Adam's step: about α per weight per step, whatever the gradient's size.",
     )  # fmt: skip
-    seed = int(slider(model.SEED))
+    seed = int(slider(ctl.SEED))
     return RaceSettings(start, step, lam, iterations, int(batch), seed, float(adam))
 
 
 def diabetes_settings(step: float, seed: int) -> DiabetesSettings:
-    lam, epochs = slider(model.DIABETES_LAM_SLIDER), int(slider(model.EPOCHS))
+    lam, epochs = (
+        slider(ctl.DIABETES_LAM_SLIDER),
+        int(slider(ctl.EPOCHS)),
+    )
     batch = url_select(
-        "Batch size (SGD, Adam)", "d_batch", model.DIABETES_BATCHES, default="32",
+        "Batch size (SGD, Adam)", "d_batch", ctl.DIABETES_BATCHES, default="32",
         help="Patients per minibatch step.",
     )  # fmt: skip
     adam = url_select(
-        "Adam learning rate α", "d_adam_lr", model.DIABETES_ADAM_RATES, default="0.3",
+        "Adam learning rate α", "d_adam_lr", ctl.DIABETES_ADAM_RATES, default="0.3",
         help="Adam's step on the diabetes weights (they run up to about 25).",
     )  # fmt: skip
     return DiabetesSettings(step, lam, epochs, int(batch), seed, float(adam))
@@ -89,11 +96,11 @@ with page_frame("training") as frame:
     st.header("The race on the lesson's bowl")
     if not frame.presenting:
         st.caption(
-            f"Every run is bounded: at most {model.RUN_CAP:,} steps of one optimiser (the solvers' "
+            f"Every run is bounded: at most {ctl.RUN_CAP:,} steps of one optimiser (the solvers' "
             f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
-            f"{model.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
+            f"{ctl.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
             "diverge, and FISTA's momentum from about 1.3/L. "
-            f"Here 1/L = {model.fmt(race.step / settings.step)}, so η = {model.fmt(race.step)}."
+            f"Here 1/L = {tab.fmt(race.step / settings.step)}, so η = {tab.fmt(race.step)}."
         )
     if not shown:
         st.info("Switch on at least one optimiser in the sidebar.")
@@ -104,16 +111,16 @@ with page_frame("training") as frame:
             frame.chart(race_figure(settings, shown, height, frame.presenting), "chart_race")
         with right:
             frame.chart(zeros_figure(settings, shown, height), "chart_zeros")
-        table(model.race_table(race, shown))
+        table(tab.race_table(race, shown))
         for note in race.notes:
             st.caption(f"ℹ️ {note}")
-        texts = model.explanations(race, settings)
+        texts = words.explanations(race, settings)
         with st.expander("Why each update can or cannot land on 0", expanded=not frame.presenting):
             for slug in shown:
-                st.markdown(f"**{model.OPTIMISERS[slug]}.** {texts[slug]}")
+                st.markdown(f"**{ctl.OPTIMISERS[slug]}.** {texts[slug]}")
 
     st.header("The diabetes lasso: exact zeros after K epochs")
-    tau = 10.0 ** slider(model.LOG_TAU)
+    tau = 10.0 ** slider(ctl.LOG_TAU)
     diabetes = model.diabetes_race(d_settings, tau)
     if not frame.presenting:
         st.markdown(
@@ -131,4 +138,4 @@ with page_frame("training") as frame:
             frame.chart(diabetes_zeros(d_settings, shown, PROJECTED), "chart_diabetes")
         with right:
             frame.chart(diabetes_sweep(d_settings, tau, shown, PROJECTED), "chart_sweep")
-        table(model.threshold_table(diabetes, shown))
+        table(tab.threshold_table(diabetes, shown))

@@ -15,7 +15,7 @@ import pytest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from lessons import questions as q
-from lessons import tour
+from lessons import tour, tour_figures
 from lessons.how_often import PUBLISHED_SETUP
 from lessons.loss_shape import DEFAULT_SHAPE
 from solvers import solve_constrained, solve_penalized
@@ -40,7 +40,7 @@ def _ridge_sign_changes_in_closed_form() -> dict[str, int]:
     # w(lam) = V diag(1 / (e + 2 lam)) V^T H c, for every lam at once
     paths = (vectors @ ((vectors.T @ pulled)[:, None] / (eigenvalues[:, None] + 2.0 * lams))).T
     fractions = np.linalg.norm(paths, axis=1) / full
-    kept = paths[(fractions >= tour.REGRESSION_FRACTIONS[0]) & (fractions <= 1.0)]
+    kept = paths[(fractions >= tour_figures.REGRESSION_FRACTIONS[0]) & (fractions <= 1.0)]
     signs = np.sign(kept)
     counts = {}
     for j, name in enumerate(names):
@@ -52,9 +52,9 @@ def _ridge_sign_changes_in_closed_form() -> dict[str, int]:
 
 def test_1_the_tour_counts_every_ridge_crossing_of_the_diabetes_path():
     exact = _ridge_sign_changes_in_closed_form()
-    assert tour.ridge_crossings() == exact
+    assert tour_figures.ridge_crossings() == exact
     assert max(exact.values()) > 1  # so "0 at one budget only" was false
-    sentence = tour.regression_text()
+    sentence = tour_figures.regression_text()
     twice = [name for name, count in exact.items() if count == 2]
     assert all(f"{name} twice" in sentence for name in twice)
     assert f"{len(exact)} of them" in sentence
@@ -272,7 +272,7 @@ def test_8_the_texts_lead_with_the_kink_and_quote_the_counterexample():
 
 
 def test_10_the_share_grows_towards_one_as_the_spread_grows_against_the_budget():
-    bowl = tour.CATCHMENT_BOWL
+    bowl = tour_figures.CATCHMENT_BOWL
     for budget in (1.0, 2.0):
         shares = [
             catchment_shares(bowl, NormBall(1, budget), "disk", k * budget).on_axis
@@ -292,7 +292,7 @@ def test_10_the_how_often_page_computes_its_usually_sentence(how_often):
     assert match
     quoted = re.findall(r"([\d.]+)% at spread ([\d.]+)", match.group(1))
     assert len(quoted) >= 3
-    bowl = tour.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
+    bowl = tour_figures.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
     values = []
     for share, spread in quoted:
         exact = catchment_shares(bowl, NormBall(1, 1.0), "disk", float(spread)).on_axis

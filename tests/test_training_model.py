@@ -9,6 +9,10 @@ import plotly.graph_objects as go
 import pytest
 
 from lessons import training as model
+from lessons import training_controls as ctl
+from lessons import training_race as rfig
+from lessons import training_tables as tab
+from lessons import training_words as words
 from lessons.training import DiabetesSettings, RaceSettings
 from solvers import solve_penalized
 from solvers._iterative import MAX_ITERATIONS, MAX_WORK
@@ -47,20 +51,20 @@ def test_every_table_number_is_solvers_identification_on_the_same_runs(race_name
     race = request.getfixturevalue(race_name)
     exact = solve_penalized(race.loss, "l1", race.lam)
     assert np.array_equal(exact.w, race.exact.w)
-    for row, slug in zip(model.race_table(race), model.OPTIMISERS, strict=True):
+    for row, slug in zip(tab.race_table(race), ctl.OPTIMISERS, strict=True):
         path = race.runs[slug]
         identified = identification_iteration(path, exact.w)
         column = f"support exact from {race.unit}"
         expected = f"never within {race.rows:,}" if identified is None else f"{identified:,}"
         assert row[column] == expected, slug
-        assert row["distance to exact w"] == model.fmt(final_distance(path, exact.w))
+        assert row["distance to exact w"] == tab.fmt(final_distance(path, exact.w))
         assert row["exact zeros"] == f"{exact_zero_count(path[-1])} of {exact.w.size}"
 
 
 @pytest.mark.parametrize("race_name", ["lesson", "diabetes"])
 def test_proximal_and_coordinate_methods_end_on_exactly_the_exact_zeros(race_name, request):
     race = request.getfixturevalue(race_name)
-    for slug in model.KNOWS_THE_KINK:
+    for slug in ctl.KNOWS_THE_KINK:
         last = race.runs[slug][-1]
         assert tuple(np.flatnonzero(last == 0.0)) == race.exact.zeros, slug
         assert race.summaries[slug].identified_at is not None
@@ -78,18 +82,18 @@ def test_subgradient_sgd_and_adam_report_no_exact_zero(race_name, request):
 
 def test_the_work_cap_is_enforced_with_a_note():
     epochs, note = model.capped_epochs(1000, 1, 442)
-    assert epochs == model.RUN_CAP // 442 and epochs * 442 <= min(MAX_ITERATIONS, MAX_WORK // 10)
+    assert epochs == ctl.RUN_CAP // 442 and epochs * 442 <= min(MAX_ITERATIONS, MAX_WORK // 10)
     assert "capped" in note and "100,000" in note and "2,000,000" in note
     assert model.capped_epochs(50, 32, 442) == (50, None)
     race = model.diabetes_race(DiabetesSettings(epochs=300, batch=1))
-    assert race.rows == model.RUN_CAP // 442 < 300
+    assert race.rows == ctl.RUN_CAP // 442 < 300
     assert any("capped" in n for n in race.notes)
     assert all(path.shape[0] == race.rows + 1 for path in race.runs.values())
 
 
 def test_steps_are_clamped_so_that_nothing_diverges():
-    assert model.STEP.high == model.MAX_STEP < 2.0
-    race = model.lesson_race(RaceSettings(step=model.MAX_STEP, batch=1, iterations=500))
+    assert ctl.STEP.high == ctl.MAX_STEP < 2.0
+    race = model.lesson_race(RaceSettings(step=ctl.MAX_STEP, batch=1, iterations=500))
     for slug, path in race.runs.items():
         assert np.all(np.isfinite(path)), slug
         # Bounded: the sign-step methods swing in a limit cycle (of size ~ eta lam /
@@ -98,7 +102,7 @@ def test_steps_are_clamped_so_that_nothing_diverges():
     assert race.fista_step == pytest.approx(1.0 / 4.0)  # 1/L: FISTA's momentum diverges above
     assert any("FISTA's step is held" in n for n in race.notes)
     data = lesson_problem().data
-    assert race.sgd_step <= model.MAX_STEP / model.minibatch_curvature(data, 1) + 1e-15
+    assert race.sgd_step <= ctl.MAX_STEP / model.minibatch_curvature(data, 1) + 1e-15
     assert any("SGD's step is held" in n for n in race.notes)
     # The bound holds for every single sample, and the full batch is ||H|| itself.
     norms = np.einsum("ij,ij->i", data.features, data.features)
@@ -108,9 +112,9 @@ def test_steps_are_clamped_so_that_nothing_diverges():
 
 def test_the_contours_are_level_sets_of_the_full_objective_with_kinks_on_the_axes(lesson):
     levels = [5.0, 8.0]
-    curve = model.objective_contours(lesson.loss, lesson.lam, levels)
+    curve = rfig.objective_contours(lesson.loss, lesson.lam, levels)
     points = curve[~np.isnan(curve[:, 0])]
-    values = np.array([model.objective_value(lesson.loss, lesson.lam, w) for w in points])
+    values = np.array([rfig.objective_value(lesson.loss, lesson.lam, w) for w in points])
     nearest = np.min(np.abs(values[:, None] - np.array(levels)[None, :]), axis=1)
     assert np.all(nearest < 1e-2 * max(levels))  # the chord's end on an axis, within a pixel
     on_curve = np.all(np.abs(points) > 1e-9, axis=1)
@@ -120,40 +124,40 @@ def test_the_contours_are_level_sets_of_the_full_objective_with_kinks_on_the_axe
 
 
 def test_the_animated_figure_is_thin_enough(lesson):
-    figure = model.animated_race_figure(RaceSettings(iterations=2000), tuple(model.OPTIMISERS))
-    assert len(figure.frames) <= model.MAX_FRAMES
+    figure = rfig.animated_race_figure(RaceSettings(iterations=2000), tuple(ctl.OPTIMISERS))
+    assert len(figure.frames) <= ctl.MAX_FRAMES
     assert len(figure.to_json()) / 1024 <= 300
     (moving,) = figure.frames[-1].data  # one trace moves: every trail and current point
-    assert len(moving.x) == (model.TRAIL + 1) * len(model.OPTIMISERS)
+    assert len(moving.x) == (ctl.TRAIL + 1) * len(ctl.OPTIMISERS)
     assert moving.x[-1] == np.float32(figure.data[-1].x[-1])
     assert figure.layout.sliders[0].steps[-1].label == "2000"
 
 
 def test_the_explanations_quote_the_runs(lesson):
-    texts = model.explanations(lesson, RaceSettings())
-    assert set(texts) == set(model.OPTIMISERS)
-    for slug in model.KNOWS_THE_KINK:
+    texts = words.explanations(lesson, RaceSettings())
+    assert set(texts) == set(ctl.OPTIMISERS)
+    for slug in ctl.KNOWS_THE_KINK:
         assert str(lesson.summaries[slug].identified_at) in texts[slug]
-    assert f"ηλ = {model.fmt(lesson.step * lesson.lam)}" in texts["ista"]
+    assert f"ηλ = {tab.fmt(lesson.step * lesson.lam)}" in texts["ista"]
     hits = int(np.count_nonzero(lesson.runs["subgradient"][:, 0] == 0.0))
     assert f"exactly 0.0 at {hits} of the 201 iterates" in texts["subgradient"]
     assert f"α = {lesson.adam_rate:g}" in texts["adam"]
     # Without a zero in the optimum there is nothing to land on, and the text says so.
     round_ = model.lesson_race(RaceSettings(lam=0.5))
     assert not round_.exact.zeros
-    assert "has no zero" in model.explanations(round_, RaceSettings(lam=0.5))["ista"]
+    assert "has no zero" in words.explanations(round_, RaceSettings(lam=0.5))["ista"]
 
 
 def test_the_tau_window_is_where_thresholding_matches(diabetes):
-    for slug in model.OPTIMISERS:
+    for slug in ctl.OPTIMISERS:
         last = diabetes.runs[slug][-1]
-        window = model.tau_window(last, diabetes.exact.w)
-        for tau in model.TAU_GRID:
+        window = tab.tau_window(last, diabetes.exact.w)
+        for tau in ctl.TAU_GRID:
             inside = window is not None and window[0] < tau <= window[1]
             assert threshold_matches_support(last, tau, diabetes.exact.w) == inside, (slug, tau)
-        counts = model.threshold_counts(diabetes, slug)
+        counts = tab.threshold_counts(diabetes, slug)
         assert counts[0] == exact_zero_count(last)
-    rows = model.threshold_table(diabetes, tuple(model.OPTIMISERS))
+    rows = tab.threshold_table(diabetes, tuple(ctl.OPTIMISERS))
     assert [r["= exact support?"] for r in rows[-3:]] == ["yes"] * 3
 
 
@@ -165,7 +169,7 @@ def test_the_diabetes_problem_is_the_lesson_lasso(diabetes):
 
 
 def test_the_tour_step_is_computed_from_the_runs(lesson):
-    step = model.TOUR_STEP
+    step = words.TOUR_STEP
     assert set(step) == {"slug", "title", "text", "figures", "page", "page_title", "query"}
     assert step["page"] == "training" and step["slug"] == "training"
     assert f"from iteration {lesson.summaries['ista'].identified_at}" in step["text"]

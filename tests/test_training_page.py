@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lessons import training as model
+from lessons import training_controls as ctl
+from lessons import training_tables as tab
 from lessons.training import DiabetesSettings, RaceSettings
 from tests.apptest_support import charts as chart_specs
 from tests.apptest_support import controls, link, notes, open_page, text, trace_names, values
@@ -45,9 +47,9 @@ def test_defaults_show_the_race_its_zeros_and_the_diabetes_tables(default):
     assert set(charts(default)) == CHARTS
     race, diabetes = tables(default)
     expected = model.lesson_race(RaceSettings())
-    assert list(race.index) == [model.OPTIMISERS[s] for s in model.DEFAULT_SHOWN]
-    for slug in model.DEFAULT_SHOWN:
-        row = race.loc[model.OPTIMISERS[slug]]
+    assert list(race.index) == [ctl.OPTIMISERS[s] for s in ctl.DEFAULT_SHOWN]
+    for slug in ctl.DEFAULT_SHOWN:
+        row = race.loc[ctl.OPTIMISERS[slug]]
         summary = expected.summaries[slug]
         shown = "never within 200" if summary.identified_at is None else str(summary.identified_at)
         assert row["support exact from iteration"] == shown
@@ -55,7 +57,7 @@ def test_defaults_show_the_race_its_zeros_and_the_diabetes_tables(default):
     assert diabetes.loc["ISTA (proximal)", "exact zeros"] == "5 of 10"
     assert diabetes.loc["Adam", "exact zeros"] == "0 of 10"
     figure = charts(default)["race"]
-    assert len(figure["frames"]) <= model.MAX_FRAMES
+    assert len(figure["frames"]) <= ctl.MAX_FRAMES
     assert figure["layout"]["sliders"][0]["steps"][-1]["label"] == "200"
     assert "bounded: at most 100,000 steps" in text(default)
     assert "**ISTA (proximal).** After the gradient step" in text(default)
@@ -93,7 +95,7 @@ def test_batch_seed_and_adam_rate_change_sgd_and_adam():
     app.sidebar.selectbox(key="batch").set_value("8")
     app.sidebar.slider(key="seed").set_value(3).run()
     after = heads(charts(app)["race"])
-    sgd = list(model.DEFAULT_SHOWN).index("sgd")
+    sgd = list(ctl.DEFAULT_SHOWN).index("sgd")
     assert after[sgd] != before[sgd] and after[0] == before[0]
     app.sidebar.selectbox(key="adam_lr").set_value("0.01").run()
     assert "about α = 0.01 per step" in text(app)
@@ -106,7 +108,7 @@ def test_the_optimiser_toggles_choose_what_is_drawn():
     names = trace_names(charts(app)["race"])
     assert "subgradient, η/√(k+1)" in names and "Adam" not in names
     assert "Adam" not in tables(app)[0].index
-    for slug in model.OPTIMISERS:
+    for slug in ctl.OPTIMISERS:
         app.sidebar.toggle(key=f"show_{slug}").set_value(False)
     app.run()
     assert not app.exception
@@ -123,12 +125,12 @@ def test_the_diabetes_controls_and_the_threshold():
     app.sidebar.selectbox(key="d_batch").set_value("442").run()
     expected = model.diabetes_race(DiabetesSettings(lam=20.0, epochs=10, batch=442), 0.01)
     row = tables(app)[1].loc["SGD (minibatch)"]
-    assert row["distance to exact w"] == model.fmt(expected.summaries["sgd"].distance)
+    assert row["distance to exact w"] == tab.fmt(expected.summaries["sgd"].distance)
     app.sidebar.selectbox(key="d_adam_lr").set_value("3").run()
     expected = model.diabetes_race(
         DiabetesSettings(lam=20.0, epochs=10, batch=442, adam_rate=3.0), 0.01
     )
-    assert tables(app)[1].loc["Adam", "distance to exact w"] == model.fmt(
+    assert tables(app)[1].loc["Adam", "distance to exact w"] == tab.fmt(
         expected.summaries["adam"].distance
     )
     app.slider(key="log_tau").set_value(0.0).run()

@@ -1,0 +1,100 @@
+"""The Training page's optimisers and controls: names, ranges, defaults, the work cap."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from lessons.controls import Slider
+from solvers._iterative import MAX_ITERATIONS, MAX_WORK
+from studies.training_problems import DIABETES_LAM, LESSON_LAM
+
+# --- the optimisers ---------------------------------------------------------------------
+OPTIMISERS: dict[str, str] = {
+    "subgradient": "subgradient descent",
+    "subgradient_sqrt": "subgradient, η/√(k+1)",
+    "sgd": "SGD (minibatch)",
+    "adam": "Adam",
+    "ista": "ISTA (proximal)",
+    "fista": "FISTA",
+    "cd": "coordinate descent (CD)",
+}
+TITLE_NAMES = {
+    "subgradient": "subgradient",
+    "subgradient_sqrt": "decaying subgradient",
+    "sgd": "SGD",
+    "adam": "Adam",
+    "ista": "ISTA",
+    "fista": "FISTA",
+    "cd": "CD",
+}
+"""What titles call them: short, so that a title fits its figure."""
+"""slug -> name, in the page's order: first the four that step along a subgradient."""
+KNOWS_THE_KINK = ("ista", "fista", "cd")
+DEFAULT_SHOWN = ("subgradient", "sgd", "adam", "ista", "fista", "cd")
+MAX_STEP = 1.9  # times 1 / L: the step control's upper end
+RUN_CAP = min(MAX_ITERATIONS, MAX_WORK // 10)  # steps per run of one optimiser (10 weights)
+MAX_FRAMES = 60
+TRAIL = 6  # iterates drawn as the moving trail of each optimiser
+
+# --- the controls -------------------------------------------------------------------------
+START = tuple(
+    Slider(
+        f"w{i}_0",
+        f"Start w{i}",
+        -3.0,
+        3.0,
+        0.1,
+        default,
+        f"Where every optimiser starts: w{i} of the first iterate.",
+        "%.1f",
+    )
+    for i, default in ((1, 2.5), (2, -1.5))
+)
+STEP = Slider(
+    "step",
+    "Step η (times 1/L)",
+    0.05,
+    MAX_STEP,
+    0.05,
+    1.0,
+    "The step of subgradient descent, SGD, ISTA and FISTA, as a multiple of 1/L, L = ‖H‖ "
+    f"the loss's largest curvature. At most {MAX_STEP}/L: from 2/L on, ISTA and "
+    "subgradient descent diverge (FISTA's step stays at most 1/L: its momentum diverges from "
+    "about 1.3/L).",
+)
+LAM = Slider(
+    "lam", "Penalty weight λ", 0.5, 4.0, 0.1, LESSON_LAM, "The lasso weight of λ‖w‖₁.", "%.1f"
+)
+ITERATIONS = Slider(
+    "iters", "Iterations", 10, 2000, 10, 200, "Steps of each optimiser (CD: sweeps).", "%d"
+)
+SEED = Slider("seed", "Seed", 0, 20, 1, 0, "Seeds the minibatches' reshuffling.", "%d")
+BATCHES = {str(b): str(b) for b in (1, 2, 4, 8, 16, 32)} | {"64": "64 (all: full batch)"}
+ADAM_RATES = {r: r for r in ("0.003", "0.01", "0.03", "0.1", "0.3")}
+DIABETES_LAM_SLIDER = Slider(
+    "d_lam", "Penalty weight λ", 0.5, 40.0, 0.5, DIABETES_LAM, "The lasso weight.", "%.1f"
+)
+EPOCHS = Slider(
+    "epochs",
+    "Epochs K",
+    1,
+    1000,
+    1,
+    50,
+    "Passes over the 442 patients: one full step, prox step or sweep each, or "
+    "442 / batch minibatch steps.",
+    "%d",
+)
+DIABETES_BATCHES = {str(b): str(b) for b in (1, 8, 32, 128)} | {"442": "442 (all)"}
+DIABETES_ADAM_RATES = {r: r for r in ("0.01", "0.03", "0.1", "0.3", "1", "3")}
+LOG_TAU = Slider(
+    "log_tau",
+    "Threshold afterwards: log₁₀ τ",
+    -8.0,
+    1.0,
+    0.25,
+    -2.0,
+    "Set every |wᵢ| < τ to 0 after training, as one does with an optimiser that never "
+    "gives exact zeros.",
+)
+TAU_GRID = np.logspace(-10.0, 2.0, 241)
