@@ -72,6 +72,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/casino:",
     ),
     PageSpec(
+        "real_data",
+        "pages/real_data.py",
+        "real_data",
+        "Real data",
+        "Real data: the lasso sets most of 64 weights to exactly 0, ridge none",
+        ":material/table_chart:",
+    ),
+    PageSpec(
         "questions",
         "pages/questions.py",
         "questions",
