@@ -85,12 +85,12 @@ CORRELATION = Slider(
     0.5,
     0.999,
     0.001,
-    0.99,
+    0.995,
     "Sample correlation of the added near copy with the feature: exactly this value.",
     "%.3f",
 )
 COPY_SEED = Slider(
-    "copy_seed", "Seed of the copy's noise", 0, 30, 1, 0, "A new draw of the noise.", "%d"
+    "copy_seed", "Seed of the copy's noise", 0, 50, 1, 0, "A new draw of the noise.", "%d"
 )
 PATIENTS = Slider(
     "n_sub",
@@ -329,6 +329,33 @@ class Pair:
     fits: Fits
     column: int  # the feature's column; the copy is the last
 
+    def entries(self) -> tuple[float | None, float | None]:
+        """The λ at which the feature and the copy join the lasso path (None: never)."""
+        path = self.fits.lasso
+        out = []
+        for column in (self.column, self.fits.p - 1):
+            nonzero = np.flatnonzero(path.coefs[:, column] != 0.0)
+            out.append(float(path.lambdas[nonzero[0] - 1]) if nonzero.size else None)
+        return out[0], out[1]
+
+    def one_only(self) -> tuple[float, float] | None:
+        """The λ range, from the first entry down, where the lasso has exactly one of the pair.
+
+        None if neither enters. Between breakpoints the active set is fixed, so
+        it suffices to look at the pieces (a weight is non-zero inside a piece
+        when it is non-zero at either end).
+        """
+        path = self.fits.lasso
+        pair = path.coefs[:, [self.column, -1]] != 0.0
+        inside = (pair[:-1] | pair[1:]).sum(axis=1)  # non-zero of the pair on each piece
+        pieces = np.flatnonzero(inside > 0)
+        if not pieces.size:
+            return None
+        start = pieces[0]
+        other = np.flatnonzero(inside[start:] != 1)
+        stop = start + other[0] if other.size else len(inside)
+        return float(path.lambdas[start]), float(path.lambdas[stop])
+
     def weights(self, lam: float) -> dict[str, tuple[float, float]]:
         """(feature, copy) weights of each method at ``lam``."""
         return {
@@ -379,7 +406,23 @@ def pair_sentence(pair: Pair, lam: float) -> str:
     return (
         f"At λ = {lam:.3g} and correlation {pair.correlation:.3f}: {lasso}. Ridge splits the "
         f"weight: {name} {_w(ro)}, its copy {_w(rc)} (ratio {ratio:.3f}). The elastic net "
-        f"(α = {pair.fits.l1_ratio:g}) gives {name} {_w(eo)} and its copy {_w(ec)}."
+        f"(α = {pair.fits.l1_ratio:g}) gives {name} {_w(eo)} and its copy {_w(ec)}. "
+        + entry_sentence(pair)
+    )
+
+
+def entry_sentence(pair: Pair) -> str:
+    """Which of the pair the lasso takes first, and down to which λ it keeps only one."""
+    feature, copy = pair.entries()
+    span = pair.one_only()
+    if span is None:
+        return "On the lasso path neither ever enters."
+    first = "`" + pair.feature + "`" if copy is None or (feature or 0.0) >= copy else "the copy"
+    high, low = span
+    return (
+        f"On the lasso path {first} enters first, at λ = {high:.3g}, and from there down to "
+        f"λ = {low:.3g} the lasso keeps **exactly one** of the two. Which one enters first is "
+        "decided by the noise's chance correlation with the response: change its seed."
     )
 
 
@@ -390,8 +433,9 @@ class Subsample:
 
     n: int
     rank: int
-    lasso: LassoPath  # down to λ = 0
+    lasso: LassoPath  # down to λ = floor
     ridge: GridPath
+    floor: float = 0.0  # 0, unless the Gram is singular to rounding at n - 1 = p
 
     @property
     def p(self) -> int:
@@ -406,6 +450,9 @@ class Subsample:
         return int(np.min(np.count_nonzero(self.ridge.coefs, axis=1)))
 
 
+SUBSAMPLE_FLOORS = (0.0, 1e-6, 1e-5)  # all below the plotted range (λ >= 1e-4)
+
+
 @lru_cache(maxsize=16)
 def subsample(n: int, seed: int) -> Subsample:
     data = design("quadratic")
@@ -417,7 +464,15 @@ def subsample(n: int, seed: int) -> Subsample:
     ridge = ridge_path(G, b, GRID)
     _frozen(ridge.coefs)
     rank = int(np.linalg.matrix_rank(X - X.mean(axis=0)))
-    return Subsample(n, rank, lasso_path(G, b, 0.0), ridge)
+    for floor in SUBSAMPLE_FLOORS:
+        try:
+            return Subsample(n, rank, lasso_path(G, b, floor), ridge, floor)
+        except ValueError:
+            # With n - 1 = p the Gram can be of full rank yet singular to rounding
+            # (smallest eigenvalue ~1e-12): the path's pivot test then calls a
+            # column dependent, and its range check refuses λ = 0. Stop just above.
+            continue
+    raise RuntimeError(f"no lasso path for n = {n}, seed = {seed}")
 
 
 def subsample_curves(fit: Subsample):
@@ -430,7 +485,8 @@ def subsample_sentence(fit: Subsample) -> str:
     most, n = fit.lasso_most_nonzero(), fit.n
     return (
         f"{n} patients, {fit.p} features. Centring (the intercept) leaves the data rank "
-        f"{fit.rank} ≤ n − 1 = {n - 1}. Along the whole exact lasso path, down to λ = 0, at "
+        f"{fit.rank} ≤ n − 1 = {n - 1}. Along the whole exact lasso path, down to λ = "
+        f"{fit.floor:g}, at "
         f"most **{most}** weights are non-zero at any λ: the active columns stay linearly "
         f"independent, so never more than the rank. Ridge: **{fit.ridge_fewest_nonzero()} of "
         f"{fit.p}** non-zero at every λ of the grid."
