@@ -147,7 +147,7 @@ def read_csv(content: bytes) -> Table:
         if numbers.isna().sum() > missing.sum():  # a value that is neither number nor missing
             text_columns.append(str(name))
             continue
-        values = numbers.to_numpy(dtype=np.float64)
+        values = numbers.to_numpy(dtype=np.float64, copy=True)
         values[~np.isfinite(values)] = np.nan  # "inf" is no measurement either
         names.append(str(name))
         columns.append(values)
