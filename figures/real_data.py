@@ -36,7 +36,9 @@ from figures.style import (
 
 COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, OCHRE, SKY, INK)
 MARKER_LINE = {"color": AXIS_HIGHLIGHT, "width": 2, "dash": "dot"}
-_HOVER = "%{fullData.name}<br>w = %{y:.4g}<br>x = %{x:.3g}<extra></extra>"
+# λ falls from left to right (the model grows); ticks as powers of ten, not "100µ".
+LOG_AXIS = {"type": "log", "autorange": "reversed", "exponentformat": "power"}
+_HOVER = "%{fullData.name}: %{y:.3g}<extra></extra>"
 
 
 @dataclass(frozen=True)
@@ -179,9 +181,7 @@ def paths_figure(
                     **axes,
                 }
             )
-        axis = axis_style(x_title, type="log" if log_x else "linear")
-        if log_x:
-            axis["autorange"] = "reversed"  # λ falls from left to right: the model grows
+        axis = axis_style(x_title, **(LOG_AXIS if log_x else {"type": "linear"}))
         layout[f"xaxis{suffix}"].update(axis)
         layout[f"yaxis{suffix}"].update(axis_style("weight (standardised)" if k == 0 else ""))
     if grey:  # one legend entry (and one click) for every grey line
@@ -239,9 +239,8 @@ def zero_count_figure(curves, lam: float, p: int, height: int = 380) -> go.Figur
             height,
             margin={"l": 60, "r": 15, "t": 60, "b": 100},
         ),
-        xaxis=axis_style("λ (log scale; the model grows to the right)", type="log",
-                         autorange="reversed"),
-        yaxis=axis_style(f"weights exactly 0 (of {p})", range=[-1.5, p + 1.5]),
+        xaxis=axis_style("λ (log scale; the model grows to the right)", **LOG_AXIS),
+        yaxis=axis_style(f"exact zeros (of {p})", range=[-1.5, p + 1.5]),
         hovermode="closest",
     )
     return figure
@@ -273,20 +272,22 @@ def cv_figure(cv, p: int, height: int = 400) -> go.Figure:
             ),
         ]
     )
-    for lam, zeros, label, dash, shift in (
-        (cv.lambda_min, cv.zeros_min, "λ_min", "dash", "right"),
-        (cv.lambda_1se, cv.zeros_1se, "λ_1se", "dot", "left"),
+    top = float(np.max(upper))
+    for lam, zeros, label, dash in (
+        (cv.lambda_min, cv.zeros_min, "λ_min", "dash"),
+        (cv.lambda_1se, cv.zeros_1se, "λ_1se", "dot"),
     ):
-        figure.add_vline(x=lam, line={"color": INK, "width": 1.5, "dash": dash})
-        figure.add_annotation(
-            x=np.log10(lam),
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            xanchor=shift,
-            text=f"{label}: {zeros} of {p} exactly 0",
-            showarrow=False,
-            font={"size": 13},
+        # A vertical line drawn as a trace, so that the legend names it (two
+        # annotations side by side would overlap: the two λ are close).
+        figure.add_trace(
+            go.Scatter(
+                x=[lam, lam],
+                y=[float(np.min(lower)) - 1.0, top + 1.0],
+                mode="lines",
+                line={"color": INK, "width": 1.5, "dash": dash},
+                name=f"{label} = {lam:.3g}: {zeros} of {p} exactly 0",
+                hoverinfo="name",
+            )
         )
     low, high = float(np.min(lower)), float(np.max(upper[x <= cv.lambda_1se * 30]))
     figure.update_layout(
@@ -295,7 +296,7 @@ def cv_figure(cv, p: int, height: int = 400) -> go.Figure:
             height,
             margin={"l": 70, "r": 15, "t": 80, "b": 100},
         ),
-        xaxis=axis_style("λ (log scale)", type="log", autorange="reversed"),
+        xaxis=axis_style("λ (log scale)", **LOG_AXIS),
         yaxis=axis_style(
             "CV error (share of variance unexplained)",
             range=[low - 0.05 * (high - low), high + 0.05 * (high - low)],
@@ -337,7 +338,7 @@ def pair_figure(panels: list[PathPanel], feature: str, height: int = 360) -> go.
                 }
             )
         layout[f"xaxis{suffix}"].update(
-            axis_style("λ (log scale)", type="log", autorange="reversed")
+            axis_style("λ (log scale)", **LOG_AXIS)
         )
         layout[f"yaxis{suffix}"].update(axis_style("weight" if k == 0 else ""))
     return go.Figure({"data": data, "layout": layout}, _validate=False)
@@ -379,8 +380,8 @@ def subsample_figure(lasso_x, lasso_nonzero, ridge_x, ridge_nonzero, n: int, p: 
             height,
             margin={"l": 60, "r": 15, "t": 60, "b": 100},
         ),
-        xaxis=axis_style("λ (log scale)", type="log", autorange="reversed"),
-        yaxis=axis_style(f"weights not 0 (of {p})", range=[-1.5, p + 4]),
+        xaxis=axis_style("λ (log scale)", **LOG_AXIS),
+        yaxis=axis_style(f"non-zero (of {p})", range=[-1.5, p + 4]),
         hovermode="closest",
     )
     return figure

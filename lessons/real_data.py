@@ -37,8 +37,8 @@ from studies.cross_validation import CVResult, cross_validate
 from studies.diabetes_design import diabetes_design
 
 DESIGNS = {
-    "quadratic": "64 predictors: the quadratic model",
-    "main": "10 variables: the main effects",
+    "quadratic": "64 predictors (quadratic)",
+    "main": "10 variables",
 }
 AXES = {"log_lambda": "log λ", "l1_fraction": "‖w‖₁ / max"}
 FOLDS = {"10": "10 folds", "5": "5 folds"}
@@ -260,9 +260,21 @@ def entry_order(path: LassoPath) -> list[int]:
 
 
 def lasso_on_grid(path: LassoPath, grid: np.ndarray = GRID) -> tuple[np.ndarray, np.ndarray]:
-    """The lasso at the grid's λ and every breakpoint inside it: (λ decreasing, weights)."""
+    """The lasso at every breakpoint inside the grid's range, and at the grid's points that
+    lie in gaps between breakpoints wider than the grid's step: (λ decreasing, weights).
+
+    The weights are linear in λ between breakpoints, so these points draw the path
+    exactly up to the curvature a log axis gives a straight piece.
+    """
     inside = path.lambdas[(path.lambdas < grid[0]) & (path.lambdas > grid[-1])]
-    lams = np.unique(np.concatenate([grid, inside]))[::-1]
+    logs = np.log10(grid)
+    step = float(np.max(np.abs(np.diff(logs)))) if grid.size > 1 else 1.0
+    if inside.size:
+        distance = np.min(np.abs(logs[:, None] - np.log10(inside)[None, :]), axis=1)
+        fill = grid[(distance > step / 2) | (np.arange(grid.size) % (grid.size - 1) == 0)]
+    else:
+        fill = grid
+    lams = np.unique(np.concatenate([fill, inside]))[::-1]
     return lams, path.at(lams)
 
 

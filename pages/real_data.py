@@ -70,10 +70,10 @@ def cv_table(results: dict, p: int) -> pd.DataFrame:
             {
                 "method": name,
                 "λ_min": f"{cv.lambda_min:.3g}",
-                f"zeros at λ_min (of {p})": cv.zeros_min,
+                "zeros at λ_min": cv.zeros_min,
                 "λ_1se": f"{cv.lambda_1se:.3g}",
-                f"zeros at λ_1se (of {p})": cv.zeros_1se,
-                "CV error at λ_min": f"{cv.mean.min():.3f}",
+                "zeros at λ_1se": cv.zeros_1se,
+                "CV error": f"{cv.mean.min():.3f}",
             }
         )
     return pd.DataFrame(rows)
@@ -178,18 +178,17 @@ with page_frame("real_data") as frame:
 
     data = model.design(design)
     fits = model.design_fits(design, alpha)
-    st.header("The data")
-    st.markdown(
-        f"**{len(data.y)} patients, {fits.p} predictors** ({model.DESIGNS[design]}). "
-        + model.SOURCE
-    )
-    st.caption(
-        "Features and response standardised to mean 0 and variance 1 (Efron et al.'s unit-length "
-        "columns times √n): λ and the weights are in these units. The lasso's and ridge's zeros "
-        "do not depend on this scaling; the elastic net's mix α does."
-    )
-
-    st.header("The paths")
+    if frame.presenting:  # projected: one line, the figure on screen
+        st.caption(f"{len(data.y)} diabetes patients, {fits.p} predictors (Efron et al. 2004).")
+    else:
+        st.header("The data")
+        st.markdown(f"**{len(data.y)} patients, {fits.p} predictors.** " + model.SOURCE)
+        st.caption(
+            "Features and response standardised to mean 0 and variance 1 (Efron et al.'s "
+            "unit-length columns times √n): λ and the weights are in these units. The lasso's "
+            "and ridge's zeros do not depend on this scaling; the elastic net's mix α does."
+        )
+        st.header("The paths")
     what = f"{fits.p} diabetes predictors"
     frame.chart(paths_chart("paths", (design, alpha), fits, lam, axis, what), "chart_paths")
     st.markdown(model.zeros_sentence(fits, lam))
@@ -198,7 +197,7 @@ with page_frame("real_data") as frame:
     st.header("Cross-validation")
     cv = model.design_cv(design, 1.0, folds, seed)
     st.markdown(model.headline(cv, fits.p))
-    left, right = st.columns([3, 2])
+    left, right = st.columns([1, 1], vertical_alignment="center")
     with left:
         frame.chart(cv_chart(design, folds, seed), "chart_cv")
     with right:
@@ -209,9 +208,10 @@ with page_frame("real_data") as frame:
         }
         st.dataframe(cv_table(results, fits.p), hide_index=True)
         st.caption(
-            f"{folds}-fold CV over 100 values of λ (LassoCV's grid); λ_1se: the largest λ whose "
-            "error is within one standard error of the minimum. Zeros of the fit to all "
-            "patients at that λ. Error: the share of the response's variance not explained."
+            f"Exact zeros (of {fits.p}) at λ_min and at λ_1se. {folds}-fold CV over 100 values "
+            "of λ (LassoCV's grid); λ_1se: the largest λ whose error is within one standard "
+            "error of the minimum. Zeros of the fit to all patients at that λ. CV error: at λ_min, "
+            "the share of the response's variance not explained."
         )
 
     st.header("Two nearly equal features")

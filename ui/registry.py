@@ -76,7 +76,7 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/real_data.py",
         "real_data",
         "Real data",
-        "Real data: the lasso sets most of 64 weights to exactly 0, ridge none",
+        "Real data: the lasso zeros most of 64 weights, ridge none",
         ":material/table_chart:",
     ),
     PageSpec(
