@@ -23,13 +23,13 @@ import numpy as np
 from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
-from benchmarks.rerun import APP, median_rerun  # noqa: E402
-from lessons import real_data as model  # noqa: E402
-from solvers.lasso_path import lasso_path  # noqa: E402
-from studies.cross_validation import cross_validate  # noqa: E402
-from studies.csv_upload import prepare, read_csv  # noqa: E402
-from studies.diabetes_design import design_gram, diabetes_design  # noqa: E402
-from ui.registry import PAGE  # noqa: E402
+from benchmarks.rerun import APP, median_rerun
+from lessons import real_data as model
+from solvers.lasso_path import lasso_path
+from studies.cross_validation import cross_validate
+from studies.csv_upload import prepare, read_csv
+from studies.diabetes_design import design_gram, diabetes_design
+from ui.registry import PAGE
 
 REPEATS = 30
 
@@ -84,8 +84,11 @@ def _gram(X, y):
 def cv_speed() -> None:
     data = model.design("quadratic")
     print("10-fold CV over the whole grid (100 λ), 442 x 64, standard units")
-    for name, a in (("lasso (exact path per fold)", 1.0), ("elastic net α = 0.5", 0.5),
-                    ("ridge", 0.0)):
+    for name, a in (
+        ("lasso (exact path per fold)", 1.0),
+        ("elastic net α = 0.5", 0.5),
+        ("ridge", 0.0),
+    ):
         median, fastest = best_ms(lambda a=a: cross_validate(data.X, data.y, a, k=10), 5)
         print(f"  {name:28s} {median:8.1f} ms ({fastest:.1f})")
 
@@ -93,7 +96,9 @@ def cv_speed() -> None:
 def rerun_speed() -> None:
     reference = AppTest.from_file(APP, default_timeout=120)
     reference.run()
-    regions = statistics.median(median_rerun(reference, "left_t", [0.5 + 0.05 * k for k in range(20)]))
+    regions = statistics.median(
+        median_rerun(reference, "left_t", [0.5 + 0.05 * k for k in range(20)])
+    )
     app = AppTest.from_file(APP, default_timeout=120)
     app.switch_page(PAGE["real_data"].script).run()
     values = [-3.0 + 0.05 * k for k in range(40)]  # 40 new marker positions: no cache answers
@@ -128,8 +133,10 @@ def upload_speed() -> None:
     model.cross_validation(data, 1.0, 10, 0)
     done = time.perf_counter()
     print(f"Upload at the limits: {len(content) / 1024**2:.1f} MB, {rows:,} rows x {cols} columns")
-    print(f"  parse {1e3 * (parsed - start):.0f} ms, fit paths {1e3 * (fitted - parsed):.0f} ms "
-          f"({len(fits.lasso.lambdas)} breakpoints), 10-fold CV {1e3 * (done - fitted):.0f} ms")
+    print(
+        f"  parse {1e3 * (parsed - start):.0f} ms, fit paths {1e3 * (fitted - parsed):.0f} ms "
+        f"({len(fits.lasso.lambdas)} breakpoints), 10-fold CV {1e3 * (done - fitted):.0f} ms"
+    )
 
 
 def main() -> None:

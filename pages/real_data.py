@@ -3,11 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from figures.real_data import cv_figure, move_markers, pair_figure, paths_figure
-from figures.real_data import subsample_figure, zero_count_figure
+from figures.real_data import move_markers, pair_figure, paths_figure
+from figures.real_data_counts import cv_figure, subsample_figure, zero_count_figure
 from lessons import real_data as model
-from studies.csv_upload import MAX_COLUMNS, MAX_MB, MAX_ROWS, UploadError, markdown_text
-from studies.csv_upload import prepare, read_csv
+from studies.csv_upload import (
+    MAX_COLUMNS,
+    MAX_MB,
+    MAX_ROWS,
+    UploadError,
+    markdown_text,
+    prepare,
+    read_csv,
+)
 from ui.frame import page_frame
 from ui.url_widgets import slider, url_select
 
@@ -47,9 +54,7 @@ def paths_chart(name: str, key: tuple, fits, lam: float, axis: str, what: str):
 
 
 def zeros_chart(name: str, key: tuple, fits, lam: float):
-    return marked(
-        name, key, lambda: zero_count_figure(model.zero_curves(fits), lam, fits.p), [lam]
-    )
+    return marked(name, key, lambda: zero_count_figure(model.zero_curves(fits), lam, fits.p), [lam])
 
 
 @cached
@@ -88,9 +93,7 @@ def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed:
         "stays in this browser session only: it is never written to disk or put in the link, "
         "and a reload forgets it."
     )
-    uploaded = st.file_uploader(
-        "Your CSV file", type=["csv"], max_upload_size=MAX_MB, key="upload"
-    )
+    uploaded = st.file_uploader("Your CSV file", type=["csv"], max_upload_size=MAX_MB, key="upload")
     if uploaded is None:
         st.session_state.pop(UPLOAD, None)
         return
@@ -122,9 +125,7 @@ def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed:
         return
     fits, cv = result["fits"], result["cv"]
     n = result["rows"]
-    st.markdown(
-        f"**{n:,} rows, {fits.p} features.** " + model.zeros_sentence(fits, lam)
-    )
+    st.markdown(f"**{n:,} rows, {fits.p} features.** " + model.zeros_sentence(fits, lam))
     key = (uploaded.file_id, *key)
     what = f"Your data, {fits.p} features"
     frame.chart(paths_chart("upload_paths", key, fits, lam, axis, what), "chart_upload_paths")

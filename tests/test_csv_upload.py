@@ -31,7 +31,11 @@ def test_a_good_file_gives_its_numeric_columns_and_a_note_on_the_text_one():
 
 
 def test_semicolons_tabs_a_byte_order_mark_and_spaces_are_read():
-    for text in ("a;b\n1;2\n3;4\n5;7\n", "a\tb\n1\t2\n3\t4\n5\t7\n", "\ufeffa, b\n1, 2\n3, 4\n5, 7\n"):
+    for text in (
+        "a;b\n1;2\n3;4\n5;7\n",
+        "a\tb\n1\t2\n3\t4\n5\t7\n",
+        "\ufeffa, b\n1, 2\n3, 4\n5, 7\n",
+    ):
         table = read_csv(text.encode())
         assert table.names == ("a", "b"), text
         assert table.values.tolist() == [[1, 2], [3, 4], [5, 7]]
@@ -45,7 +49,7 @@ def test_semicolons_tabs_a_byte_order_mark_and_spaces_are_read():
         (b"a,b\n", "header row but no data rows"),
         ("a,b\n1,caf\u00e9\n".encode("latin-1"), "is not UTF-8 text (byte 0xe9 at position 9"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not a CSV"),
-        (b'a,b\n1,2\n3,4,5,6\n', "could not be read as a CSV table"),
+        (b"a,b\n1,2\n3,4,5,6\n", "could not be read as a CSV table"),
         (b'a,b\n"1,2\n3,4\n', "could not be read as a CSV table"),
         (b"name,city\nann,paris\nbob,rome\n", "no numeric column"),
     ],

@@ -42,9 +42,7 @@ def test_real_data_page_marker_by_keyboard_and_uploads(server, browser):  # noqa
     marker = page.locator('[data-testid="stSlider"]').filter(has_text="Marker: log₁₀ λ").first
     marker.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")  # -1.10 -> -1.05
-    page.wait_for_function(
-        "() => window.location.search.includes('log_lam=-1.05')", timeout=30_000
-    )
+    page.wait_for_function("() => window.location.search.includes('log_lam=-1.05')", timeout=30_000)
     page.get_by_text("At the marker, λ = 0.0891").first.wait_for(timeout=30_000)
     _no_exception(page)
 
@@ -61,7 +59,9 @@ def test_real_data_page_marker_by_keyboard_and_uploads(server, browser):  # noqa
     page.screenshot(path=str(ARTIFACTS / "real_data_upload_1440x900.png"))
 
     chooser.set_input_files(
-        files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": "a,y\n1,café\n".encode("latin-1")}]
+        files=[
+            {"name": "bad.csv", "mimeType": "text/csv", "buffer": "a,y\n1,café\n".encode("latin-1")}
+        ]
     )
     page.get_by_text("is not UTF-8 text").first.wait_for(timeout=30_000)
     _no_exception(page)
