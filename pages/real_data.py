@@ -78,7 +78,7 @@ def cv_table(results: dict, p: int) -> pd.DataFrame:
                 "zeros at λ_min": cv.zeros_min,
                 "λ_1se": f"{cv.lambda_1se:.3g}",
                 "zeros at λ_1se": cv.zeros_1se,
-                "CV error": f"{cv.mean.min():.3f}",
+                "error": f"{cv.mean.min():.3f}",
             }
         )
     return pd.DataFrame(rows)
@@ -211,7 +211,7 @@ with page_frame("real_data") as frame:
         st.caption(
             f"Exact zeros (of {fits.p}) at λ_min and at λ_1se. {folds}-fold CV over 100 values "
             "of λ (LassoCV's grid); λ_1se: the largest λ whose error is within one standard "
-            "error of the minimum. Zeros of the fit to all patients at that λ. CV error: at λ_min, "
+            "error of the minimum. Zeros of the fit to all patients at that λ. Error: CV error at λ_min, "
             "the share of the response's variance not explained."
         )
 

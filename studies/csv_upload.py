@@ -117,9 +117,7 @@ def read_csv(content: bytes) -> Table:
     if not isinstance(content, bytes | bytearray):
         raise UploadError("The upload did not arrive as a file.")
     if len(content) > MAX_BYTES:
-        raise UploadError(
-            f"The file is {len(content) / 1024**2:.1f} MB; the limit is {MAX_MB} MB."
-        )
+        raise UploadError(f"The file is {len(content) / 1024**2:.1f} MB; the limit is {MAX_MB} MB.")
     text = _decode(bytes(content))
     if not text.strip():
         raise UploadError("The file is empty.")
@@ -154,9 +152,7 @@ def read_csv(content: bytes) -> Table:
     if not names:
         raise UploadError("The file has no numeric column: nothing to predict or to predict from.")
     if len(names) > MAX_COLUMNS:
-        raise UploadError(
-            f"The file has {len(names)} numeric columns; the limit is {MAX_COLUMNS}."
-        )
+        raise UploadError(f"The file has {len(names)} numeric columns; the limit is {MAX_COLUMNS}.")
     notes = []
     if text_columns:
         notes.append(
@@ -188,7 +184,9 @@ def prepare(table: Table, target: str, min_rows: int = 3) -> Prepared:
     notes = list(table.notes)
     complete = np.all(np.isfinite(table.values), axis=1)
     if not np.all(complete):
-        holes = [n for n, col in zip(table.names, table.values.T, strict=True) if np.isnan(col).any()]
+        holes = [
+            n for n, col in zip(table.names, table.values.T, strict=True) if np.isnan(col).any()
+        ]
         notes.append(
             f"Left out {np.count_nonzero(~complete):,} of {complete.size:,} rows with a missing "
             f"or non-finite value (in {_listed(holes)})."
