@@ -39,6 +39,7 @@ MAX_BYTES = MAX_MB * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200  # numeric columns, the target included
 _SHOWN = 5  # names listed in a note before "and n more"
+_MISSING = ["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "?"]
 
 
 class UploadError(ValueError):
@@ -122,12 +123,12 @@ def read_csv(content: bytes) -> Table:
     if not text.strip():
         raise UploadError("The file is empty.")
     try:
-        frame = pd.read_csv(
+        frame = pd.read_csv(  # numbers parsed by pandas' C reader; text columns stay objects
             io.StringIO(text),
             sep=_delimiter(text),
             nrows=MAX_ROWS + 1,
             skipinitialspace=True,
-            dtype=str,
+            na_values=_MISSING,
             keep_default_na=False,
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error, ValueError) as error:
@@ -139,13 +140,19 @@ def read_csv(content: bytes) -> Table:
         raise UploadError("The file has a header row but no data rows.")
     names, columns, text_columns = [], [], []
     for name in frame.columns:
-        raw = frame[name].str.strip()
-        missing = raw.isin(["", "NA", "N/A", "NaN", "nan", "null", "NULL", "None", "?"])
-        numbers = pd.to_numeric(raw.where(~missing), errors="coerce")
-        if numbers.isna().sum() > missing.sum():  # a value that is neither number nor missing
+        column = frame[name]
+        if pd.api.types.is_bool_dtype(column):  # True/False: not a measurement
             text_columns.append(str(name))
             continue
-        values = numbers.to_numpy(dtype=np.float64, copy=True)
+        if not pd.api.types.is_numeric_dtype(column):  # text somewhere: spaces, or words
+            raw = column.astype(str).str.strip()
+            missing = column.isna() | raw.isin(_MISSING)
+            numbers = pd.to_numeric(raw.where(~missing), errors="coerce")
+            if numbers.isna().sum() > missing.sum():  # a value neither number nor missing
+                text_columns.append(str(name))
+                continue
+            column = numbers
+        values = column.to_numpy(dtype=np.float64, copy=True)
         values[~np.isfinite(values)] = np.nan  # "inf" is no measurement either
         names.append(str(name))
         columns.append(values)
