@@ -72,6 +72,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/casino:",
     ),
     PageSpec(
+        "real_data",
+        "pages/real_data.py",
+        "real_data",
+        "Real data",
+        "Real data: the lasso zeros most of 64 weights, ridge none",
+        ":material/table_chart:",
+    ),
+    PageSpec(
         "training",
         "pages/training.py",
         "training",
