@@ -23,7 +23,6 @@ from figures.style import (
     AXIS_HIGHLIGHT,
     BLUE,
     GREY,
-    GRID,
     INK,
     OCHRE,
     PAPER,
@@ -32,7 +31,8 @@ from figures.style import (
     base_layout,
 )
 
-HEIGHT = 560
+# At most figures.style.PRESENT_HEIGHT: projected, the layout stays as drawn (type grows).
+HEIGHT = 450
 # Region kind -> (colour, the budget's measure for the legend).
 REGION_COLOURS = {
     "l1": (BLUE, "‖w‖₁ ≤ t"),
@@ -41,8 +41,10 @@ REGION_COLOURS = {
     "group": (OCHRE, "‖(w1, w2)‖₂ + |w3| ≤ t"),
 }
 SURFACE_OPACITY = 0.3
-ELLIPSOID_OPACITY = 0.22
-CAMERA = {"eye": {"x": 1.55, "y": 1.25, "z": 0.85}, "up": {"x": 0, "y": 0, "z": 1}}
+ELLIPSOID_OPACITY = 0.28
+# From the w1 side, a little below w2's positive end: w1 runs to the right, w3 up. Closer
+# than Plotly's default eye (norm 2.17), so that the cube fills the figure.
+CAMERA = {"eye": {"x": 0.5, "y": -1.22, "z": 0.68}, "up": {"x": 0, "y": 0, "z": 1}}
 # Kept while the sliders move: Plotly keeps the reader's rotation while this is unchanged.
 UI_REVISION = "three-weights"
 HALO = {"color": PAPER, "width": 1}
@@ -64,15 +66,45 @@ def _lines(polylines, **style) -> go.Scatter3d:
     return go.Scatter3d(x=x, y=y, z=z, mode="lines", hoverinfo="skip", **style)
 
 
-def _point(w: np.ndarray, **style) -> go.Scatter3d:
+def _point(w: np.ndarray, mode: str = "markers", **style) -> go.Scatter3d:
     x, y, z = np.asarray(w, dtype=float).reshape(3, 1)
-    return go.Scatter3d(x=x, y=y, z=z, mode="markers", **style)
+    return go.Scatter3d(x=x, y=y, z=z, mode=mode, **style)
 
 
-def _axes(limit: float) -> go.Scatter3d:
-    """The three coordinate axes through 0: a vertex or an edge on them means zeros."""
+def _axes(limit: float) -> list[go.Scatter3d]:
+    """The three coordinate axes through 0, named at their positive ends, and ±1 marked.
+
+    A vertex or an edge on them means exact zeros. (Plotly's own axes frame the
+    cube's walls, far from the origin, and are hidden.)
+    """
     ends = [np.array([-limit * e, limit * e]) for e in np.eye(3)]
-    return _lines(ends, line={"color": INK, "width": 2}, showlegend=False, name="axes")
+    lines = _lines(ends, line={"color": INK, "width": 2}, showlegend=False, name="axes")
+    x, y, z = (0.94 * limit * np.eye(3)).T
+    names = go.Scatter3d(
+        x=x,
+        y=y,
+        z=z,
+        mode="text",
+        text=["w1", "w2", "w3"],
+        textfont={"color": INK, "size": 15},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    ticks = [v for v in (-2.0, -1.0, 1.0, 2.0) if abs(v) < limit]
+    points = np.array([v * e for e in np.eye(3) for v in ticks]).reshape(-1, 3)
+    marks = go.Scatter3d(
+        x=points[:, 0],
+        y=points[:, 1],
+        z=points[:, 2],
+        mode="markers+text",
+        marker={"color": INK, "size": 1.5},
+        text=[f"{v:g}" for _ in range(3) for v in ticks],
+        textposition="bottom center",
+        textfont={"color": INK, "size": 11},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    return [lines, names, marks]
 
 
 def _piece_trace(piece, words: str) -> go.BaseTraceType | None:
@@ -80,7 +112,7 @@ def _piece_trace(piece, words: str) -> go.BaseTraceType | None:
     if piece.kind == "point":
         return _point(
             piece.points[0],
-            marker={"color": AXIS_HIGHLIGHT, "size": 11, "symbol": "circle", "opacity": 0.9},
+            marker={"color": AXIS_HIGHLIGHT, "size": 9, "symbol": "circle", "opacity": 0.9},
             name=name,
             hoverinfo="skip",
         )
@@ -99,17 +131,13 @@ def _piece_trace(piece, words: str) -> go.BaseTraceType | None:
     return None
 
 
-def _axis(title: str, limit: float) -> dict:
+def _axis(limit: float) -> dict:
+    """A hidden scene axis over [-limit, limit]: equal ranges make the cube, and clip."""
     return {
-        "title": {"text": title},
         "range": [-limit, limit],
         "autorange": False,
-        "color": INK,
-        "gridcolor": GRID,
-        "zeroline": False,
-        "showbackground": False,
+        "visible": False,
         "showspikes": False,
-        "nticks": 5,
     }
 
 
@@ -133,10 +161,10 @@ def scene_figure(scene, height: int = HEIGHT) -> go.Figure:
             color=colour,
             opacity=SURFACE_OPACITY,
             flatshading=scene.kind == "l1",
-            name=f"{scene.name}: {measure}",
+            name=f"{scene.short_name}: {measure}",
             showlegend=True,
         ),
-        _axes(scene.limit),
+        *_axes(scene.limit),
     ]
     if scene.creases:
         kinks = _lines(scene.creases, line={"color": colour, "width": 4}, showlegend=False)
@@ -148,25 +176,36 @@ def scene_figure(scene, height: int = HEIGHT) -> go.Figure:
                 scene.level_set.triangles,
                 color=GREY,
                 opacity=ELLIPSOID_OPACITY,
-                name="loss ellipsoid L(w) = L(w*): the first to touch",
+                name="loss ellipsoid L(w) = L(w*)",
                 showlegend=True,
             )
         )
     if (highlight := _piece_trace(scene.piece, scene.words)) is not None:
         traces.append(highlight)
+    # Named where they are, not in the legend: three entries fit under the scene.
     traces.append(
         _point(
             scene.loss.center,
-            marker={"color": INK, "size": 6, "symbol": "x"},
+            mode="markers+text",
+            text=["ŵ"],
+            textposition="top center",
+            textfont={"color": INK, "size": 15},
+            marker={"color": INK, "size": 5, "symbol": "circle-open"},
             name="ŵ: unconstrained optimum",
+            showlegend=False,
             hovertemplate=f"ŵ = {format_point(scene.loss.center)}<extra></extra>",
         )
     )
     traces.append(
         _point(
             solution.w,
-            marker={"color": INK, "size": 7, "symbol": "diamond", "line": HALO},
-            name=f"w* = {format_point(solution.w)}",
+            mode="markers+text",
+            text=["w*"],
+            textposition="bottom center",
+            textfont={"color": INK, "size": 15},
+            marker={"color": INK, "size": 5, "symbol": "diamond", "line": HALO},
+            name="w*: exact optimum",
+            showlegend=False,
             hovertemplate=f"w* = {format_point(solution.w)}<extra></extra>",
         )
     )
@@ -174,17 +213,16 @@ def scene_figure(scene, height: int = HEIGHT) -> go.Figure:
     layout = base_layout(
         scene.title,
         height,
-        margin={"l": 0, "r": 0, "t": 70, "b": 0},
+        margin={"l": 10, "r": 0, "t": 70, "b": 75},
         uirevision=UI_REVISION,
         scene={
-            "xaxis": _axis("w1", limit),
-            "yaxis": _axis("w2", limit),
-            "zaxis": _axis("w3", limit),
+            "xaxis": _axis(limit),
+            "yaxis": _axis(limit),
+            "zaxis": _axis(limit),
             "aspectmode": "cube",
             "bgcolor": PAPER,
             "camera": CAMERA,
-            # The legend's band below is outside the scene: nothing covers it.
-            "domain": {"x": [0.0, 1.0], "y": [0.22, 1.0]},
+            # The legend has its own band below the plot area: nothing covers the scene.
         },
     )
     layout["legend"].update(font={"size": 12}, itemsizing="constant")

@@ -41,10 +41,10 @@ def _whiskers(shares: list[Share], colour: str) -> tuple[np.ndarray, dict]:
 def landing_title(odds) -> str:
     """The conclusion of the landing counts, only as far as they bear it out."""
     on_axis = odds.l1["vertex"].value + odds.l1["edge"].value
-    words = f"In 3-D, L1 lands on a vertex or an edge (≥ 1 exact zero) in {percent(on_axis)}"
+    words = f"In 3-D, {percent(on_axis)} of L1 optima land on a vertex or an edge"
     if odds.zero_weights["L2"].hits == 0:
-        return words + " of problems; L2 in none"
-    return words + " of problems"
+        return words + "<br>(at least one exact zero); L2 optima: no zero at all"
+    return words + "<br>(at least one exact zero)"
 
 
 def landing_odds_figure(odds, height: int = 380) -> go.Figure:
@@ -75,7 +75,7 @@ def landing_odds_figure(odds, height: int = 380) -> go.Figure:
             height,
             xaxis=axis_style("% of problems", range=[0, 125], tickvals=[0, 25, 50, 75, 100]),
             yaxis=axis_style("", autorange="reversed", zeroline=False),
-            margin={"l": 190, "r": 20, "t": 50, "b": 50},
+            margin={"l": 190, "r": 20, "t": 70, "b": 50},
         ),
     )
     figure.add_trace(

@@ -153,6 +153,7 @@ DEFAULT_SHAPE = Shape3D.from_state({})
 
 
 # --- the regions -------------------------------------------------------------------------
+SHORT_NAMES = {"l1": "L1", "l2": "L2", "elasticnet": "Elastic net", "group": "Group lasso"}
 REGION_NAMES = {
     "l1": "L1 octahedron",
     "l2": "L2 sphere",
@@ -337,20 +338,32 @@ class Scene:
     limit: float
 
     @property
+    def short_name(self) -> str:
+        """ "L1", "L2", "Elastic net", "Group lasso": for legends."""
+        return SHORT_NAMES[self.kind]
+
+    @property
     def title(self) -> str:
         """The figure's title: the region, then the conclusion."""
         return f"{self.name}<br>{self.words}"
 
 
 def view_limit(shape: Shape3D, budget: float, l1_ratio: float) -> float:
-    """Half the side of the view cube: the regions, ŵ and every optimum, with a margin.
+    """Half the side of the view cube: every region, ŵ and the touching ellipsoid, within reason.
 
-    Fixed to the region rather than to the ellipsoid, which for an ill-conditioned
-    loss is very long (the part outside the cube is clipped).
+    The cube holds the regions and ŵ with a margin, and the ellipsoid that
+    touches the octahedron (the smallest region: its ellipsoid is the largest)
+    only up to half as much again: for an ill-conditioned loss the ellipsoid is
+    very long, and the cube stays fixed to the region (the rest is clipped).
     """
-    reach = [budget, ElasticNetBall(budget, l1_ratio).axis_intercept]
-    reach.append(float(np.max(np.abs(shape.loss.center))))
-    return 1.15 * max(reach)
+    loss = shape.loss
+    base = max(budget, ElasticNetBall(budget, l1_ratio).axis_intercept)
+    base = 1.15 * max(base, float(np.max(np.abs(loss.center))))
+    level = solve_constrained(loss, NormBall(1, budget)).loss
+    # The ellipsoid L(w) = level spans c_i +- sqrt(2 level (H^-1)_ii) along axis i.
+    half = np.sqrt(2.0 * level * np.diag(np.linalg.inv(loss.hessian)))
+    reach = 1.05 * float(np.max(np.abs(loss.center) + half))
+    return max(base, min(reach, 1.5 * base))
 
 
 @lru_cache(maxsize=64)
@@ -386,7 +399,7 @@ def structured_sentence(l1: Scene, group: Scene) -> str:
     if not group.solution.active:
         return "The budget is slack for the double cone: nothing is shrunk, nothing is zeroed."
     zeros = {"vertex": "the whole group (w1, w2) is exactly 0", "edge": "w3 is exactly 0"}
-    l1_zeros = " = ".join(f"w{i + 1}" for i in l1.solution.zeros)
+    l1_zeros = " and ".join(f"w{i + 1}" for i in l1.solution.zeros)
     l1_part = f"L1 zeroes {l1_zeros}, one weight at a time" if l1_zeros else "L1 zeroes nothing"
     if group.solution.face in zeros:
         return (

@@ -111,7 +111,7 @@ with page_frame("three_weights") as frame:
     st.caption(
         "Green: the piece of the boundary the optimum lies on. Grey: the loss's level set "
         "L(w) = L(w*), the ellipsoid that first touches the region (clipped to the cube when "
-        "it is long). ✕: ŵ. ◆: the exact optimum w*."
+        "it is long). ○ ŵ: the unconstrained optimum. ◆ w*: the exact optimum."
     )
 
     st.header("How often in 3-D")
@@ -175,7 +175,7 @@ with page_frame("three_weights") as frame:
             ("where", [s.words.split(":")[0] for s in compared]),
             ("exact zeros", [zero_names(s.solution) for s in compared]),
         ]
-        header = "| | " + " | ".join(s.name for s in compared) + " |\n|---" + "|---" * 4 + "|"
+        header = "| | " + " | ".join(s.short_name for s in compared) + " |\n|---" + "|---" * 4 + "|"
         table = "\n".join(f"| {name} | " + " | ".join(values) + " |" for name, values in rows)
         st.markdown(f"{header}\n{table}")
         st.markdown(model.structured_sentence(l1_scene, group_scene))
