@@ -5,10 +5,10 @@ first meets the region, and the boundary piece it meets (a vertex, an edge, a
 face; a tip or the rim of the double cone) decides which weights are exactly
 zero. The scene is a cube with equal ranges (a sphere must look round), fixed
 to the region rather than to the ellipsoid, which for an ill-conditioned loss
-runs far out of view. Rotation happens in the browser; ``uirevision`` keeps
-the reader's camera while the sliders move.
+runs far out of view. Rotation happens in the browser (after a rerun the scene
+is seen from ``CAMERA`` again).
 
-The figure draws a computed scene (``lessons.three_weights.Scene``: region
+The figure draws a computed scene (``lessons.three_d_scenes.Scene``: region
 mesh, creases, loss level set, exact solution, piece, words, limit); it solves
 nothing.
 """
@@ -43,9 +43,15 @@ REGION_COLOURS = {
 SURFACE_OPACITY = 0.3
 ELLIPSOID_OPACITY = 0.28
 # From the w1 side, a little below w2's positive end: w1 runs to the right, w3 up. Closer
-# than Plotly's default eye (norm 2.17), so that the cube fills the figure.
-CAMERA = {"eye": {"x": 0.5, "y": -1.22, "z": 0.68}, "up": {"x": 0, "y": 0, "z": 1}}
-# Kept while the sliders move: Plotly keeps the reader's rotation while this is unchanged.
+# than Plotly's default eye (norm 2.17): the hidden box's corners may leave the view.
+CAMERA = {
+    "up": {"x": 0, "y": 0, "z": 1},
+    "center": {"x": 0, "y": 0, "z": 0},
+    "eye": {"x": 0.5, "y": -1.22, "z": 0.68},
+    "projection": {"type": "perspective"},
+}
+# Plotly keeps UI state it recorded while this is unchanged. (A turn by dragging is not
+# recorded in the figure inside Streamlit: a rerun shows the scene from CAMERA again.)
 UI_REVISION = "three-weights"
 HALO = {"color": PAPER, "width": 1}
 
