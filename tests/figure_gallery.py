@@ -159,12 +159,32 @@ def _training() -> dict[str, go.Figure]:
     }
 
 
+def _three_weights() -> dict[str, go.Figure]:
+    from figures.three_d import scene_figure
+    from figures.three_d_odds import dimension_figure, landing_odds_figure
+    from lessons import three_weights as model
+    from studies.three_d import sample_three_d_odds, zeros_against_dimension
+
+    figures = {}
+    for preset in ("vertex", "edge", "face", "tip"):  # every kind of highlighted piece
+        shape = model.Shape3D.from_state(model.PRESETS[preset].full_state())
+        for kind in model.REGION_NAMES:
+            figures[f"three_d_{preset}_{kind}"] = scene_figure(model.scene(shape, kind, 1.0, 0.5))
+    odds = sample_three_d_odds(np.random.default_rng(0), 300)
+    by_dimension = zeros_against_dimension((2, 3, 5), count=20)
+    shares = {name: [d.zero_coordinates[name] for d in by_dimension] for name in ("L1", "L2")}
+    figures["three_d_odds"] = landing_odds_figure(odds)
+    figures["three_d_dimension"] = dimension_figure([2, 3, 5], shares["L1"], shares["L2"])
+    return figures
+
+
 BUILDERS: tuple[Callable[[], dict[str, go.Figure]], ...] = (
     _constraint_panels,
     _how_often,
     _one_weight,
     _others,
     _training,
+    _three_weights,
 )
 
 

@@ -64,6 +64,14 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/show_chart:",
     ),
     PageSpec(
+        "three_weights",
+        "pages/three_weights.py",
+        "three_weights",
+        "Three weights",
+        "Three weights: the octahedron's vertices and edges give exact zeros",
+        ":material/deployed_code:",
+    ),
+    PageSpec(
         "how_often",
         "pages/how_often.py",
         "how_often",

@@ -1,0 +1,128 @@
+"""How often in 3-D and beyond: where random optima land, and the share of zeros against n.
+
+Every count comes from an exact solver (``studies.three_d``); the whiskers are
+Wilson's 95% intervals. The titles state what the counts show, computed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from figures.odds import percent
+from figures.style import INK, PAPER, axis_style, base_layout, region_style
+from geometry import NormBall
+from studies.odds import Share
+
+# (ball, landing key, label): the bars, top to bottom.
+LANDING_ROWS = (
+    ("l1", "vertex", "L1 vertex: two zeros"),
+    ("l1", "edge", "L1 edge: one zero"),
+    ("l1", "face", "L1 face: no zero"),
+    ("l1", "interior", "L1 inside: slack"),
+    ("l2", "smooth", "L2 smooth point: no zero"),
+    ("l2", "interior", "L2 inside: slack"),
+)
+_BALLS = {"l1": NormBall(1, 1.0), "l2": NormBall(2, 1.0)}
+
+
+def _whiskers(shares: list[Share], colour: str) -> tuple[np.ndarray, dict]:
+    values = 100 * np.array([share.value for share in shares])
+    bounds = 100 * np.array([share.interval for share in shares])
+    return values, {
+        "type": "data",
+        "symmetric": False,
+        "array": bounds[:, 1] - values,
+        "arrayminus": values - bounds[:, 0],
+        "color": colour,
+    }
+
+
+def landing_title(odds) -> str:
+    """The conclusion of the landing counts, only as far as they bear it out."""
+    on_axis = odds.l1["vertex"].value + odds.l1["edge"].value
+    words = f"In 3-D, {percent(on_axis)} of L1 optima land on a vertex or an edge"
+    if odds.zero_weights["L2"].hits == 0:
+        return words + "<br>(at least one exact zero); L2 optima: no zero at all"
+    return words + "<br>(at least one exact zero)"
+
+
+def landing_odds_figure(odds, height: int = 380) -> go.Figure:
+    """Bars: share of random 3-D problems landing on each piece, L1 and L2, with 95% intervals.
+
+    ``odds`` is a ``studies.three_d.ThreeDOdds``.
+    """
+    shares = [getattr(odds, ball)[key] for ball, key, _ in LANDING_ROWS]
+    labels = [label for _, _, label in LANDING_ROWS]
+    styles = [region_style(_BALLS[ball]) for ball, _, _ in LANDING_ROWS]
+    values, bars = _whiskers(shares, INK)
+    figure = go.Figure(
+        go.Bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            marker={
+                "color": [style.colour for style in styles],
+                "line": {"width": 0},
+                "pattern": {"shape": [style.pattern for style in styles], "fgcolor": PAPER},
+            },
+            error_x=bars,
+            hovertemplate="%{y}: %{x:.2f}%<extra></extra>",
+            showlegend=False,
+        ),
+        layout=base_layout(
+            landing_title(odds),
+            height,
+            xaxis=axis_style("% of problems", range=[0, 125], tickvals=[0, 25, 50, 75, 100]),
+            yaxis=axis_style("", autorange="reversed", zeroline=False),
+            margin={"l": 190, "r": 20, "t": 70, "b": 50},
+        ),
+    )
+    figure.add_trace(
+        go.Scatter(
+            y=labels,
+            x=values + bars["array"] + 2,
+            mode="text",
+            text=[percent(share.value) for share in shares],
+            textposition="middle right",
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    return figure
+
+
+def dimension_title(dims: list[int], l1: list[Share], l2: list[Share]) -> str:
+    """The conclusion of the zeros-against-n curve, from its end points."""
+    first, last = l1[0].value, l1[-1].value
+    trend = "more" if last > first else "fewer"
+    words = (
+        f"L1 zeroes {percent(first)} of the weights at n = {dims[0]}, {percent(last)} at "
+        f"n = {dims[-1]}: {trend} with more weights"
+    )
+    if all(share.hits == 0 for share in l2):
+        words += "; L2 none"
+    return words
+
+
+def dimension_figure(dims: list[int], l1: list[Share], l2: list[Share], height: int = 380):
+    """Share of weights exactly zero against the number of weights n, with 95% whiskers."""
+    figure = go.Figure(layout=base_layout(dimension_title(dims, l1, l2), height))
+    for ball, shares, name in ((_BALLS["l1"], l1, "L1"), (_BALLS["l2"], l2, "L2")):
+        style = region_style(ball)
+        values, bars = _whiskers(shares, style.colour)
+        figure.add_trace(
+            go.Scatter(
+                x=dims,
+                y=values,
+                mode="lines+markers",
+                line={"color": style.colour, "dash": style.dash, "width": 2.5},
+                marker={"symbol": style.marker, "size": 7, "color": style.colour},
+                error_y={**bars, "thickness": 1},
+                name=f"{name}: weights exactly 0",
+                hovertemplate=f"{name}: " + "%{y:.1f}% of the weights at n = %{x}<extra></extra>",
+            )
+        )
+    figure.update_xaxes(axis_style("number of weights n", zeroline=False))
+    figure.update_yaxes(axis_style("% of weights exactly 0", range=[-3, 103]))
+    return figure
