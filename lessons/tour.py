@@ -10,6 +10,8 @@ import plotly.graph_objects as go
 from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS
+from lessons.real_data import TOUR_STEP as REAL_DATA_STEP
+from lessons.three_weights import TOUR_STEP as THREE_WEIGHTS_STEP
 from lessons.tour_figures import (
     catchment_figures,
     catchment_text,
@@ -139,6 +141,7 @@ STEPS: tuple[Step, ...] = (
         "How often",
         {"n": "10000"},
     ),
+    Step(**THREE_WEIGHTS_STEP),
     Step(
         "units",
         "The |w| < 1 argument is not the reason",
@@ -158,6 +161,7 @@ STEPS: tuple[Step, ...] = (
         "How often (many weights)",
         {"dim": "10"},
     ),
+    Step(**REAL_DATA_STEP),
 )
 STEP = {step.slug: step for step in STEPS}
 STEP_LABELS = {step.slug: f"{k}. {step.title}" for k, step in enumerate(STEPS, start=1)}
