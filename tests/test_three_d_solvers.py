@@ -129,11 +129,6 @@ def test_l1_certificates_find_planted_near_degenerate_optima(tiny):
             np.testing.assert_allclose(W[0], planted, rtol=0, atol=1e-12)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: solve_l1_ball chooses the face by comparing loss values, which "
-    "cannot tell a vertex from an edge point 1e-9 away (their losses differ by ~1e-18)",
-)
 def test_solve_constrained_l1_finds_planted_near_degenerate_optima():
     rng = np.random.default_rng(9)
     for support_size in (2, 3):
