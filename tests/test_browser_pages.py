@@ -250,3 +250,33 @@ def test_the_console_logged_no_errors_in_any_load(measured):
         measured.get(path, 1440, 900)
     errors = [str(e) for load in measured.loads() for e in load.console if not e.allowed()]
     assert not errors, "console errors:\n" + "\n".join(errors)
+
+
+# --- the checks themselves -------------------------------------------------------------
+
+
+def test_the_layout_checks_see_a_broken_layout(app):
+    """The measurements find what they look for: break a page on purpose and look."""
+    view = app.open("questions", 1440, 900)
+    clean = view.measure()
+    assert not clean["overlaps"] and not clean["clipped"] and not clean["beyond"]
+    view.page.evaluate(
+        """() => {
+          const main = document.querySelector('[data-testid="stMain"]');
+          const intro = [...main.querySelectorAll('p')].find(
+            (p) => p.textContent.startsWith('Choose an answer'));
+          intro.style.cssText = 'position: relative; top: -60px';  // onto the title
+          const caption = [...main.querySelectorAll('[data-testid="stHeading"] h3')][1];
+          caption.parentElement.style.cssText = 'overflow: hidden; height: 12px';
+          const wide = document.createElement('p');  // a line that cannot wrap
+          wide.textContent = 'a line much wider than any screen '.repeat(60);
+          wide.style.cssText = 'white-space: nowrap';
+          intro.parentElement.append(wide);
+        }"""
+    )
+    broken = view.measure()
+    title = "Check yourself: four common confusions"
+    assert any(title in (o["a"] + o["b"]) for o in broken["overlaps"]), broken["overlaps"]
+    assert any(c["text"].startswith("2. Does plain") for c in broken["clipped"]), broken["clipped"]
+    assert any(b["right"] > 3000 for b in broken["beyond"]), broken["beyond"]
+    assert broken["mainScrollWidth"] > broken["mainClientWidth"]
