@@ -280,3 +280,9 @@ def test_the_layout_checks_see_a_broken_layout(app):
     assert any(c["text"].startswith("2. Does plain") for c in broken["clipped"]), broken["clipped"]
     assert any(b["right"] > 3000 for b in broken["beyond"]), broken["beyond"]
     assert broken["mainScrollWidth"] > broken["mainClientWidth"]
+
+
+def test_the_server_writes_its_output_to_a_log_file_not_a_pipe(streamlit_server):
+    # A pipe that nobody reads holds 64 KiB; then the server blocks on its next log line.
+    assert streamlit_server.process.stdout is None
+    assert "You can now view your Streamlit app" in streamlit_server.log_path.read_text()
