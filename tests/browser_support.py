@@ -276,6 +276,53 @@ _MEASURE_JS = r"""
     }
   }
 
+  // Text inside the figures (titles, tick and bar labels, legends, annotations): clipped
+  // when it reaches beyond the figure or beyond the clip path Plotly draws it in (a bar
+  // label cut at the plot area's edge); overlapped when a visible figure toolbar button
+  // covers it.
+  const drawnText = (gd) => [...gd.querySelectorAll('.main-svg text')].filter((t) =>
+    t.textContent.trim() && shown(t) && opaque(t));
+  for (const c of charts) {
+    const gd = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+      .map((e) => e.querySelector('.js-plotly-plot')).find((g) => keyOf(g) === c.key);
+    if (!gd) continue;
+    const frame = gd.getBoundingClientRect();
+    const buttons = [...gd.querySelectorAll('.modebar-btn')].filter((b) => shown(b) && opaque(b))
+      .map((b) => b.getBoundingClientRect());
+    for (const t of drawnText(gd)) {
+      const r = t.getBoundingClientRect();
+      const what = `chart ${c.key}: ${t.textContent.trim().slice(0, 50)}`;
+      let out = Math.max(frame.left - r.left, r.right - frame.right, frame.top - r.top,
+                         r.bottom - frame.bottom);
+      let by = 'figure';
+      for (let e = t.parentElement; e && e !== gd; e = e.parentElement) {
+        const ref = (e.getAttribute('clip-path') || '').match(/url\(["']?#([^"')]+)/);
+        const shape = ref && document.getElementById(ref[1]);
+        const area = shape && shape.firstElementChild;
+        const m = area && e.getScreenCTM();
+        if (!m || area.tagName !== 'rect') continue;
+        // A clip path is not drawn (its box is empty): map its rectangle, given in the
+        // user space of the element it clips, to the window (Plotly does not rotate).
+        const num = (name) => parseFloat(area.getAttribute(name) || '0');
+        const a = {left: m.e + m.a * num('x'), top: m.f + m.d * num('y')};
+        a.right = a.left + m.a * num('width');
+        a.bottom = a.top + m.d * num('height');
+        const cut = Math.max(
+          a.left - r.left, r.right - a.right, a.top - r.top, r.bottom - a.bottom);
+        if (cut > out) { out = cut; by = 'plot area'; }
+      }
+      if (out > 1) clipped.push({text: what, by, px: Math.round(out)});
+      for (const b of buttons) {
+        const w = Math.min(r.right, b.right) - Math.max(r.left, b.left);
+        const h = Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top);
+        if (w > tol && h > tol) {
+          overlaps.push({a: what, b: 'figure toolbar button', w: Math.round(w), h: Math.round(h)});
+          break;
+        }
+      }
+    }
+  }
+
   // Beyond the viewport, sideways: text boxes, charts, widgets of the main area.
   const beyond = [];
   for (const t of texts)
