@@ -35,6 +35,8 @@ from pathlib import Path
 
 import pytest
 
+from ui.registry import PAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"  # git-ignored
 CHROMIUM_ARGS = [
@@ -48,10 +50,8 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 120_000  # a 2-core machine shared by several engineers: generous
 
-# Every page of the app, by URL path ("" is the first page). The one list: switch it
-# to the app's registry when it exists, e.g.
-#     PAGE_PATHS = tuple(page.url_path for page in ui.registry.PAGES)
-PAGE_PATHS: tuple[str, ...] = ("", "tour", "one_weight", "how_often", "questions")
+# Every page of the app, by URL path ("" is the first page): the app's own registry.
+PAGE_PATHS: tuple[str, ...] = tuple(page.url_path for page in PAGES)
 
 # The page's main figure, as the keys of its charts (Streamlit gives each keyed
 # element's container the class st-key-<key>). A page not listed here: its first chart.
