@@ -41,6 +41,7 @@ from lessons.constraint_regions import (
     CONDITION,
     REGION_LABELS,
     ROTATION,
+    SIDES,
     PanelChoice,
     panel_sliders,
 )
@@ -254,6 +255,13 @@ def live_payload(
         "playSeconds": PLAY_SECONDS,
         "hint": HINT,
     }
+
+
+def budget_sides(state: Mapping[str, object]) -> tuple[str, ...]:
+    """The panels with a budget handle in ``state`` (those solved as constraints)."""
+    mode = str(state.get("mode", "constraint"))
+    choices = {side: PanelChoice.from_state(state, side) for side in SIDES}
+    return tuple(side for side, choice in choices.items() if not choice.uses_penalty(mode))
 
 
 def release_values(view: Mapping[str, object], budget_sides: tuple[str, ...]) -> dict[str, object]:

@@ -21,12 +21,13 @@ from lessons.constraint_regions import (
     solve_panel,
     view_extent,
 )
-from lessons.live_figure import LivePanel, budget_path, live_payload, needs_path
+from lessons.live_figure import LivePanel, budget_path, budget_sides, live_payload, needs_path
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS, matching_preset
 from studies.budget_path import budget_curves, lambda_range, lasso_end
 from ui.frame import page_frame
-from ui.live_figure import live_figure
+from ui.live_figure import KEY as LIVE_KEY
+from ui.live_figure import apply_release, live_figure
 from ui.url_widgets import slider, url_select, url_toggle, view_url
 
 REGION_HELP = (
@@ -111,6 +112,7 @@ with page_frame("constraint_regions") as frame:
         on_change=on_preset,
     )
     preset_sentence = st.empty()  # filled once the controls exist
+    apply_release(LIVE_KEY, budget_sides(st.session_state))  # a figure state set in session state
 
     with st.sidebar:
         st.header("Controls")
@@ -157,7 +159,7 @@ with page_frame("constraint_regions") as frame:
             dark=frame.dark,
             paths=paths,
         ),
-        budget_sides=tuple(p.side for p in live_panels if not p.penalised),
+        budget_sides=budget_sides(st.session_state),
     )
     if mode == "penalty":
         st.caption(

@@ -41,6 +41,7 @@ MODULE_DIRS = ("figure", "solvers")
 ENTRY = "figure/main.js"
 KEY = "live_figure"
 STATE = "view"
+APPLIED = "_live_figure_applied"  # the seq stamp of the last release written to the sliders
 
 _LOADER = """
 const SOURCES = __SOURCES__;
@@ -137,16 +138,21 @@ def slider_specs(budget_sides: tuple[str, ...]) -> dict[str, Slider]:
 
 
 def apply_release(key: str, budget_sides: tuple[str, ...]) -> None:
-    """The component's on-change callback: the released state into the sliders' keys.
+    """The released state into the sliders' keys, once per release (its ``seq`` stamp).
 
-    Runs before the script, so that the sliders are created with these values.
-    Each value is read as a link's value is: unreadable ones are dropped,
-    others clamped to the slider's range and snapped to its step.
+    The component's on-change callback: it runs before the script, so that the
+    sliders are created with these values. The page also calls it before its
+    sliders exist, which applies a state set through ``st.session_state[key]``
+    (AppTest) the same way; a release already applied is left alone, so a
+    later slider move is not undone. Each value is read as a link's value is:
+    unreadable ones are dropped, others clamped to the slider's range and
+    snapped to its step.
     """
     value = st.session_state.get(key)
     view = value.get(STATE) if isinstance(value, dict) else None
-    if not isinstance(view, dict):
+    if not isinstance(view, dict) or view.get("seq") == st.session_state.get(APPLIED):
         return
+    st.session_state[APPLIED] = view.get("seq")
     specs = slider_specs(budget_sides)
     for name, raw in release_values(view, budget_sides).items():
         spec = specs[name]
