@@ -136,11 +136,11 @@ def test_the_page_mounts_the_live_figure_with_its_data():
         "L1: corner on the w2 axis → w1 = 0",
         "L2: a smooth point off the axes → no zeros",
     ]
-    (modules,) = [c for c in app.get("bidi_component") if c.proto.component_name.endswith("modules")]
-    assert "figure/main.js" in modules.proto.js_content  # every module travels in one message
-    assert len(modules.proto.js_content) > 50_000
-    (stub,) = [c for c in app.get("bidi_component") if c.proto.component_name.endswith("figure")]
-    assert len(stub.proto.js_content) < 1_000  # what each rerun carries besides the data
+    components = {c.proto.component_name: c.proto for c in app.get("bidi_component")}
+    modules = components["sparsity_live_modules"]
+    assert "figure/main.js" in modules.js_content  # every module travels in one message
+    assert len(modules.js_content) > 50_000
+    assert len(components["sparsity_live_figure"].js_content) < 1_000  # what each rerun carries besides the data
 
 
 def test_a_released_state_moves_the_sliders_the_readout_and_the_link():
