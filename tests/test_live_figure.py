@@ -140,7 +140,8 @@ def test_the_page_mounts_the_live_figure_with_its_data():
     modules = components["sparsity_live_modules"]
     assert "figure/main.js" in modules.js_content  # every module travels in one message
     assert len(modules.js_content) > 50_000
-    assert len(components["sparsity_live_figure"].js_content) < 1_000  # what each rerun carries besides the data
+    # What each rerun carries besides the data:
+    assert len(components["sparsity_live_figure"].js_content) < 1_000
 
 
 def test_a_released_state_moves_the_sliders_the_readout_and_the_link():
