@@ -20,6 +20,7 @@ import urllib.parse
 import numpy as np
 import pytest
 
+from figures.captions import badge_text
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
 from lessons.presets import PAGE_DEFAULTS
@@ -200,4 +201,169 @@ def test_dragging_the_centre_with_the_mouse_updates_live_and_commits_once(server
     assert readout(page, "right").startswith(f"w = {python_w_text(page, 1)}")
     assert live_w(page, "left") == [float(x) for x in exact.w]
     page.screenshot(path=str(ARTIFACTS / "live_centre_drag.png"))
+    page.close()
+
+
+def drag(page, start, end, steps=8, check=None):
+    """A mouse drag from ``start`` to ``end`` (pixels) in ``steps`` moves, each drawn."""
+    page.mouse.move(*start)
+    page.mouse.down()
+    seen = []
+    for k in range(1, steps + 1):
+        f = k / steps
+        page.mouse.move(start[0] + f * (end[0] - start[0]), start[1] + f * (end[1] - start[1]))
+        frame(page)
+        seen.append((readout(page, "left"), readout(page, "right")))
+        if check:
+            check()
+    return seen
+
+
+def assert_live_matches_python(page) -> dict[str, float]:
+    """The figure's state of the moment, solved by Python, is what both panels show."""
+    state = view(page)
+    for side, kind in (("left", "l1"), ("right", "l2")):
+        exact = python_solution(state, kind, side)
+        shown = live_w(page, side)
+        assert np.allclose(shown, exact.w, rtol=0, atol=1e-12), (side, shown, exact.w)
+        assert [i for i, x in enumerate(shown) if x == 0.0] == list(exact.zeros)
+    return state
+
+
+def assert_python_agrees_after_release(page, state: dict[str, float], keys) -> None:
+    settled_after_release(page, {key: state[key] for key in keys})
+    assert page.locator(".lf-panel[data-side=left]").get_attribute("data-status") == "python"
+    assert view(page) == state
+    for index, side in enumerate(("left", "right")):
+        assert readout(page, side).startswith(f"w = {python_w_text(page, index)}")
+
+
+def test_the_budget_and_shape_handles(server, browser):
+    page = open_live(browser, server)
+    scale = pixels_per_unit(page, "left")
+    before = reruns(page)
+    start = handle_box(page, "left", "budget")
+    seen = drag(page, start, (start[0] + 0.82 * scale, start[1] + 6))  # t: 1 -> about 1.8
+    state = assert_live_matches_python(page)
+    assert len({left for left, _ in seen}) >= 5 and len({right for _, right in seen}) == 1
+    assert 1.7 <= state["left_t"] <= 1.9 and state["right_t"] == 1.0
+    assert badge(page, "left") == badge_text(python_solution(state, "l1", "left"))
+    page.mouse.up()
+    assert_python_agrees_after_release(page, state, ["left_t"])
+    assert slider_value(page, "Budget t", 0) == state["left_t"]
+    assert reruns(page) == before + 1
+
+    # The shape: turn the long axis from -30° towards +45° and stretch it.
+    centre = handle_box(page, "left", "centre")
+    grip = handle_box(page, "left", "shape")
+    length = math.hypot(grip[0] - centre[0], grip[1] - centre[1])
+    target = (
+        centre[0] + 1.4 * length * math.cos(math.radians(45)),
+        centre[1] - 1.4 * length * math.sin(math.radians(45)),
+    )
+    seen = drag(page, grip, target, steps=10)
+    state = assert_live_matches_python(page)
+    assert len(set(seen)) >= 6
+    assert state["angle"] == 45.0 and 7.0 <= state["cond"] <= 9.0, state
+    page.mouse.up()
+    assert_python_agrees_after_release(page, state, ["cond", "angle"])
+    assert slider_value(page, "Condition number") == state["cond"]
+    assert slider_value(page, "Rotation") == state["angle"]
+    assert reruns(page) == before + 2
+    page.close()
+
+
+def test_a_finger_drags_the_centre(server, browser):
+    page = open_live(browser, f"{server}/{EDGE}", has_touch=True)
+    session = page.context.new_cdp_session(page)
+    scale = pixels_per_unit(page, "left")
+    x0, y0 = handle_box(page, "left", "centre")
+    pointer_types = page.evaluate(
+        """() => { const seen = window.__pointerTypes = [];
+          for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'])
+            document.addEventListener(type, e => seen.push(e.pointerType + ':' + e.type), true); }"""
+    )
+    del pointer_types
+    before = reruns(page)
+
+    def touch(kind, x, y):
+        points = [] if kind == "touchEnd" else [{"x": x, "y": y, "id": 1}]
+        session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", x0, y0)
+    seen = []
+    for k in range(1, 9):  # ŵ: (1.5, 1.3) -> (0.3, 2.5)
+        touch("touchMove", x0 - k * 0.15 * scale, y0 - k * 0.15 * scale)
+        frame(page)
+        seen.append(readout(page, "left"))
+    state = assert_live_matches_python(page)
+    touch("touchEnd", 0, 0)
+    types = page.evaluate("() => window.__pointerTypes")
+    assert "touch:pointermove" in types, types
+    assert len(set(seen)) >= 5 and badge(page, "left") == "w1 = 0 exactly: sparse"
+    assert_python_agrees_after_release(page, state, ["c1", "c2"])
+    assert reruns(page) == before + 1
+    page.close()
+
+
+def test_the_arrow_keys_move_a_focused_handle(server, browser):
+    page = open_live(browser, server)
+    handle = page.locator(".lf-panel[data-side=left] .lf-handle-centre")
+    handle.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    settled_after_release(page, {"c1": 1.05, "c2": 1.95})  # (1, 2) + one step right, one down
+    assert slider_value(page, "ŵ1") == 1.05 and slider_value(page, "ŵ2") == 1.95
+    assert readout(page, "left").startswith(f"w = {python_w_text(page, 0)}")
+    page.close()
+
+
+def test_play_traces_both_paths_in_the_browser(server, browser):
+    page = open_live(browser, server)
+    before = reruns(page)
+    page.locator("[data-role=play]").click()
+    badges = set()
+    page.wait_for_function("() => window.__sparsityLab.figure.playing !== null")
+    while page.evaluate("() => window.__sparsityLab.figure.playing !== null"):
+        frame(page)
+        badges.add(badge(page, "right"))
+    paths = page.evaluate("() => window.__sparsityLab.figure.paths")
+    l1, l2 = paths["left"], paths["right"]
+    assert len(l1) > 30 and len(l2) > 30  # one exact solution per animation frame
+    first = next(i for i, w in enumerate(l1) if w[0] == 0)
+    assert 0 < first < len(l1) - 1 and all(w[0] == 0 for w in l1[first:])  # reaches, stays
+    assert all(w[0] != 0 and w[1] != 0 for w in l2[:-1]) and l2[-1] == [0, 0]  # 0 only at t = 0
+    # At t = 3 ŵ = (1, 2) fits the disc; then the disc binds: the badge followed the budget.
+    assert {"inside the region: no zeros, no shrinkage", "no exact zeros: not sparse"} <= badges
+    assert reruns(page) == before, "Play runs in the browser alone"
+    assert view(page)["left_t"] == 1.0  # the budget is back where the slider is
+    assert (
+        page.locator(".lf-panel[data-side=left] .lf-path").get_attribute("visibility") == "visible"
+    )
+    page.screenshot(path=str(ARTIFACTS / "live_play.png"))
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scheme", "query"),
+    [
+        (1280, 720, "light", "?present=true"),
+        (1280, 720, "dark", "?present=true"),
+        (1440, 900, "light", ""),
+        (1440, 900, "dark", "?left_region=elasticnet&right_region=lp&right_p=0.5"),
+    ],
+)
+def test_screenshots(server, browser, width, height, scheme, query):
+    page = open_live(browser, f"{server}/{query}", width, height, color_scheme=scheme)
+    paper = page.locator(".lf-panel[data-side=left] .lf-bg").get_attribute("fill")
+    assert paper == ("#0E1117" if scheme == "dark" else "white")
+    page.locator(".lf-root").scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    name = f"live_{width}x{height}_{scheme}{'_present' if 'present' in query else ''}.png"
+    page.screenshot(path=str(ARTIFACTS / name))
+    svg = page.evaluate(
+        """() => new XMLSerializer().serializeToString(
+          window.__sparsityLab.figure.panels[0].refs.svg)"""
+    )
+    assert svg.startswith("<svg") and "lf-title" in svg
     page.close()

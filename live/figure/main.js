@@ -187,6 +187,14 @@ class LiveFigure {
     root.addEventListener("pointermove", (event) => this.onPointerMove(event));
     root.addEventListener("pointerup", (event) => this.onPointerUp(event));
     root.addEventListener("pointercancel", (event) => this.onPointerUp(event));
+    // CSS touch-action does not reach inside an SVG, so a finger on a handle
+    // would pan the page (and cancel the pointer): hold the page still instead,
+    // only while a handle is touched; elsewhere the figure scrolls as usual.
+    const holdStill = (event) => {
+      if (this.drag || event.target.closest?.(".lf-handle")) event.preventDefault();
+    };
+    root.addEventListener("touchstart", holdStill, { passive: false });
+    root.addEventListener("touchmove", holdStill, { passive: false });
     root.addEventListener("keydown", (event) => this.onKeyDown(event));
     root.addEventListener("keyup", (event) => this.onKeyUp(event));
   }
