@@ -24,7 +24,14 @@ import { formatNumber, formatPoint } from "./text.js";
 const ARROWS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]);
 const SHARED = (globalThis.__sparsityLab ??= {});
 /** Counters a benchmark or test reads (window.__sparsityLab.stats). */
-export const stats = (SHARED.stats ??= { updates: 0, latencies: [], frames: 0, commits: 0, renders: 0 });
+export const stats = (SHARED.stats ??= {
+  updates: 0,
+  latencies: [],
+  renderTimes: [],
+  frames: 0,
+  commits: 0,
+  renders: 0,
+});
 
 class LiveFigure {
   constructor(parent) {
@@ -100,6 +107,7 @@ class LiveFigure {
       this.panels.forEach((p, i) => (p.data = data.panels[i]));
     }
     this.root.classList.toggle("lf-presenting", Boolean(data.presenting));
+    this.root.classList.toggle("lf-dark", Boolean(data.dark));
     this.root.style.setProperty("--lf-paper", data.palette.paper);
     this.root.style.setProperty("--lf-ink", data.palette.ink);
     this.playButton.disabled = !data.panels.some((p) => p.budgetHandle);
@@ -160,7 +168,10 @@ class LiveFigure {
     this.staticLimit = limit;
     this.root.dataset.view = JSON.stringify(this.view);
     stats.renders += 1;
-    return performance.now() - started;
+    const duration = performance.now() - started;
+    stats.renderTimes.push(duration);
+    if (stats.renderTimes.length > 5000) stats.renderTimes.splice(0, 1000);
+    return duration;
   }
 
   writeHeader(panel, model) {

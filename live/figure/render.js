@@ -207,7 +207,7 @@ function legendRow(refs, index, layout) {
   }
   const row = refs.legendRows[index];
   const y = layout.legendTop + index * layout.legendRow;
-  set(row.text, { x: layout.plot.left + 40, y: y + layout.legendFont * 0.35, "font-size": layout.legendFont });
+  set(row.text, { x: 48, y: y + layout.legendFont * 0.35, "font-size": layout.legendFont });
   row.y = y;
   return row;
 }
@@ -368,16 +368,34 @@ export function drawDynamic(refs, model, ctx) {
   drawHandles(refs, model, ctx);
 }
 
+/** Entries too long for the panel go on two rows, split before their last parenthesis. */
+function wrapEntries(entries, layout) {
+  const room = Math.floor((layout.width - 48) / (layout.legendFont * 0.52));
+  const out = [];
+  for (const entry of entries) {
+    const cut = entry.text.lastIndexOf(" (");
+    if (entry.text.length <= room || cut <= 0) {
+      out.push(entry);
+      continue;
+    }
+    out.push({ ...entry, text: entry.text.slice(0, cut) });
+    out.push({ kind: "none", text: entry.text.slice(cut + 1) });
+  }
+  return out;
+}
+
 function drawLegend(refs, entries, layout, palette, style) {
-  const shown = entries.slice(0, layout.legendRows);
+  const shown = wrapEntries(entries, layout).slice(0, layout.legendRows);
   shown.forEach((entry, index) => {
     const row = legendRow(refs, index, layout);
-    const x = layout.plot.left;
+    const x = 8;
     const y = row.y;
     row.text.textContent = entry.text;
     set(row.text, { fill: palette.ink, visibility: "visible" });
     const attrs = { visibility: "visible", transform: "", fill: "none", stroke: "none", "stroke-dasharray": "none" };
-    if (entry.kind === "fill") {
+    if (entry.kind === "none") {
+      attrs.d = "";
+    } else if (entry.kind === "fill") {
       Object.assign(attrs, {
         d: `M${x},${y - 6}h30v12h-30Z`,
         fill: style.fill,
