@@ -281,7 +281,8 @@ def test_a_finger_drags_the_centre(server, browser):
     pointer_types = page.evaluate(
         """() => { const seen = window.__pointerTypes = [];
           for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel'])
-            document.addEventListener(type, e => seen.push(e.pointerType + ':' + e.type), true); }"""
+            document.addEventListener(type, e => seen.push(`${e.pointerType}:${e.type}`), true);
+        }"""
     )
     del pointer_types
     before = reruns(page)
@@ -366,4 +367,23 @@ def test_screenshots(server, browser, width, height, scheme, query):
           window.__sparsityLab.figure.panels[0].refs.svg)"""
     )
     assert svg.startswith("<svg") and "lf-title" in svg
+    page.close()
+
+
+def test_the_figure_downloads_as_svg_and_png(server, browser, tmp_path):
+    page = open_live(browser, server)
+    with page.expect_download() as svg_download:
+        page.locator("[data-role=svg]").click()
+    svg = svg_download.value
+    assert svg.suggested_filename == "sparsity-lab-constraint-regions.svg"
+    svg.save_as(tmp_path / "figure.svg")
+    text = (tmp_path / "figure.svg").read_text()
+    assert text.startswith("<svg") and "corner on the w2 axis" in text
+    assert "lf-hit" not in text  # the handles stay on the page
+    with page.expect_download() as png_download:
+        page.locator("[data-role=png]").click()
+    png = png_download.value
+    png.save_as(tmp_path / "figure.png")
+    assert png.suggested_filename.endswith(".png")
+    assert (tmp_path / "figure.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page.close()
