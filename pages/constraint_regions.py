@@ -1,11 +1,14 @@
 """Constraint regions: two regions against the same loss, as constraints or as penalties."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from figures.budget_path import budget_figure
 from figures.captions import badge_text, cone_check, landing_sentence, readout_rows
 from figures.constraint_regions import constraint_figure, view_limit
 from lessons.constraint_regions import (
+    BUDGET_RANGE,
     CENTRE,
     CONDITION,
     MODES,
@@ -18,10 +21,13 @@ from lessons.constraint_regions import (
     solve_panel,
     view_extent,
 )
+from lessons.live_figure import LivePanel, budget_path, budget_sides, live_payload, needs_path
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS, matching_preset
 from studies.budget_path import budget_curves, lambda_range, lasso_end
 from ui.frame import page_frame
+from ui.live_figure import KEY as LIVE_KEY
+from ui.live_figure import apply_release, live_figure
 from ui.url_widgets import slider, url_select, url_toggle, view_url
 
 REGION_HELP = (
@@ -79,6 +85,13 @@ def panel_controls(side: str, mode: str) -> PanelChoice:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
+def cached_budget_path(shape: LossShape, choice: PanelChoice) -> list[list[object]]:
+    """Play's exact path for a panel the browser cannot solve (Lp): one solve per budget step."""
+    any_budget = replace(choice, budget=1.0, penalty_weight=1.0)  # the path spans every t
+    return budget_path(shape.loss, any_budget, BUDGET_RANGE[1])
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
 def cached_budget_curves(shape: LossShape, lam_max: float):
     """The t(lambda) curves depend only on the loss and the lambda range."""
     return budget_curves(shape.loss, lam_max)
@@ -99,6 +112,7 @@ with page_frame("constraint_regions") as frame:
         on_change=on_preset,
     )
     preset_sentence = st.empty()  # filled once the controls exist
+    apply_release(LIVE_KEY, budget_sides(st.session_state))  # a figure state set in session state
 
     with st.sidebar:
         st.header("Controls")
@@ -130,6 +144,29 @@ with page_frame("constraint_regions") as frame:
     loss = shape.loss
     panels = {side: solve_panel(loss, choice, mode) for side, choice in choices.items()}
     limit = view_limit(loss, view_extent(panels))
+    live_panels = [
+        LivePanel(side, choices[side], region, solution, choices[side].uses_penalty(mode))
+        for side, (region, solution) in panels.items()
+    ]
+    paths = {p.side: cached_budget_path(shape, p.choice) for p in live_panels if needs_path(p)}
+    live_figure(
+        live_payload(
+            shape,
+            live_panels,
+            limit=limit,
+            show_cone=show_cone,
+            presenting=frame.presenting,
+            dark=frame.dark,
+            paths=paths,
+        ),
+        budget_sides=budget_sides(st.session_state),
+    )
+    if mode == "penalty":
+        st.caption(
+            "Penalty form: while you drag, the browser solves only the panels that are "
+            "constraints; a penalised panel moves only ŵ and is recomputed on release (λ stays as "
+            "the slider sets it, so it has no budget handle). Play sweeps the constraints' t."
+        )
     for column, (side, (region, solution)) in zip(
         st.columns(2, gap="medium"), panels.items(), strict=True
     ):
@@ -137,15 +174,20 @@ with page_frame("constraint_regions") as frame:
             name = region.label if region is not None else REGION_LABELS[choices[side].kind]
             colour = "green" if solution.zeros else ("gray" if not solution.active else "orange")
             st.badge(f"{name}: {badge_text(solution)}", color=colour)
-            frame.chart(
-                constraint_figure(loss, region, solution, limit=limit, show_cone=show_cone),
-                f"figure_{side}",
-            )
             rows = [*readout_rows(solution), ("budget t", f"{solution.radius:.4g}")]
             table = "\n".join(f"| {quantity} | {value} |" for quantity, value in rows)
             st.markdown(f"| {name} | value |\n|---|---|\n{table}")
             if show_cone:
                 st.caption(cone_check(loss, region, solution, **choices[side].penalty_form()))
+    with st.expander("The same panels as Plotly charts: hover for values, zoom, camera export"):
+        for column, (side, (region, solution)) in zip(
+            st.columns(2, gap="medium"), panels.items(), strict=True
+        ):
+            with column:
+                frame.chart(
+                    constraint_figure(loss, region, solution, limit=limit, show_cone=show_cone),
+                    f"figure_{side}",
+                )
     if shown is not None and frame.presenting:  # under the figures, which need the height
         st.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
 

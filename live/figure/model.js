@@ -1,0 +1,133 @@
+/**
+ * What one panel shows for the controls of the moment: its region, its
+ * solution, and the words. Pure (no DOM).
+ *
+ * Python is the reference: while the controls are those Python drew (the
+ * data), the panel shows Python's solution and Python's words. While a handle
+ * moves, a panel whose region the browser can solve exactly (L1, L2, L∞,
+ * elastic net, as a constraint) shows solve2d's answer; any other panel
+ * (Lp, a penalty) keeps Python's last answer, marked "pending", until the
+ * release brings Python's new one.
+ */
+
+import { solveAtBudget } from "../solvers/path.js";
+import { lossGradient } from "../solvers/quadratic.js";
+import { hessianFromShape } from "./geometry.js";
+import { nearestSample } from "./play.js";
+import { badgeColour, badgeText, figureTitle, regionLegend } from "./text.js";
+
+/** The regions solve2d solves exactly. */
+export const LIVE_KINDS = Object.freeze(["l1", "l2", "linf", "elasticnet"]);
+/** The controls a handle can move, by their session-state (and URL) keys. */
+export const VIEW_KEYS = Object.freeze(["c1", "c2", "cond", "angle", "left_t", "right_t"]);
+
+/** The controls Python drew. */
+export function viewFromData(data) {
+  return { ...data.view };
+}
+
+function sameShape(a, b) {
+  return a.c1 === b.c1 && a.c2 === b.c2 && a.cond === b.cond && a.angle === b.angle;
+}
+
+/** The panel's region at budget t (null when a penalty has zeroed w: no region drawn). */
+export function regionAt(panel, t) {
+  if (panel.region === null) return null;
+  return { ...panel.region, radius: t };
+}
+
+/** The Hessian for the view: Python's while the shape is Python's, else built here. */
+export function hessianFor(view, data) {
+  if (view.cond === data.view.cond && view.angle === data.view.angle) return data.hessian;
+  return hessianFromShape(view.cond, view.angle);
+}
+
+/**
+ * The panel for the controls `view`.
+ *
+ * @param {object} panel one entry of data.panels
+ * @param {object} view the controls (VIEW_KEYS)
+ * @param {object} data what Python sent
+ * @param {{playing?: boolean}} options during Play, a non-live panel shows its
+ *   precomputed path's sample nearest to the budget
+ * @returns {{status: "python"|"live"|"pending"|"path", region: object|null, solution: object,
+ *   title: string, badge: string, colour: string, legend: string, hessian: number[][],
+ *   center: number[], gradient: number[], localMinima: number[][]}}
+ */
+export function panelModel(panel, view, data, options = {}) {
+  const tKey = `${panel.side}_t`;
+  const t = panel.budgetHandle ? view[tKey] : data.view[tKey];
+  const center = [view.c1, view.c2];
+  const unchanged = sameShape(view, data.view) && t === data.view[tKey];
+  const python = {
+    region: panel.region,
+    solution: panel.solution,
+    title: panel.title,
+    badge: panel.badge,
+    colour: panel.colour,
+    legend: panel.legend,
+    localMinima: panel.localMinima,
+  };
+  let status;
+  let shown;
+  const hessian = hessianFor(view, data);
+  if (unchanged) {
+    status = "python";
+    shown = python;
+  } else if (panel.live) {
+    status = "live";
+    const region = regionAt(panel, t);
+    const solution = solveAtBudget(center, hessian, region, t);
+    const drawn = t > 0 ? region : null;
+    shown = {
+      region: drawn,
+      solution,
+      title: figureTitle(drawn, solution),
+      badge: badgeText(solution),
+      colour: badgeColour(solution),
+      legend: drawn ? regionLegend(drawn) : "",
+      localMinima: [],
+    };
+  } else if (options.playing && panel.path && panel.budgetHandle) {
+    status = "path";
+    const [budget, w1, w2, badge, title] = nearestSample(panel.path, t);
+    const w = [w1, w2];
+    const zeros = [0, 1].filter((i) => w[i] === 0);
+    const d = [w1 - center[0], w2 - center[1]];
+    const loss = 0.5 * (hessian[0][0] * d[0] * d[0] + 2 * hessian[0][1] * d[0] * d[1] + hessian[1][1] * d[1] * d[1]);
+    const region = budget > 0 ? regionAt(panel, budget) : null;
+    const solution = { w, zeros, face: "path", multiplier: NaN, loss, active: loss > 0 };
+    shown = {
+      region,
+      solution,
+      title,
+      badge,
+      colour: badgeColour(solution),
+      legend: region ? regionLegend(region) : "",
+      localMinima: [],
+    };
+  } else {
+    status = "pending";
+    shown = python;
+  }
+  const w = shown.solution.w;
+  const problem = { c1: center[0], c2: center[1], h11: hessian[0][0], h12: hessian[0][1], h22: hessian[1][1] };
+  // Pending: the old solution stays, with the old centre's pull.
+  const pullFrom = status === "pending" ? data.view : view;
+  const gradient =
+    status === "pending"
+      ? lossGradient({ ...problem, c1: pullFrom.c1, c2: pullFrom.c2, ...flat(data.hessian) }, w[0], w[1])
+      : lossGradient(problem, w[0], w[1]);
+  return { status, center, hessian, gradient, t, ...shown };
+}
+
+function flat(h) {
+  return { h11: h[0][0], h12: h[0][1], h22: h[1][1] };
+}
+
+/** The controls that differ between two views (what a release reports). */
+export function changedControls(view, base) {
+  const out = {};
+  for (const key of VIEW_KEYS) if (view[key] !== base[key]) out[key] = view[key];
+  return out;
+}
