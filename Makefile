@@ -35,6 +35,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/lasso_path.py
 	$(BIN)/python benchmarks/training.py
 	$(BIN)/python benchmarks/three_d.py
+	$(BIN)/python benchmarks/real_data.py
+	$(BIN)/python benchmarks/training_page.py
+	$(BIN)/python benchmarks/three_weights_page.py
+	$(BIN)/python benchmarks/live_drag.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
