@@ -231,10 +231,7 @@ def _ridge_why() -> str:
 
 
 # The Training page (url path "training") is being built; the link goes in when it is merged.
-TRAINING_LINK_TEXT = (
-    "Watch both methods train a real model, and the proximal zeros appear after finitely "
-    "many steps, on the Training page."
-)
+TRAINING_LINK_TEXT = "Watch them train: the Training page"
 
 QUESTIONS: dict[str, Question] = {
     "edge": Question(

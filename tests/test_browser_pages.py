@@ -42,18 +42,14 @@ _TOUCH = (
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     ("half", "", "1280x720"): "left panel 26% inside the first screen (top at 554 px, 640 tall)",
     ("half", "tour", "1280x720"): "step 1's L1 panel 28% inside (top at 542 px, 640 tall)",
-    ("half", "one_weight", "1280x720"): "penalty/slope figure 44% inside (top at 494, 520 tall)",
     ("half", "questions", "1280x720"): "question 1's figure 41% inside (top at 460, 640 tall)",
+    ("present", "", "1280x720"): "the live figure 82% inside: bottom at 824 px of 720",
     ("present", "tour", "1280x720"): "step 1's panels 58% inside: bottom at 911 px of 720",
     ("present", "tour", "1440x900"): "step 1's panels 98% inside: bottom at 911 px of 900",
     ("present", "questions", "1280x720"): "question 1's figure 96% inside: bottom at 736 of 720",
-    ("phone_figure", "", "390x844"): "the left panel starts at 960 px, below the first screen",
     ("phone_figure", "", "360x640"): "the left panel starts at 960 px, below the first screen",
-    ("phone_figure", "tour", "390x844"): "step 1's first panel starts at 947 px",
     ("phone_figure", "tour", "360x640"): "step 1's first panel starts at 947 px",
-    ("phone_figure", "one_weight", "360x640"): "the penalty/slope figure starts at 772 px",
     ("phone_figure", "how_often", "360x640"): "the odds chart starts at 703 px",
-    ("phone_figure", "questions", "390x844"): "question 1's figure starts at 875 px",
     ("phone_figure", "questions", "360x640"): "question 1's figure starts at 901 px",
     # Phone: figure titles wider than the figure are cut at its edge, and the figure
     # toolbar (shown on touch screens) is drawn over the titles.
