@@ -25,7 +25,7 @@ from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
 from lessons.presets import PAGE_DEFAULTS
 from solvers import solve_constrained
-from tests.test_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
+from tests.page_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.test_browser import ARTIFACTS, _open, browser, server  # noqa: F401  (fixtures)
+from tests.page_browser import ARTIFACTS, _open, browser, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 

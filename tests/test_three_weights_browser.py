@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
+from tests.page_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
 
 pytestmark = pytest.mark.browser
 WEBGL_ARGS = [*CHROMIUM_ARGS, "--use-gl=swiftshader", "--enable-unsafe-swiftshader"]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
+from tests.page_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
 
 pytestmark = pytest.mark.browser
 
