@@ -3,10 +3,10 @@
 - ``streamlit_server`` (session): one ``streamlit run app.py`` for every browser test;
   a failed browser test reports the tail of its log (and screenshots its pages).
 - ``cold_server`` (function): a server of its own, for the cold deep-link test.
-- ``browser`` (session): one headless Debian Chromium, driven by Playwright.
+- ``browser`` (module): one headless Debian Chromium, driven by Playwright.
 - ``app`` (function): opens pages, each in a context of its own, and fails the test
   when the browser console logged an error that is not proven noise (ALLOWED_CONSOLE).
-- ``measured`` (session): fresh loads of a page at a viewport, each measured once in a
+- ``measured`` (module): fresh loads of a page at a viewport, each measured once in a
   context of its own and shared by the read-only checks of that load.
 """
 
@@ -65,7 +65,9 @@ def cold_server() -> Iterator[StreamlitServer]:
     server.stop()
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API cannot run twice at once in one thread, and the
+# pages' own browser tests (tests/page_browser.py) start their own after these.
+@pytest.fixture(scope="module")
 def browser():
     executable = chromium_path()
     from playwright.sync_api import sync_playwright
@@ -87,7 +89,7 @@ def app(browser, streamlit_server, request) -> Iterator[Browsing]:
         pytest.fail("the browser console logged errors:\n" + "\n".join(map(str, errors)))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def measured(browser, streamlit_server) -> Iterator[Measurements]:
     browsing = Browsing(browser, streamlit_server.url)
     yield Measurements(browsing)

@@ -129,6 +129,19 @@ _SETTLED_JS = """
     const r = gd.getBoundingClientRect();
     boxes.push([r.x, r.y, r.width, r.height]);
   }
+  // The live figure (a custom component) is drawn when its SVG panels exist.
+  for (const live of document.querySelectorAll('.st-key-live_figure')) {
+    // Its panels live in the component's shadow root.
+    const hosts = [live, ...live.querySelectorAll('*')].filter((e) => e.shadowRoot);
+    const svgs = [...live.querySelectorAll('.lf-svg'),
+                  ...hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll('.lf-svg')])];
+    if (!svgs.length) return unsettled();
+    for (const svg of svgs) {
+      const r = svg.getBoundingClientRect();
+      if (r.height < 10) return unsettled();
+      boxes.push([r.x, r.y, r.width, r.height]);
+    }
+  }
   const main = document.querySelector('[data-testid="stMain"]');
   const side = document.querySelector('[data-testid="stSidebar"]');
   const edge = side ? side.getBoundingClientRect() : {left: 0, width: 0};
