@@ -428,3 +428,38 @@ def verdict(value: float, target: float) -> str:
     if value != value:
         return "n/a"
     return "met" if value <= target else f"MISSED by {value / target:.2f}x"
+
+
+# ---------------------------------------------------------------- the same, with the async API
+
+
+async def aopen_page(context, url: str, timeout_ms: float = 180_000):
+    """``open_page`` for Playwright's async API."""
+    page = await context.new_page()
+    await page.goto(url, timeout=timeout_ms)
+    await page.wait_for_selector(CHART, timeout=timeout_ms)
+    await page.wait_for_selector(IDLE, timeout=timeout_ms)
+    await page.wait_for_timeout(300)
+    await page.wait_for_selector(IDLE, timeout=timeout_ms)
+    return page
+
+
+async def avisible_sliders(page) -> list:
+    containers = await page.locator('[data-testid="stSlider"]').all()
+    return [c.locator(SLIDER).first for c in containers if await c.is_visible()]
+
+
+async def apress_slider(page, index: int, direction: dict, timeout_ms: float = 60_000):
+    """``press_slider`` for Playwright's async API."""
+    thumb = (await avisible_sliders(page))[index]
+    state = await thumb.evaluate(SLIDER_STATE)
+    if direction["key"] == "ArrowRight" and state["value"] >= state["max"]:
+        direction["key"] = "ArrowLeft"
+    elif direction["key"] == "ArrowLeft" and state["value"] <= state["min"]:
+        direction["key"] = "ArrowRight"
+    await thumb.focus()
+    await page.evaluate(INSTALL_WATCH)
+    await page.keyboard.press(direction["key"])
+    result = await page.evaluate(AWAIT_WATCH, [timeout_ms, GRACE_MS])
+    await page.wait_for_selector(IDLE, timeout=120_000)
+    return interaction_from(result)
