@@ -189,6 +189,16 @@ INSTALL_WATCH = """() => {
     return n;
   };
   w.onKey = (e) => { if (w.t0 === null) w.t0 = performance.now(); };
+  // The browser's own busy time: long tasks (> 50 ms) on the main thread after the key.
+  w.busy = 0;
+  try {
+    w.longtasks = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (w.t0 !== null && entry.startTime >= w.t0) w.busy += entry.duration;
+      }
+    });
+    w.longtasks.observe({type: 'longtask'});
+  } catch (e) { w.longtasks = null; }
   document.addEventListener('keydown', w.onKey, true);
   // Each record holds the value before it; the value after it is the next record's
   // "before" (or the current value), so a quick running -> notRunning is not missed.
@@ -224,6 +234,9 @@ INSTALL_WATCH = """() => {
   w.finish = () => {
     w.done = true;
     w.observer.disconnect();
+    if (w.longtasks) { for (const e of w.longtasks.takeRecords()) {
+      if (w.t0 !== null && e.startTime >= w.t0) w.busy += e.duration; }
+      w.longtasks.disconnect(); }
     document.removeEventListener('keydown', w.onKey, true);
   };
   window.__bench = w;
@@ -242,7 +255,7 @@ AWAIT_WATCH = """async ([timeoutMs, graceMs]) => {
   const rel = (t) => (t === null || w.t0 === null) ? null : t - w.t0;
   return {running: rel(w.running), idle: rel(w.idle), first: rel(w.first), last: rel(w.last),
           charts: w.changed, states: w.states.length, keyed: w.t0 !== null,
-          collapsed: !!w.collapsed};
+          collapsed: !!w.collapsed, busy: w.busy};
 }"""
 
 SLIDER_STATE = """(el) => {
@@ -288,6 +301,7 @@ class Interaction:
     last: float | None  # the last chart that changed in the same update
     charts: int  # how many charts changed
     collapsed: bool = False  # the run was too short for React to draw "running" at all
+    busy: float = 0.0  # the browser's main thread in long tasks (> 50 ms) meanwhile
 
     @property
     def ok(self) -> bool:
@@ -317,6 +331,7 @@ def interaction_from(result: dict) -> Interaction:
         result["last"],
         result["charts"],
         result["collapsed"],
+        result.get("busy", 0.0),
     )
 
 
