@@ -39,6 +39,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/training_page.py
 	$(BIN)/python benchmarks/three_weights_page.py
 	$(BIN)/python benchmarks/live_drag.py
+	# Real browsers against a local server (each prints, each bounds its own time):
+	$(BIN)/python benchmarks/latency.py --quick
+	$(BIN)/python benchmarks/first_visit.py --quick
+	$(BIN)/python benchmarks/load.py --quick
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
