@@ -43,11 +43,6 @@ KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     ("half", "", "1280x720"): "left panel 26% inside the first screen (top at 554 px, 640 tall)",
     ("half", "tour", "1280x720"): "step 1's L1 panel 28% inside (top at 542 px, 640 tall)",
     ("half", "questions", "1280x720"): "question 1's figure 41% inside (top at 460, 640 tall)",
-    (
-        "phone_figure",
-        "",
-        "390x844",
-    ): "the live figure: 0 px measured on the first screen (top at 734 px of 844)",
     ("present", "", "1280x720"): "the live figure 82% inside: bottom at 824 px of 720",
     ("present", "tour", "1280x720"): "step 1's panels 58% inside: bottom at 911 px of 720",
     ("present", "tour", "1440x900"): "step 1's panels 98% inside: bottom at 911 px of 900",
