@@ -109,7 +109,7 @@ def main() -> None:
           "target <= 2x")  # fmt: skip
 
     print("\n3. The animated race figure as sent (KB)")
-    everyone = {f"show_{s}": "true" for s in ctl.OPTIMISERS if s not in ctl.DEFAULT_SHOWN}
+    everyone = {"opt": ",".join(ctl.OPTIMISERS)}
     for label, query in (
         ("defaults (6 optimisers, 200 iterations)", {}),
         ("all 7 optimisers, 2000 iterations", {**everyone, "iters": "2000"}),

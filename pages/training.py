@@ -10,7 +10,7 @@ from lessons import training_tables as tab
 from lessons import training_words as words
 from lessons.training import DiabetesSettings, RaceSettings
 from ui.frame import page_frame
-from ui.url_widgets import slider, url_select, url_toggle
+from ui.url_widgets import slider, url_choices, url_select
 
 # Same controls, same figures for every visitor: built once per process.
 cached = st.cache_resource(max_entries=32, show_spinner="Training…")
@@ -23,16 +23,13 @@ TALL, PROJECTED = 620, 450  # the race figure's height; projected, it fits a 128
 
 
 def shown_optimisers() -> tuple[str, ...]:
-    st.caption("Optimisers shown")
-    return tuple(
-        slug
-        for slug, name in ctl.OPTIMISERS.items()
-        if url_toggle(
-            name,
-            f"show_{slug}",
-            default=slug in ctl.DEFAULT_SHOWN,
-            help="Draw it in the figures and list it in the tables.",
-        )
+    return url_choices(
+        "Optimisers shown",
+        "opt",
+        ctl.OPTIMISERS,
+        default=ctl.DEFAULT_SHOWN,
+        help="Drawn in the figures and listed in the tables; click one to add or remove it.",
+        flags="show_",  # links from before the pills: show_adam=false
     )
 
 
@@ -103,7 +100,7 @@ with page_frame("training") as frame:
             f"Here 1/L = {tab.fmt(race.step / settings.step)}, so η = {tab.fmt(race.step)}."
         )
     if not shown:
-        st.info("Switch on at least one optimiser in the sidebar.")
+        st.info("Choose at least one optimiser under “Optimisers shown” in the sidebar.")
     else:
         # Projected, each figure gets the screen's width: its title, in larger type, fits.
         left, right = (st.container(), st.container()) if frame.presenting else st.columns([3, 2])

@@ -47,7 +47,14 @@ def controls(app: AppTest) -> dict[str, object]:
         for widget in app.get(kind):
             if widget.key and not widget.key.startswith("$$"):
                 values[widget.key] = widget.value
+    for pills in multi_pills(app):
+        values[pills.key] = pills.value
     return values
+
+
+def multi_pills(app: AppTest) -> list:
+    """The pills that hold a choice of several (single-choice pills are one-click actions)."""
+    return [p for p in app.get("button_group") if isinstance(p.value, list)]
 
 
 def sliders(app: AppTest) -> dict[str, float]:

@@ -10,8 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import SMALL, controls, link, notes, open_page
+from tests.apptest_support import SMALL, controls, link, multi_pills, notes, open_page
 from ui.registry import PAGE
+from ui.url_values import parse_choices
 
 
 def _change_everything(app: AppTest) -> None:
@@ -29,6 +30,8 @@ def _change_everything(app: AppTest) -> None:
     for toggle in app.get("toggle"):
         if toggle.key != "present":
             toggle.set_value(not toggle.value)
+    for pills in multi_pills(app):  # one option fewer (values are slugs, not labels)
+        pills.set_value(list(pills.value)[1:])
 
 
 @pytest.mark.parametrize("path", list(PAGE))
@@ -129,3 +132,24 @@ def test_a_note_cannot_inject_markdown_or_html():
     note = notes(app)
     assert "<script>" not in note and "**x**" not in note and "](b)" not in note
     assert "is not a number" in note
+
+
+# --- a choice of several, as the URL writes it ------------------------------------------
+OPTIONS = {"sgd": "SGD (minibatch)", "adam": "Adam", "ista": "ISTA (proximal)", "cd": "CD"}
+
+
+@given(raw=st.text(max_size=30))
+def test_any_text_reads_as_options_once_each_in_their_order(raw):
+    chosen, unread = parse_choices(raw, OPTIONS)
+    assert list(chosen) == [slug for slug in OPTIONS if slug in chosen]
+    parts = [p.strip() for p in raw.split(",") if p.strip()]
+    assert set(unread) <= set(parts)
+    assert len(chosen) + len(set(unread)) <= len(set(parts))
+
+
+@given(subset=st.lists(st.sampled_from(list(OPTIONS)), unique=True))
+def test_a_written_choice_reads_back(subset):
+    written = ",".join(slug for slug in OPTIONS if slug in subset)
+    assert parse_choices(written, OPTIONS) == (tuple(s for s in OPTIONS if s in subset), ())
+    labels = ", ".join(OPTIONS[s].upper() for s in reversed(subset))  # labels, any case, order
+    assert parse_choices(labels, OPTIONS)[0] == tuple(s for s in OPTIONS if s in subset)

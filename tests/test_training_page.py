@@ -101,18 +101,38 @@ def test_batch_seed_and_adam_rate_change_sgd_and_adam():
     assert "about α = 0.01 per step" in text(app)
 
 
-def test_the_optimiser_toggles_choose_what_is_drawn():
+def test_the_optimiser_pills_choose_what_is_drawn():
     app = page()
-    app.sidebar.toggle(key="show_subgradient_sqrt").set_value(True)
-    app.sidebar.toggle(key="show_adam").set_value(False).run()
+    shown = [s for s in ctl.OPTIMISERS if s in ctl.DEFAULT_SHOWN and s != "adam"]
+    app.sidebar.pills(key="opt").set_value([*shown, "subgradient_sqrt"]).run()
     names = trace_names(charts(app)["race"])
     assert "subgradient, η/√(k+1)" in names and "Adam" not in names
     assert "Adam" not in tables(app)[0].index
-    for slug in ctl.OPTIMISERS:
-        app.sidebar.toggle(key=f"show_{slug}").set_value(False)
-    app.run()
+    assert list(tables(app)[0].index) == [
+        ctl.OPTIMISERS[s] for s in ctl.OPTIMISERS if s in {*shown, "subgradient_sqrt"}
+    ]
+    app.sidebar.pills(key="opt").set_value([]).run()
     assert not app.exception
-    assert "Switch on at least one optimiser" in app.info[0].value
+    assert "Choose at least one optimiser" in app.info[0].value
+    query = urllib.parse.urlsplit(link(app)).query
+    assert dict(urllib.parse.parse_qsl(query, keep_blank_values=True)) == {"opt": ""}
+    assert "Choose at least one optimiser" in page(opt="").info[0].value  # the link keeps it
+
+
+def test_a_link_chooses_the_optimisers_and_names_what_it_cannot_read():
+    app = page(opt="cd, ISTA (proximal),adamw,cd")
+    assert list(tables(app)[0].index) == [ctl.OPTIMISERS["ista"], ctl.OPTIMISERS["cd"]]
+    assert "“adamw” is not among the choices; left out" in notes(app)
+    query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link(app)).query))
+    assert query == {"opt": "ista,cd"}  # slugs, once each, in the page's order
+
+
+def test_links_from_before_the_pills_still_choose_the_optimisers():
+    app = page(show_adam="false", show_subgradient_sqrt="true", show_sgd="maybe")
+    expected = [s for s in ctl.OPTIMISERS if s != "adam"]  # sgd: unreadable, so its default
+    assert list(tables(app)[0].index) == [ctl.OPTIMISERS[s] for s in expected]
+    query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link(app)).query))
+    assert query == {"opt": ",".join(expected)}
 
 
 def test_the_diabetes_controls_and_the_threshold():
@@ -144,7 +164,7 @@ def test_the_link_round_trips():
     app = page()
     app.sidebar.slider(key="w1_0").set_value(-1.0)
     app.sidebar.slider(key="lam").set_value(3.0)
-    app.sidebar.toggle(key="show_sgd").set_value(False)
+    app.sidebar.pills(key="opt").set_value([s for s in ctl.DEFAULT_SHOWN if s != "sgd"])
     app.sidebar.selectbox(key="d_batch").set_value("8")
     app.slider(key="log_tau").set_value(-4.0).run()
     url = link(app)
@@ -153,7 +173,7 @@ def test_the_link_round_trips():
     assert query == {
         "w1_0": "-1.0",
         "lam": "3.0",
-        "show_sgd": "false",
+        "opt": ",".join(s for s in ctl.DEFAULT_SHOWN if s != "sgd"),
         "d_batch": "8",
         "log_tau": "-4.0",
     }

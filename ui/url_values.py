@@ -109,6 +109,39 @@ def parse_choice(
     return Reading(None, "unreadable")
 
 
+def parse_choices(
+    raw: str, options: dict[str, str], aliases: dict[str, str] | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Several choices from a link, comma-separated: the slugs read, and the parts that were not.
+
+    Each part is read as ``parse_choice`` reads one choice. The slugs come back
+    once each, in the order of ``options`` (so that one view has one link); an
+    empty text is an empty choice.
+
+    Parameters
+    ----------
+    raw : str
+        The text in the URL (``opt=sgd,adam,ista``).
+    options : dict
+        slug -> label.
+    aliases : dict, optional
+        Former labels or slugs (any case) -> slug.
+
+    Returns
+    -------
+    chosen : tuple of str
+        The slugs read.
+    unread : tuple of str
+        The non-empty parts that name no option, as written.
+    """
+    parts = [part.strip() for part in str(raw).split(",")]
+    readings = {part: parse_choice(part, options, aliases).value for part in parts if part}
+    found = set(readings.values())
+    chosen = tuple(slug for slug in options if slug in found)
+    unread = tuple(part for part, slug in readings.items() if slug is None)
+    return chosen, unread
+
+
 def parse_flag(raw: str) -> Reading:
     """An on/off value from a link: true/false, 1/0, yes/no, on/off (any case)."""
     word = str(raw).strip().casefold()

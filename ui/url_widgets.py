@@ -22,7 +22,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from lessons.controls import Slider
-from ui.url_values import parse_choice, parse_flag, parse_number, quoted
+from ui.url_values import parse_choice, parse_choices, parse_flag, parse_number, quoted
 
 NOTES = "_url_notes"  # this run's notes about values read from the link
 VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
@@ -108,6 +108,43 @@ def guard_choice(
         st.session_state[key] = reading.value
 
 
+def guard_choices(
+    key: str, label: str, options: dict[str, str], default: tuple[str, ...], flags: str | None
+) -> None:
+    """Take a comma-separated choice from the link into session state; note what is not read.
+
+    ``flags``: the prefix of the one-switch-per-option parameters that links
+    carried before (``show_adam=false``); they are read when ``key`` is absent.
+    """
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(key)
+    if raw is None and flags is not None:
+        raw = _from_flags(options, default, flags)
+    if raw is None:
+        return
+    chosen, unread = parse_choices(raw, options)
+    if unread:
+        names = ", ".join(quoted(part) for part in unread[:3])
+        verb = "is" if len(unread) == 1 else "are"
+        _note(f"{label}: {names} {verb} not among the choices; left out.")
+    st.session_state[key] = list(chosen)
+
+
+def _from_flags(options: dict[str, str], default: tuple[str, ...], prefix: str) -> str | None:
+    """An old link's switches (``show_adam=false``) as a comma-separated choice, else None."""
+    flags = {slug: st.query_params.get(prefix + slug) for slug in options}
+    if all(value is None for value in flags.values()):
+        return None
+    chosen = []
+    for slug, raw in flags.items():
+        reading = parse_flag(raw) if raw is not None else None
+        on = reading.value if reading is not None and reading.value is not None else slug in default
+        if on:
+            chosen.append(slug)
+    return ",".join(chosen)
+
+
 def guard_flag(key: str, label: str) -> None:
     raw = _link_value(key)
     if raw is None:
@@ -126,6 +163,34 @@ def url_toggle(label: str, key: str, *, default: bool, help: str) -> bool:
     value = st.toggle(label, **_initial("value", key, default), key=key, help=help)
     _remember(key, "true" if value else "false", "true" if default else "false")
     return bool(value)
+
+
+def url_choices(
+    label: str,
+    key: str,
+    options: dict[str, str],
+    *,
+    default: tuple[str, ...],
+    help: str,
+    flags: str | None = None,
+) -> tuple[str, ...]:
+    """Any number of ``options`` (slug -> label), as pills, kept in ``key`` as ``slug,slug``.
+
+    Returns the chosen slugs in the order of ``options``. ``flags``: see ``guard_choices``.
+    """
+    guard_choices(key, label, options, default, flags)
+    picked = st.pills(
+        label,
+        list(options),
+        selection_mode="multi",
+        **_initial("default", key, list(default)),
+        format_func=options.__getitem__,
+        key=key,
+        help=help,
+    )
+    chosen = tuple(slug for slug in options if slug in (picked or ()))
+    _remember(key, ",".join(chosen), ",".join(slug for slug in options if slug in default))
+    return chosen
 
 
 def url_slider(
