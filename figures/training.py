@@ -64,7 +64,7 @@ class RaceView:
     on_axis : int or None
         Index (0: w1, 1: w2) of the axis the optimum lies on, if one weight is 0.
     frames : tuple of int
-        The iterations the animation shows, ascending (at most ~60).
+        The iterations the animation shows, ascending (at most ``MAX_FRAMES``, 40).
     trail : int
         How many iterates the moving trail shows.
     x_range, y_range : tuple of float

@@ -33,7 +33,7 @@ KNOWS_THE_KINK = ("ista", "fista", "cd")
 DEFAULT_SHOWN = ("subgradient", "sgd", "adam", "ista", "fista", "cd")
 MAX_STEP = 1.9  # times 1 / L: the step control's upper end
 RUN_CAP = min(MAX_ITERATIONS, MAX_WORK // 10)  # steps per run of one optimiser (10 weights)
-MAX_FRAMES = 60
+MAX_FRAMES = 40  # every one of the first 20 iterations, then 20 spaced evenly in log
 TRAIL = 6  # iterates drawn as the moving trail of each optimiser
 
 # --- the controls -------------------------------------------------------------------------

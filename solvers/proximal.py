@@ -36,7 +36,7 @@ import numpy as np
 
 from geometry import QuadraticLoss
 from solvers._iterative import check_loss, check_run
-from solvers.shrinkage import soft_threshold
+from solvers.shrinkage import soft_threshold, soft_threshold_checked
 
 __all__ = ["fista", "ista", "lipschitz_step", "prox_l1"]
 
@@ -90,7 +90,8 @@ def ista(
     path = np.empty((iterations + 1, loss.dim))
     path[0] = w
     for k in range(iterations):
-        w = prox_l1(w - step * loss.gradient(w), step * lam)
+        # Arguments checked once above (a step of 2/L or more diverges and may overflow).
+        w = soft_threshold_checked(w - step * loss.gradient(w), step * lam)
         path[k + 1] = w
     return path
 
@@ -129,7 +130,7 @@ def fista(
     path[0] = x
     y, t = x, 1.0
     for k in range(iterations):
-        x_new = prox_l1(y - step * loss.gradient(y), step * lam)
+        x_new = soft_threshold_checked(y - step * loss.gradient(y), step * lam)
         t_new = 0.5 * (1.0 + math.sqrt(1.0 + 4.0 * t * t))
         if restart and float((y - x_new) @ (x_new - x)) > 0.0:
             # The generalised gradient y - x_new points against the momentum: drop it.

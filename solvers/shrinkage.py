@@ -42,7 +42,14 @@ def penalty_weight(lam: object) -> float:
 
 def soft_threshold(a: object, lam: float) -> np.ndarray:
     """``sign(a) max(|a| - lam, 0)``: the lasso's one-weight solution, exactly 0 for |a| <= lam."""
-    a, lam = _pull(a), penalty_weight(lam)
+    return soft_threshold_checked(_pull(a), penalty_weight(lam))
+
+
+def soft_threshold_checked(a: np.ndarray, lam: float) -> np.ndarray:
+    """``soft_threshold`` for arguments already checked: float64 finite ``a``, float ``lam >= 0``.
+
+    The iterative solvers check once and then call this every step.
+    """
     return np.where(np.abs(a) <= lam, 0.0, a - np.sign(a) * lam)
 
 
