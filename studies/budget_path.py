@@ -4,6 +4,13 @@ Every penalty weight lambda gives a solution w(lambda), and with it the
 budget t = ||w(lambda)|| under which the constrained problem has the same
 answer (with KKT multiplier lambda). For the lasso t reaches 0 at the finite
 lambda = ||grad L(0)||_inf = ||H c||_inf; for ridge it only tends to 0.
+
+Both curves come from exact paths, not from one solve per grid point: with
+``G = H`` and ``b = H c`` the lasso's solution is piecewise linear in lambda
+(``solvers.lasso_path``, every breakpoint) and ridge's is
+``(H + 2 lambda I)^-1 H c`` from one eigendecomposition
+(``solvers.penalized_paths.ridge_path``). The Constraint regions page draws
+these on every move of the loss; 160 exact solves took most of its rerun.
 """
 
 from __future__ import annotations
@@ -13,13 +20,14 @@ import math
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers import solve_penalized
+from solvers.lasso_path import lasso_path
+from solvers.penalized_paths import ridge_path
 
 _POINTS = 80
 
 
 def budget_curves(loss: QuadraticLoss, lam_max: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """The equivalent budget along a lambda grid, each point solved exactly.
+    """The equivalent budget along a lambda grid, exact at every point.
 
     Parameters
     ----------
@@ -34,9 +42,12 @@ def budget_curves(loss: QuadraticLoss, lam_max: float) -> dict[str, tuple[np.nda
         ``{"l1": (lams, ||w(lam)||_1), "l2": (lams, ||w(lam)||_2)}``.
     """
     lams = np.linspace(0.0, lam_max, _POINTS)
+    gram, pull = loss.hessian, loss.linear_term
+    lasso = lasso_path(gram, pull).at(lams)
+    ridge = ridge_path(gram, pull, lams).coefs
     return {
-        penalty: (lams, np.array([solve_penalized(loss, penalty, lam).radius for lam in lams]))
-        for penalty in ("l1", "l2")
+        "l1": (lams, np.sum(np.abs(lasso), axis=1)),
+        "l2": (lams, np.linalg.norm(ridge, axis=1)),
     }
 
 

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 from figures.captions import (
     badge_text,
@@ -16,6 +17,7 @@ from figures.captions import (
 from figures.constraint_regions import constraint_figure, view_limit
 from geometry import NormBall, QuadraticLoss
 from solvers import solve_constrained, solve_penalized
+from tests.problems import losses
 
 CLASSIC = QuadraticLoss.from_shape((1.0, 2.0), (1.0, 4.0), -30.0)  # the app's default view
 EDGE = QuadraticLoss(center=(1.0, 2.0), hessian=np.diag([4.0, 1.0]))  # L1 lands at (0.6, 0.4)
@@ -191,3 +193,20 @@ def test_the_lambda_axis_has_a_width_for_a_centre_at_or_next_to_zero():
         assert MIN_LAMBDA_RANGE <= upper <= 10 * MIN_LAMBDA_RANGE
     loss = QuadraticLoss(center=np.array([1.0, 2.0]), hessian=np.eye(2))
     assert lambda_range(loss, []) == 5.0  # 1.15 * 2 = 2.3, rounded up to 1-2-5
+
+
+@settings(max_examples=60, deadline=None)
+@given(loss=losses(max_log10_condition=3.0))
+def test_the_budget_curves_equal_one_exact_solve_per_lambda(loss):
+    """The paths (homotopy, one eigendecomposition) against face enumeration at each point."""
+    from studies.budget_path import budget_curves, lambda_range
+
+    curves = budget_curves(loss, lambda_range(loss, []))
+    for penalty, (lams, budgets) in curves.items():
+        solved = np.array([solve_penalized(loss, penalty, lam).radius for lam in lams])
+        scale = max(float(np.abs(solved).max()), 1e-300)
+        assert np.max(np.abs(budgets - solved)) <= 1e-9 * scale
+    lams, l1 = curves["l1"]
+    assert np.all(l1[lams >= float(np.max(np.abs(loss.linear_term)))] == 0.0)  # exactly 0
+    if np.linalg.norm(loss.center) > 1e-150:  # (a norm of ~1e-301 underflows to 0)
+        assert np.all(curves["l2"][1] > 0.0)  # ridge's budget only tends to 0
