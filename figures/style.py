@@ -58,7 +58,11 @@ _PRESENT_MARKER = 1.5
 # projector; their legend band goes (the title states the conclusion).
 PRESENT_HEIGHT = 450
 PRESENT_CONTOUR = "#555555"  # pale greys wash out on a projector
-_PRESENT_MAX_LEGEND = 5
+# More entries than this, in larger type, take several rows under a half-width figure
+# (five rows covered the tour's L2 panel at 1280 x 720): the legend goes.
+_PRESENT_MAX_LEGEND = 3
+# Characters per title line when projected: about half a 1280 px screen in 22 px type.
+_PRESENT_TITLE_CHARS = 48
 # A dark page: the figures follow, unless they are wanted white (for slides).
 DARK_PAPER = "#0E1117"
 DARK_INK = "#F2F2F2"
@@ -210,6 +214,28 @@ def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False
     return go.Figure(spec)
 
 
+def wrap_title(text: str, limit: int) -> str:
+    """``text`` with every line of more than ``limit`` characters broken at spaces ("<br>").
+
+    Lines holding markup other than "<br>" stay as they are (a break inside a tag
+    would show the tag).
+    """
+    lines = []
+    for line in text.split("<br>"):
+        if len(line) <= limit or "<" in line:
+            lines.append(line)
+            continue
+        current = ""
+        for word in line.split(" "):
+            if current and len(current) + 1 + len(word) > limit:
+                lines.append(current)
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        lines.append(current)
+    return "<br>".join(lines)
+
+
 def _axes(layout: dict) -> list[dict]:
     return [value for name, value in layout.items() if name.startswith(("xaxis", "yaxis"))]
 
@@ -232,9 +258,16 @@ def _present(traces: list[dict], layout: dict) -> None:
     title = layout.get("title", {})
     if title.get("font", {}).get("size"):
         title["font"]["size"] *= _PRESENT_FONT
+    if title.get("text"):  # Plotly never wraps a title: a long line in larger type is cut
+        title["text"] = wrap_title(title["text"], _PRESENT_TITLE_CHARS)
     if "<br>" in title.get("text", ""):  # two lines of larger type need the room
         margin = layout.setdefault("margin", {})
-        margin["t"] = margin.get("t", 80) * 1.25
+        lines = title["text"].count("<br>") + 1
+        size = title.get("font", {}).get("size", font["size"])
+        margin["t"] = max(margin.get("t", 80) * 1.25, 24 + 1.3 * size * lines)
+    margin = layout.get("margin", {})
+    if margin.get("autoexpand") is False and "l" in margin:
+        margin["l"] *= 1.3  # a fixed margin holds the larger tick labels ("−0.5") too
     legend_font = layout.setdefault("legend", {}).setdefault("font", {})
     legend_font["size"] = legend_font.get("size", font["size"] / _PRESENT_FONT) * _PRESENT_FONT
     for axis in _axes(layout):

@@ -110,8 +110,8 @@ with page_frame("constraint_regions") as frame:
         format_func=lambda key: PRESETS[key].name,
         key="preset",
         on_change=on_preset,
+        label_visibility="collapsed" if frame.presenting else "visible",  # room for the figure
     )
-    preset_sentence = st.empty()  # filled once the controls exist
     apply_release(LIVE_KEY, budget_sides(st.session_state))  # a figure state set in session state
 
     with st.sidebar:
@@ -137,10 +137,6 @@ with page_frame("constraint_regions") as frame:
         )
         choices = {side: panel_controls(side, mode) for side in SIDES}
 
-    shown = matching_preset(st.session_state)
-    if shown is not None and not frame.presenting:
-        preset_sentence.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
-
     loss = shape.loss
     panels = {side: solve_panel(loss, choice, mode) for side, choice in choices.items()}
     limit = view_limit(loss, view_extent(panels))
@@ -161,6 +157,10 @@ with page_frame("constraint_regions") as frame:
         ),
         budget_sides=budget_sides(st.session_state),
     )
+    # What the preset shows, under the figure: the figure itself starts on the first screen.
+    shown = matching_preset(st.session_state)
+    if shown is not None:
+        st.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
     if mode == "penalty":
         st.caption(
             "Penalty form: while you drag, the browser solves only the panels that are "
@@ -188,8 +188,6 @@ with page_frame("constraint_regions") as frame:
                     constraint_figure(loss, region, solution, limit=limit, show_cone=show_cone),
                     f"figure_{side}",
                 )
-    if shown is not None and frame.presenting:  # under the figures, which need the height
-        st.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
 
     st.subheader("What you are looking at")
     st.latex(

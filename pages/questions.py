@@ -53,6 +53,9 @@ with page_frame("questions") as frame:
         with left:
             answer(question)
         with right:
+            # The figure first, its controls under it: on a projector the first
+            # question's figure starts on the first screen.
+            figure_slot = st.container()
             if question.key == "q1":
                 direction = url_slider(
                     "Direction of the centre ŵ (degrees from the w1 axis)",
@@ -77,7 +80,8 @@ with page_frame("questions") as frame:
                 )
                 angle = np.radians(direction)
                 centre = (distance * np.cos(angle), distance * np.sin(angle))
-                frame.chart(panel(centre, 1.0, NormBall(1, 1.0)), "question_edge")
+                with figure_slot:
+                    frame.chart(panel(centre, 1.0, NormBall(1, 1.0)), "question_edge")
                 low, high = model.edge_directions(distance)
                 st.caption(
                     f"At distance {distance:g} the directions strictly between {low:.1f}° and "
@@ -97,7 +101,8 @@ with page_frame("questions") as frame:
                 start, iterations = [model.DESCENT_START], model.DESCENT_ITERATIONS
                 sub = subgradient_descent(loss, lam, step, iterations, start)[:, 0]
                 prox = proximal_gradient(loss, lam, step, iterations, start)[:, 0]
-                frame.chart(descent_figure(sub, prox), "question_descent")
+                with figure_slot:
+                    frame.chart(descent_figure(sub, prox), "question_descent")
                 st.caption(
                     f"One weight: loss ½(w − {model.DESCENT_CENTRE:g})², λ = {lam:g}, "
                     f"both started at w = {model.DESCENT_START:g}."
@@ -118,7 +123,8 @@ with page_frame("questions") as frame:
                     fmt="%.1f",
                     help="Change the units of w and watch the crossing move.",
                 )
-                frame.chart(units_figure(1.0, scale), "question_units")
+                with figure_slot:
+                    frame.chart(units_figure(1.0, scale), "question_units")
             else:
                 offset = url_slider(
                     "Centre's distance from the w1 axis",
@@ -129,7 +135,8 @@ with page_frame("questions") as frame:
                     step=0.05,
                     help="Round contours; 0 puts the centre exactly on the axis.",
                 )
-                frame.chart(panel((2.0, offset), 1.0, NormBall(2, 1.0)), "question_ridge")
+                with figure_slot:
+                    frame.chart(panel((2.0, offset), 1.0, NormBall(2, 1.0)), "question_ridge")
                 lam = url_slider(
                     "Correlated features: ridge penalty weight λ",
                     "q4_lam",

@@ -22,19 +22,21 @@ def move(delta: int) -> None:
 
 
 with page_frame("tour") as frame:
-    slug = url_select(
-        "Step",
-        "step",
-        STEP_LABELS,
-        default=SLUGS[0],
-        help="Jump to any step.",
-        aliases=LEGACY_STEPS,
-    )
+    # One row for finding your way (Back, the step, Next): the figure starts high on
+    # a 1280 x 720 projector.
+    back, choose, forward = st.columns([1, 3, 1], vertical_alignment="bottom")
+    with choose:
+        slug = url_select(
+            "Step",
+            "step",
+            STEP_LABELS,
+            default=SLUGS[0],
+            help="Jump to any step.",
+            aliases=LEGACY_STEPS,
+            label_visibility="collapsed",
+        )
     index = SLUGS.index(slug)
     step = STEPS[index]
-    st.subheader(STEP_LABELS[slug])
-    st.markdown(step_text(step))
-    back, where, forward = st.columns([1, 3, 1], vertical_alignment="center")
     back.button(
         "Back",
         icon=":material/arrow_back:",
@@ -42,12 +44,6 @@ with page_frame("tour") as frame:
         args=(-1,),
         disabled=index == 0,
         width="stretch",
-    )
-    where.page_link(
-        PAGE[step.page].script,
-        label=f"Explore this on the full page: {step.page_title}",
-        icon=":material/open_in_new:",
-        query_params=step.query,
     )
     forward.button(
         "Next",
@@ -57,8 +53,22 @@ with page_frame("tour") as frame:
         disabled=index == len(STEPS) - 1,
         width="stretch",
     )
+    st.subheader(STEP_LABELS[slug])
+    # Projected, the figures come first (whole on a 1280 x 720 screen) and the text,
+    # which the lecturer says, under them.
+    text, figures_row = (st.container(), st.container())
+    if frame.presenting:
+        figures_row, text = text, figures_row
+    text.markdown(step_text(step))
     figures = step_figures(slug)
-    for column, (k, figure) in zip(st.columns(len(figures)), enumerate(figures), strict=True):
+    columns = figures_row.columns(len(figures))
+    for column, (k, figure) in zip(columns, enumerate(figures), strict=True):
         with column:
             frame.chart(figure, f"tour_{index + 1}_{k}")
+    st.page_link(
+        PAGE[step.page].script,
+        label=f"Explore this on the full page: {step.page_title}",
+        icon=":material/open_in_new:",
+        query_params=step.query,
+    )
     st.progress((index + 1) / len(STEPS), text=f"Step {index + 1} of {len(STEPS)}")

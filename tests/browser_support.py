@@ -59,7 +59,7 @@ assert set(PAGE_PATHS) <= {page.url_path for page in PAGES}
 # The page's main figure, as the keys of its charts (Streamlit gives each keyed
 # element's container the class st-key-<key>). A page not listed here: its first chart.
 MAIN_FIGURES: dict[str, tuple[str, ...]] = {
-    "": ("live_figure",),  # both panels, drawn by the live figure: the comparison is the lesson
+    "": ("live_figure",),  # both panels of the live figure (not its buttons): the lesson
     "tour": ("tour_1_0", "tour_1_1"),  # step 1 (the default): the L1 and L2 panels
 }
 
@@ -418,6 +418,11 @@ _MEASURE_JS = r"""
     // Keyed elements that are figures but not Plotly charts (the live figure).
     keyed: [...document.querySelectorAll('[data-testid="stElementContainer"][class*="st-key-"]')]
       .map((c) => ({key: keyOf(c), box: box(c.getBoundingClientRect())})),
+    // The live figure's two panels (in its shadow root), without its row of buttons.
+    livePanels: [...document.querySelectorAll('.st-key-live_figure')].flatMap((c) =>
+      [c, ...c.querySelectorAll('*')].filter((e) => e.shadowRoot)
+        .flatMap((h) => [...h.shadowRoot.querySelectorAll('.lf-panels')]))
+      .map((p) => ({key: 'live_figure', box: box(p.getBoundingClientRect())})),
     textBoxes: texts.length,
     errors: [...document.querySelectorAll(
       '[data-testid="stException"], [data-testid="stAlertContentError"]')].map((e) => label(e)),
@@ -709,7 +714,8 @@ class Load:
         if wanted is None:
             return charts[:1]
         found = [chart for key in wanted for chart in charts if chart["key"] == key]
-        return found or [e for key in wanted for e in self.data.get("keyed", []) if e["key"] == key]
+        others = [*self.data.get("livePanels", []), *self.data.get("keyed", [])]
+        return found or [e for key in wanted for e in others if e["key"] == key][:1]
 
     def targets(self) -> list[dict]:
         found = list(self.data["targets"])

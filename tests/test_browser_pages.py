@@ -40,14 +40,6 @@ _TOUCH = (
     "menu 28x28), figure toolbar 24x22, sidebar page links 28 px tall"
 )
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("half", "", "1280x720"): "left panel 26% inside the first screen (top at 554 px, 640 tall)",
-    ("half", "tour", "1280x720"): "step 1's L1 panel 28% inside (top at 542 px, 640 tall)",
-    ("half", "questions", "1280x720"): "question 1's figure 41% inside (top at 460, 640 tall)",
-    ("present", "", "1280x720"): "the live figure 82% inside: bottom at 824 px of 720",
-    ("present", "tour", "1280x720"): "step 1's panels 58% inside: bottom at 911 px of 720",
-    ("present", "tour", "1440x900"): "step 1's panels 98% inside: bottom at 911 px of 900",
-    ("present", "questions", "1280x720"): "question 1's figure 96% inside: bottom at 736 of 720",
-    ("phone_figure", "", "360x640"): "the left panel starts at 960 px, below the first screen",
     ("phone_figure", "tour", "360x640"): "step 1's first panel starts at 947 px",
     ("phone_figure", "how_often", "360x640"): "the odds chart starts at 703 px",
     ("phone_figure", "questions", "360x640"): "question 1's figure starts at 901 px",
@@ -169,6 +161,14 @@ def test_no_text_is_clipped(measured, path, width, height):
     load = measured.get(path, width, height)
     clipped = load.data["clipped"]
     assert not clipped, f"{len(clipped)} clipped texts:\n" + describe(clipped)
+
+
+@pytest.mark.parametrize(("path", "width", "height"), cases("present_layout", [(1280, 720)]))
+def test_presenting_no_text_overlaps_or_is_clipped(measured, path, width, height):
+    """Projected (larger type, legends moved or gone), at a projector's 1280 x 720."""
+    load = measured.get(path, width, height, present=True)
+    problems = load.data["overlaps"] + load.data["clipped"]
+    assert not problems, f"{len(problems)} overlapping or clipped texts:\n" + describe(problems)
 
 
 @pytest.mark.parametrize(("path", "width", "height"), cases("sideways", PHONE_SIZES))

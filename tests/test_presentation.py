@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from figures.style import PRESENT_HEIGHT
+from figures.style import PRESENT_HEIGHT, wrap_title
 from tests.apptest_support import SMALL, controls, open_page
 from ui.registry import PAGE
 
@@ -109,3 +111,22 @@ def test_presentation_keeps_a_short_legend_on_one_row():
     shown = adapt_figure(figure, presenting=True)
     assert shown.layout.showlegend is not False and shown.layout.legend.orientation == "h"
     assert shown.layout.height == PRESENT_HEIGHT
+
+
+@given(
+    words=st.lists(st.text(alphabet="abcdefgh0123→‖", min_size=1, max_size=14), max_size=20),
+    limit=st.integers(10, 60),
+)
+def test_a_wrapped_title_keeps_every_word_and_no_line_is_longer_than_it_must_be(words, limit):
+    text = " ".join(words)
+    lines = wrap_title(text, limit).split("<br>")
+    assert " ".join(lines) == text  # the same words, in order, only the breaks added
+    for line in lines:
+        assert len(line) <= limit or " " not in line  # longer only as one long word
+
+
+def test_a_title_with_markup_or_short_lines_is_left_alone():
+    assert wrap_title("<b>L1</b> corner on the w2 axis, and a long tail of words here", 20) == (
+        "<b>L1</b> corner on the w2 axis, and a long tail of words here"
+    )
+    assert wrap_title("short<br>lines", 10) == "short<br>lines"

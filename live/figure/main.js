@@ -40,6 +40,10 @@ class LiveFigure {
     this.root.className = "lf-root";
     this.root.dataset.testid = "live-figure";
     parent.appendChild(this.root);
+    this.panelsBox = document.createElement("div");
+    this.panelsBox.className = "lf-panels";
+    this.root.appendChild(this.panelsBox);
+    // Under the panels: on a 1280 x 720 projector the panels start on the first screen.
     const toolbar = document.createElement("div");
     toolbar.className = "lf-toolbar";
     this.root.appendChild(toolbar);
@@ -50,9 +54,6 @@ class LiveFigure {
     this.hint = document.createElement("span");
     this.hint.className = "lf-hint";
     toolbar.appendChild(this.hint);
-    this.panelsBox = document.createElement("div");
-    this.panelsBox.className = "lf-panels";
-    this.root.appendChild(this.panelsBox);
     this.panels = [];
     this.drag = null;
     this.playing = null;
