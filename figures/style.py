@@ -191,8 +191,14 @@ def chart_config(name: str, export_format: str = "png") -> dict:
 
 
 # --- adapting a figure ------------------------------------------------------------------
-def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False) -> go.Figure:
+def adapt_figure(
+    figure: go.Figure, presenting: bool = False, dark: bool = False, full_width: bool = False
+) -> go.Figure:
     """The figure for projection (larger type, thicker lines) and/or a dark page.
+
+    Projected, title lines longer than about half a 1280 px screen are broken
+    (Plotly does not wrap titles), unless ``full_width`` says that the figure
+    has the whole width.
 
     On a dark page every colour of the figure (lines, markers, fills, text,
     error bars, annotations, shapes, the raster of an image) that lacks
@@ -208,7 +214,7 @@ def adapt_figure(figure: go.Figure, presenting: bool = False, dark: bool = False
     for name in ("xaxis", "yaxis"):
         layout.setdefault(name, {})
     if presenting:
-        _present(spec["data"], layout)
+        _present(spec["data"], layout, 2 * _PRESENT_TITLE_CHARS if full_width else None)
     if dark:
         _darken(spec)
     return go.Figure(spec)
@@ -240,7 +246,7 @@ def _axes(layout: dict) -> list[dict]:
     return [value for name, value in layout.items() if name.startswith(("xaxis", "yaxis"))]
 
 
-def _present(traces: list[dict], layout: dict) -> None:
+def _present(traces: list[dict], layout: dict, title_chars: int | None = None) -> None:
     height = layout.get("height")
     if height and height > PRESENT_HEIGHT:
         layout["height"] = PRESENT_HEIGHT
@@ -259,7 +265,7 @@ def _present(traces: list[dict], layout: dict) -> None:
     if title.get("font", {}).get("size"):
         title["font"]["size"] *= _PRESENT_FONT
     if title.get("text"):  # Plotly never wraps a title: a long line in larger type is cut
-        title["text"] = wrap_title(title["text"], _PRESENT_TITLE_CHARS)
+        title["text"] = wrap_title(title["text"], title_chars or _PRESENT_TITLE_CHARS)
     if "<br>" in title.get("text", ""):  # two lines of larger type need the room
         margin = layout.setdefault("margin", {})
         lines = title["text"].count("<br>") + 1

@@ -21,10 +21,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from figures.optimisers import OPTIMISER_STYLES, thin
-from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER
+from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER, wrap_title
 from figures.training_frames import frame_data, moving_traces, play_controls
 
-_TOP = 80  # the two-line title
+_TOP = 80  # a two-line title; 22 px more for each further line
+_TITLE_CHARS = 56
 _BOTTOM = 150  # pixels under the plot: w1 ticks and title, then play button and slider
 _TICKS_AND_TITLE = 58
 _LEGEND = 205  # pixels right of the plot: the legend, beside the square
@@ -186,7 +187,10 @@ def race_figure(
         for k in view.frames
     ]
     menus, sliders = play_controls(view.frames)
-    top = _TOP if "<br>" in view.title else _TOP - 28
+    # Plotly never wraps a title: lines of at most ~56 characters fit the figure's width
+    # in a column of a 1280 px screen.
+    title = wrap_title(view.title, 2 * _TITLE_CHARS if compact else _TITLE_CHARS)  # compact: wide
+    top = _TOP + 22 * (title.count("<br>") - 1)
     # The controls hang in the bottom band, under the w1 ticks and title (y in plot heights).
     for control in (*menus, *sliders):
         control["y"] = -_TICKS_AND_TITLE / (height - top - _BOTTOM)
@@ -207,7 +211,7 @@ def race_figure(
             "b": _BOTTOM,
             "autoexpand": False,
         },
-        "title": {"text": view.title, "font": {"size": 15}, "x": 0.0, "xanchor": "left"},
+        "title": {"text": title, "font": {"size": 15}, "x": 0.0, "xanchor": "left"},
         "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
         "plot_bgcolor": PAPER,
         "paper_bgcolor": PAPER,

@@ -113,7 +113,7 @@ def race_title(race: Race, shown: tuple[str, ...], compact: bool = False) -> str
     Two lines; ``compact``: the second alone, naming the point (for projecting).
     """
     point = _point(race.exact.w)
-    head = f"Contours of L(w) + λ‖w‖₁ kink on the axes; the minimum {point}"
+    head = f"L + λ‖w‖₁ kinks on the axes; its minimum {point}"
     if not race.exact.zeros:
         tail = "No weight is 0 at this λ: there is no zero to find"
         return tail if compact else f"{head} is off them<br>{tail}"

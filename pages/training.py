@@ -105,7 +105,11 @@ with page_frame("training") as frame:
         # Projected, each figure gets the screen's width: its title, in larger type, fits.
         left, right = (st.container(), st.container()) if frame.presenting else st.columns([3, 2])
         with left:
-            frame.chart(race_figure(settings, shown, height, frame.presenting), "chart_race")
+            frame.chart(
+                race_figure(settings, shown, height, frame.presenting),
+                "chart_race",
+                full_width=frame.presenting,
+            )
         with right:
             frame.chart(zeros_figure(settings, shown, height), "chart_zeros")
         table(tab.race_table(race, shown))

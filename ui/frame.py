@@ -72,10 +72,14 @@ class PageFrame:
     _notes: DeltaGenerator
     _link: DeltaGenerator
 
-    def chart(self, figure: go.Figure, key: str) -> None:
-        """Show a figure, adapted to the mode and theme, with its export settings."""
+    def chart(self, figure: go.Figure, key: str, full_width: bool = False) -> None:
+        """Show a figure, adapted to the mode and theme, with its export settings.
+
+        ``full_width``: the figure has the page's whole width (its projected title
+        lines may be longer).
+        """
         st.plotly_chart(
-            adapt_figure(figure, presenting=self.presenting, dark=self.dark),
+            adapt_figure(figure, presenting=self.presenting, dark=self.dark, full_width=full_width),
             key=key,
             config=chart_config(key, self.export_format),
         )
