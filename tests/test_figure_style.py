@@ -33,7 +33,8 @@ import pytest
 from PIL import Image
 
 import figures.style as style
-from figures.style import DARK_PAPER, REGION_STYLES, adapt_figure
+from figures.adapt import adapt_figure
+from figures.style import DARK_PAPER, REGION_STYLES
 from geometry.regions import REGION_KINDS
 from tests.figure_gallery import gallery
 

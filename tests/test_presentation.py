@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from figures.style import PRESENT_HEIGHT, wrap_title
+from figures.adapt import adapt_figure, wrap_title
+from figures.style import PRESENT_HEIGHT
 from tests.apptest_support import SMALL, controls, open_page
 from ui.registry import PAGE
 
@@ -52,7 +53,7 @@ def test_every_figure_downloads_in_the_chosen_format(label, fmt):
 
 
 def test_figures_are_white_by_default_and_follow_a_dark_theme_when_asked():
-    from figures.style import DARK_PAPER, adapt_figure
+    from figures.style import DARK_PAPER
 
     app = open_page("constraint_regions")
     for _, spec, _ in _figures(app):
@@ -67,7 +68,7 @@ def test_figures_are_white_by_default_and_follow_a_dark_theme_when_asked():
 def test_dark_adaptation_recolours_ink_everywhere_and_presentation_scales_a_copy():
     import plotly.graph_objects as go
 
-    from figures.style import DARK_INK, INK, adapt_figure
+    from figures.style import DARK_INK, INK
 
     figure = go.Figure(
         go.Scatter(
@@ -93,7 +94,7 @@ def test_dark_adaptation_recolours_ink_everywhere_and_presentation_scales_a_copy
 def test_presentation_darkens_the_pale_contours():
     import plotly.graph_objects as go
 
-    from figures.style import CONTOUR, PRESENT_CONTOUR, adapt_figure
+    from figures.style import CONTOUR, PRESENT_CONTOUR
 
     figure = go.Figure(go.Scatter(x=[0, 1], y=[0, 1], line={"color": CONTOUR}))
     assert adapt_figure(figure, presenting=True).data[0].line.color == PRESENT_CONTOUR
@@ -101,8 +102,6 @@ def test_presentation_darkens_the_pale_contours():
 
 def test_presentation_keeps_a_short_legend_on_one_row():
     import plotly.graph_objects as go
-
-    from figures.style import adapt_figure
 
     figure = go.Figure(
         [go.Scatter(x=[0, 1], y=[0, 1], name=name) for name in ("L1", "L2", "elastic net")],

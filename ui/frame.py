@@ -18,7 +18,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from figures.style import adapt_figure, chart_config
+from figures.adapt import adapt_figure
+from figures.style import chart_config
 from ui import url_widgets
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
 
