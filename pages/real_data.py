@@ -182,6 +182,14 @@ with page_frame("real_data") as frame:
     if frame.presenting:  # projected: one line, the figure on screen
         st.caption(f"{len(data.y)} diabetes patients, {fits.p} predictors (Efron et al. 2004).")
     else:
+        # The paths come first, so that the figure is on the first screen; the data's
+        # description follows them.
+        st.header("The paths")
+    what = f"{fits.p} diabetes predictors"
+    frame.chart(paths_chart("paths", (design, alpha), fits, lam, axis, what), "chart_paths")
+    st.markdown(model.zeros_sentence(fits, lam))
+    frame.chart(zeros_chart("zeros", (design, alpha), fits, lam), "chart_zeros")
+    if not frame.presenting:
         st.header("The data")
         st.markdown(f"**{len(data.y)} patients, {fits.p} predictors.** " + model.SOURCE)
         st.caption(
@@ -189,11 +197,6 @@ with page_frame("real_data") as frame:
             "unit-length columns times √n): λ and the weights are in these units. The lasso's "
             "and ridge's zeros do not depend on this scaling; the elastic net's mix α does."
         )
-        st.header("The paths")
-    what = f"{fits.p} diabetes predictors"
-    frame.chart(paths_chart("paths", (design, alpha), fits, lam, axis, what), "chart_paths")
-    st.markdown(model.zeros_sentence(fits, lam))
-    frame.chart(zeros_chart("zeros", (design, alpha), fits, lam), "chart_zeros")
 
     st.header("Cross-validation")
     cv = model.design_cv(design, 1.0, folds, seed)

@@ -62,11 +62,10 @@ def readout(scene) -> str:
 with page_frame("three_weights") as frame:
     if not frame.presenting:
         st.markdown(
-            "With three weights the L1 ball ‖w‖₁ ≤ t is an **octahedron**: 6 vertices on the "
-            "axes (there two weights are exactly 0), 12 edges in the coordinate planes (one "
-            "weight 0) and 8 faces (none). The loss grows in ellipsoids around its minimum ŵ; "
-            "the optimum is where the first ellipsoid touches the region. **Drag a scene to "
-            "turn it**, scroll to zoom."
+            "With three weights the L1 ball ‖w‖₁ ≤ t is an **octahedron**: on its 6 vertices "
+            "two weights are exactly 0, on its 12 edges one, on its 8 faces none. The optimum "
+            "is where the smallest loss ellipsoid around ŵ touches it. **Drag a scene to turn "
+            "it**, scroll to zoom."
         )
     st.pills(
         "Presets: where the ellipsoid touches",
@@ -75,7 +74,6 @@ with page_frame("three_weights") as frame:
         key="preset3",
         on_change=on_preset,
     )
-    preset_sentence = st.empty()
 
     with st.sidebar:
         st.header("The loss")
@@ -97,17 +95,18 @@ with page_frame("three_weights") as frame:
         )
         l1_ratio = slider(model.EN_SHARE)
 
-    shown = model.matching_preset(st.session_state)
-    if shown is not None and not frame.presenting:
-        preset_sentence.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
-
     views = [model.scene(shape, kind, budget, l1_ratio) for kind in ("l1", second)]
     for column, scene in zip(st.columns(2, gap="medium"), views, strict=True):
         with column:
-            badge(scene)
             frame.chart(scene_chart(shape, scene.kind, budget, l1_ratio), f"scene_{scene.kind}")
-            if not frame.presenting:
+            if not frame.presenting:  # projected, the figure's title says it, larger
+                # Under the scene, as on the main page: the scene starts on the first screen.
+                badge(scene)
                 st.markdown(f"| {scene.name} | |\n|---|---|\n{readout(scene)}")
+    # What the preset shows, under the scenes: the scenes start on the first screen.
+    shown = model.matching_preset(st.session_state)
+    if shown is not None and not frame.presenting:
+        st.info(f"**{shown.name}.** {shown.sentence}", icon=":material/school:")
     st.caption(
         "Green: the piece of the boundary the optimum lies on. Grey: the loss's level set "
         "L(w) = L(w*), the ellipsoid that first touches the region (clipped to the cube when "
@@ -167,8 +166,8 @@ with page_frame("three_weights") as frame:
     l1_scene, group_scene = compared[0], compared[-1]
     left, right = st.columns(2, gap="medium")
     with left:
-        badge(group_scene)
         frame.chart(scene_chart(shape, "group", budget, l1_ratio), "scene_group")
+        badge(group_scene)
     with right:
         rows = [
             ("w*", [format_point(s.solution.w) for s in compared]),

@@ -91,14 +91,6 @@ with page_frame("training") as frame:
     race = model.lesson_race(settings)
 
     st.header("The race on the lesson's bowl")
-    if not frame.presenting:
-        st.caption(
-            f"Every run is bounded: at most {ctl.RUN_CAP:,} steps of one optimiser (the solvers' "
-            f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
-            f"{ctl.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
-            "diverge, and FISTA's momentum from about 1.3/L. "
-            f"Here 1/L = {tab.fmt(race.step / settings.step)}, so η = {tab.fmt(race.step)}."
-        )
     if not shown:
         st.info("Choose at least one optimiser under “Optimisers shown” in the sidebar.")
     else:
@@ -115,6 +107,15 @@ with page_frame("training") as frame:
         table(tab.race_table(race, shown))
         for note in race.notes:
             st.caption(f"ℹ️ {note}")
+    if not frame.presenting:  # under the race, so that the race starts on the first screen
+        st.caption(
+            f"Every run is bounded: at most {ctl.RUN_CAP:,} steps of one optimiser (the solvers' "
+            f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
+            f"{ctl.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
+            "diverge, and FISTA's momentum from about 1.3/L. "
+            f"Here 1/L = {tab.fmt(race.step / settings.step)}, so η = {tab.fmt(race.step)}."
+        )
+    if shown:
         texts = words.explanations(race, settings)
         with st.expander("Why each update can or cannot land on 0", expanded=not frame.presenting):
             for slug in shown:

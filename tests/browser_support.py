@@ -50,10 +50,17 @@ CHROMIUM_ARGS = [
 ]
 TIMEOUT_MS = 120_000  # a 2-core machine shared by several engineers: generous
 
-# The pages whose layout this gate measures, by URL path ("" is the first page). The
-# pages added since (Three weights, Real data, Training) have browser tests of their own
-# (tests/test_*_browser.py) and join this list once their known defects are measured.
-PAGE_PATHS: tuple[str, ...] = ("", "tour", "one_weight", "how_often", "questions")
+# The pages whose layout this gate measures, by URL path ("" is the first page): all.
+PAGE_PATHS: tuple[str, ...] = (
+    "",
+    "tour",
+    "one_weight",
+    "three_weights",
+    "how_often",
+    "real_data",
+    "training",
+    "questions",
+)
 assert set(PAGE_PATHS) <= {page.url_path for page in PAGES}
 
 # The page's main figure, as the keys of its charts (Streamlit gives each keyed
@@ -61,6 +68,7 @@ assert set(PAGE_PATHS) <= {page.url_path for page in PAGES}
 MAIN_FIGURES: dict[str, tuple[str, ...]] = {
     "": ("live_figure",),  # both panels of the live figure (not its buttons): the lesson
     "tour": ("tour_1_0", "tour_1_1"),  # step 1 (the default): the L1 and L2 panels
+    "three_weights": ("scene_l1", "scene_l2"),  # the octahedron and the sphere beside it
 }
 
 DESKTOP_SIZES = ((1280, 720), (1440, 900))
@@ -207,8 +215,15 @@ _MEASURE_JS = r"""
   const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
     .filter((c) => !c.closest('details:not([open])')).map((c) => {
     const gd = c.querySelector('.js-plotly-plot');
-    const marks = [...gd.querySelectorAll('.trace path, .trace text, .trace image, .trace rect')]
+    const svgMarks = [...gd.querySelectorAll('.trace path, .trace text, .trace image, .trace rect')]
       .filter((p) => p.tagName !== 'path' || (p.getAttribute('d') || '').length > 4).length;
+    // A 3-D scene draws with WebGL, not SVG: its marks are the objects its live GL
+    // context holds, on a canvas with a size.
+    const glMarks = Object.keys(gd._fullLayout || {}).filter((k) => /^scene\d*$/.test(k))
+      .map((k) => gd._fullLayout[k]._scene && gd._fullLayout[k]._scene.glplot)
+      .filter((g) => g && g.canvas.width > 0 && !g.gl.isContextLost())
+      .reduce((n, g) => n + g.objects.length, 0);
+    const marks = svgMarks + glMarks;
     const images = [...gd.querySelectorAll('image')].filter((im) =>
       (im.getAttribute('href') || im.getAttribute('xlink:href') || '').length > 100).length;
     return {key: keyOf(c), box: box(gd.getBoundingClientRect()),
@@ -234,6 +249,8 @@ _MEASURE_JS = r"""
       if (!node.textContent.trim()) continue;
       const parent = node.parentElement;
       if (!parent || parent.closest('svg, .katex, style, script')) continue;
+      // A closed expander's text keeps a layout box in Chromium but is not drawn.
+      if (parent.closest('details:not([open])')) continue;
       if (!shown(parent) || !opaque(parent)) continue;
       let block = parent;
       while (block !== main && ['inline', 'contents'].includes(getComputedStyle(block).display))
@@ -243,7 +260,8 @@ _MEASURE_JS = r"""
       for (const r of range.getClientRects()) add(block, r);
     }
     main.querySelectorAll('.katex').forEach((k) => {
-      if (!k.parentElement.closest('.katex') && shown(k)) add(k, k.getBoundingClientRect());
+      if (!k.parentElement.closest('.katex') && !k.closest('details:not([open])') && shown(k))
+        add(k, k.getBoundingClientRect());
     });
   }
   const texts = [...groups.entries()].map(([el, g]) => ({el, l: g.l, t: g.t, r: g.r, b: g.b,

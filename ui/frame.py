@@ -38,8 +38,16 @@ _COMPACT = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0.2rem 0 0.4rem 0; }
 @media (max-width: 640px) {
-  [data-testid="stMainBlockContainer"] { padding-top: 2.8rem; }
+  /* Below the header (60 px on a phone), which would hide the title's first line. */
+  [data-testid="stMainBlockContainer"] { padding-top: 3.9rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem; }
+  /* Tables of six or seven columns fit a phone's width in smaller type, broken only
+     between words. */
+  [data-testid="stTable"] table tr :is(th, td):nth-child(n) { padding: 0.3rem 0.15rem; }
+  [data-testid="stTable"] table :is(th, td, [data-testid="stMarkdownContainer"] p) {
+    font-size: 0.68rem; white-space: normal;
+  }
 }
 </style>"""
 _LARGER_TEXT = """<style>
