@@ -89,75 +89,81 @@ class RaceView:
     title: str
 
 
-def _static(view: RaceView, paths: list[PathData], compact: bool) -> list[go.Scatter]:
+def _static(view: RaceView, paths: list[PathData], compact: bool) -> list[dict]:
+    # Plain dicts: go.Figure checks each trace once (a go.Scatter would be checked twice).
     traces = []
     if view.on_axis is not None:
         reach = 3.0 * float(np.abs([*view.x_range, *view.y_range]).max())
         segment = np.array([[-reach, 0.0], [reach, 0.0]])
         traces.append(
-            go.Scatter(
-                x=segment[:, view.on_axis],
-                y=segment[:, 1 - view.on_axis],
-                mode="lines",
-                line={"color": AXIS_HIGHLIGHT, "width": 6},
-                name=view.axis_text,
-                showlegend=not compact,
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter",
+                "x": segment[:, view.on_axis],
+                "y": segment[:, 1 - view.on_axis],
+                "mode": "lines",
+                "line": {"color": AXIS_HIGHLIGHT, "width": 6},
+                "name": view.axis_text,
+                "showlegend": not compact,
+                "hoverinfo": "skip",
+            }
         )
     contours = view.contours.astype(np.float32)
     traces.append(
-        go.Scatter(
-            x=contours[:, 0],
-            y=contours[:, 1],
-            mode="lines",
-            line={"color": CONTOUR, "width": 1.3},
-            name="contours of L + λ‖w‖₁",
-            showlegend=not compact,
-            hoverinfo="skip",
-        )
+        {
+            "type": "scatter",
+            "x": contours[:, 0],
+            "y": contours[:, 1],
+            "mode": "lines",
+            "line": {"color": CONTOUR, "width": 1.3},
+            "name": "contours of L + λ‖w‖₁",
+            "showlegend": not compact,
+            "hoverinfo": "skip",
+        }
     )
     for path in paths:
         style = OPTIMISER_STYLES[path.slug]
         keep = thin(path.points.shape[0], 400)
         points = path.points[keep].astype(np.float32)
         traces.append(
-            go.Scatter(
-                x=points[:, 0],
-                y=points[:, 1],
-                customdata=keep,
-                mode="lines",
-                line={"color": style.colour, "width": 1.2, "dash": style.dash},
-                name=path.name,
-                legendgroup=path.slug,
-                hovertemplate=f"{path.name}<br>iteration %{{customdata}}<br>"
+            {
+                "type": "scatter",
+                "x": points[:, 0],
+                "y": points[:, 1],
+                "customdata": keep,
+                "mode": "lines",
+                "line": {"color": style.colour, "width": 1.2, "dash": style.dash},
+                "name": path.name,
+                "legendgroup": path.slug,
+                "hovertemplate": f"{path.name}<br>iteration %{{customdata}}<br>"
                 "w = (%{x:.4g}, %{y:.4g})<extra></extra>",
-            )
+            }
         )
     for point, name, symbol in (
         (view.center, "ŵ: minimum of L", "x-thin"),
         (view.start, "start", "square-open"),
     ):
         traces.append(
-            go.Scatter(
-                x=[point[0]],
-                y=[point[1]],
-                mode="markers",
-                marker={"symbol": symbol, "size": 13, "color": INK, "line": {"width": 2.5}},
-                name=name,
-                showlegend=not compact,
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter",
+                "x": [point[0]],
+                "y": [point[1]],
+                "mode": "markers",
+                "marker": {"symbol": symbol, "size": 13, "color": INK, "line": {"width": 2.5}},
+                "name": name,
+                "showlegend": not compact,
+                "hoverinfo": "skip",
+            }
         )
     traces.append(
-        go.Scatter(
-            x=[view.optimum[0]],
-            y=[view.optimum[1]],
-            mode="markers",
-            marker={"symbol": "circle-open", "size": 22, "color": INK, "line": {"width": 3}},
-            name=view.optimum_text,
-            hoverinfo="skip",
-        )
+        {
+            "type": "scatter",
+            "x": [view.optimum[0]],
+            "y": [view.optimum[1]],
+            "mode": "markers",
+            "marker": {"symbol": "circle-open", "size": 22, "color": INK, "line": {"width": 3}},
+            "name": view.optimum_text,
+            "hoverinfo": "skip",
+        }
     )
     return traces
 

@@ -58,21 +58,22 @@ def zeros_figure(traces: list[ZeroTrace], unit: str, y_title: str, title: str, h
     reaching = [t for t in traces if np.any(t.values == 0.0)]
     rows = {t.slug: 10.0 ** (low - 1 - _ROW * r) for r, t in enumerate(reaching)}
     bottom = math.log10(min(rows.values(), default=10.0 ** (low - 1)))
-    figure_traces = []
+    figure_traces = []  # dicts: go.Figure checks each once
     last = max(t.values.size for t in traces) - 1
     if reaching:
         band = [10.0 ** (low - 0.5), 10.0 ** (bottom - 0.3)]
         figure_traces.append(
-            go.Scatter(
-                x=[0, last, last, 0, 0],
-                y=[band[0], band[0], band[1], band[1], band[0]],
-                mode="lines",
-                fill="toself",
-                fillcolor=CONE,
-                line={"width": 0},
-                name="exactly 0.0 (log 0 cannot be drawn)",
-                hoverinfo="skip",
-            )
+            {
+                "type": "scatter",
+                "x": [0, last, last, 0, 0],
+                "y": [band[0], band[0], band[1], band[1], band[0]],
+                "mode": "lines",
+                "fill": "toself",
+                "fillcolor": CONE,
+                "line": {"width": 0},
+                "name": "exactly 0.0 (log 0 cannot be drawn)",
+                "hoverinfo": "skip",
+            }
         )
     for trace in traces:
         style = OPTIMISER_STYLES[trace.slug]
@@ -81,31 +82,35 @@ def zeros_figure(traces: list[ZeroTrace], unit: str, y_title: str, title: str, h
         row = rows.get(trace.slug, 10.0**low)
         drawn = np.where(shown == 0.0, row, np.maximum(shown, 10.0**_FLOOR))
         figure_traces.append(
-            go.Scatter(
-                x=keep,
-                y=drawn,
-                customdata=shown,
-                mode="lines",
-                line={"color": style.colour, "dash": style.dash, "width": 2},
-                name=trace.name,
-                legendgroup=trace.slug,
-                hovertemplate=f"{trace.name}<br>{unit} %{{x}}: %{{customdata:.3e}}<extra></extra>",
-            )
+            {
+                "type": "scatter",
+                "x": keep,
+                "y": drawn,
+                "customdata": shown,
+                "mode": "lines",
+                "line": {"color": style.colour, "dash": style.dash, "width": 2},
+                "name": trace.name,
+                "legendgroup": trace.slug,
+                "hovertemplate": (
+                    f"{trace.name}<br>{unit} %{{x}}: %{{customdata:.3e}}<extra></extra>"
+                ),
+            }
         )
         zeros = np.flatnonzero(trace.values == 0.0)
         if zeros.size:
             marks = zeros[np.unique(np.linspace(0, zeros.size - 1, 25).round().astype(int))]
             figure_traces.append(
-                go.Scatter(
-                    x=marks,
-                    y=np.full(marks.size, row),
-                    mode="markers",
-                    marker={"symbol": style.marker, "size": 9, "color": style.colour},
-                    name=f"{trace.name}: exactly 0.0",
-                    legendgroup=trace.slug,
-                    showlegend=False,
-                    hovertemplate=f"{trace.name}<br>{unit} %{{x}}: exactly 0.0<extra></extra>",
-                )
+                {
+                    "type": "scatter",
+                    "x": marks,
+                    "y": np.full(marks.size, row),
+                    "mode": "markers",
+                    "marker": {"symbol": style.marker, "size": 9, "color": style.colour},
+                    "name": f"{trace.name}: exactly 0.0",
+                    "legendgroup": trace.slug,
+                    "showlegend": False,
+                    "hovertemplate": f"{trace.name}<br>{unit} %{{x}}: exactly 0.0<extra></extra>",
+                }
             )
     decades = list(range(low, math.ceil(high) + 1))
     step = max(1, math.ceil(len(decades) / 6))
@@ -151,37 +156,40 @@ def threshold_sweep_figure(
         The threshold chosen on the page, marked.
     """
     traces = [
-        go.Scatter(
-            x=[taus[0], taus[-1]],
-            y=[exact_zeros, exact_zeros],
-            mode="lines",
-            line={"color": GREEN, "width": 6},
-            name=f"exact lasso: {exact_zeros} zeros",
-            hoverinfo="skip",
-        ),
-        go.Scatter(
-            x=[tau, tau],
-            y=[-0.5, weights + 0.5],
-            mode="lines",
-            line={"color": GREY, "width": 2, "dash": "dash"},
-            name=f"your τ = {tau:.3g}",
-            hoverinfo="skip",
-        ),
+        {
+            "type": "scatter",
+            "x": [taus[0], taus[-1]],
+            "y": [exact_zeros, exact_zeros],
+            "mode": "lines",
+            "line": {"color": GREEN, "width": 6},
+            "name": f"exact lasso: {exact_zeros} zeros",
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": [tau, tau],
+            "y": [-0.5, weights + 0.5],
+            "mode": "lines",
+            "line": {"color": GREY, "width": 2, "dash": "dash"},
+            "name": f"your τ = {tau:.3g}",
+            "hoverinfo": "skip",
+        },
     ]
     # Equal counts would hide each other: each line is nudged by a few hundredths.
     nudge = 0.07 * (np.arange(len(counts)) - 0.5 * (len(counts) - 1))
     for (slug, name, values), offset in zip(counts, nudge, strict=True):
         style = OPTIMISER_STYLES[slug]
         traces.append(
-            go.Scatter(
-                x=taus,
-                y=values + offset,
-                customdata=values,
-                mode="lines",
-                line={"color": style.colour, "dash": style.dash, "width": 2, "shape": "hv"},
-                name=name,
-                hovertemplate=f"{name}<br>τ = %{{x:.2e}}: %{{customdata}} zeros<extra></extra>",
-            )
+            {
+                "type": "scatter",
+                "x": taus,
+                "y": values + offset,
+                "customdata": values,
+                "mode": "lines",
+                "line": {"color": style.colour, "dash": style.dash, "width": 2, "shape": "hv"},
+                "name": name,
+                "hovertemplate": f"{name}<br>τ = %{{x:.2e}}: %{{customdata}} zeros<extra></extra>",
+            }
         )
     layout = base_layout(title, height)
     layout["xaxis"] = axis_style(

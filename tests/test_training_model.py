@@ -129,8 +129,22 @@ def test_the_animated_figure_is_thin_enough(lesson):
     assert len(figure.to_json()) / 1024 <= 300
     (moving,) = figure.frames[-1].data  # one trace moves: every trail and current point
     assert len(moving.x) == (ctl.TRAIL + 1) * len(ctl.OPTIMISERS)
-    assert moving.x[-1] == np.float32(figure.data[-1].x[-1])
     assert figure.layout.sliders[0].steps[-1].label == "2000"
+
+
+def test_the_frames_show_the_iterates_to_six_digits_and_exact_zeros_as_zeros(lesson):
+    shown = tuple(ctl.OPTIMISERS)
+    figure = rfig.animated_race_figure(RaceSettings(), shown)
+    race = model.lesson_race(RaceSettings())
+    for frame in figure.frames:
+        k = int(frame.name)
+        (moving,) = frame.data
+        drawn = np.column_stack([moving.x, moving.y])[-len(shown) :]  # each one's point at k
+        exact = np.array([race.runs[slug][k] for slug in shown])
+        np.testing.assert_allclose(drawn, exact, rtol=5e-6, atol=0.0)
+        # A weight near 0 is never drawn as 0, and a weight that is 0.0 is drawn as 0.0.
+        np.testing.assert_array_equal(drawn == 0.0, exact == 0.0)
+    assert any((np.array(f.data[0].x) == 0.0).any() for f in figure.frames)  # ISTA's w1 = 0
 
 
 def test_the_explanations_quote_the_runs(lesson):
