@@ -113,16 +113,6 @@ with page_frame("how_often") as frame:
             "exactly 0.0. Then the map at the bottom shows where the odds come from: the "
             "corners' catchment wedges."
         )
-        st.caption(
-            "The published setup draws the problems of Terence Parr's simulation in [The "
-            "difference between L1 and L2 regularization]"
-            "(https://explained.ai/regularization/L1vsL2.html) (explained.ai, section 3.1): "
-            "bowls a(w1 − c1)² + b(w2 − c2)² + c(w1 − c1)(w2 − c2) with a, b ~ U(0, 10) and "
-            "c ~ U(−2, 2), centres (c1, c2) uniform in [−10, 10]², budget 2, centres inside the "
-            "region drawn again. There each optimum was taken as the best of sampled boundary "
-            "points, the axis points among them: the method whose L2 “zeros” the odds below "
-            "show to be artefacts. Here every problem is solved exactly."
-        )
     with st.sidebar:
         st.header("Random problems")
         ensemble = ensemble_controls()
@@ -170,6 +160,18 @@ with page_frame("how_often") as frame:
             f"A solver that only tries 360 points of the circle reports "
             f"**{percent(sampled.value)}** exact zeros: the axis points are among its samples. "
             "Both are errors of method, not properties of L2."
+        )
+
+    if not frame.presenting:  # under the odds, so that the odds chart is on the first screen
+        st.caption(
+            "The published setup draws the problems of Terence Parr's simulation in [The "
+            "difference between L1 and L2 regularization]"
+            "(https://explained.ai/regularization/L1vsL2.html) (explained.ai, section 3.1): "
+            "bowls a(w1 − c1)² + b(w2 − c2)² + c(w1 − c1)(w2 − c2) with a, b ~ U(0, 10) and "
+            "c ~ U(−2, 2), centres (c1, c2) uniform in [−10, 10]², budget 2, centres inside the "
+            "region drawn again. There each optimum was taken as the best of sampled boundary "
+            "points, the axis points among them: the method whose L2 “zeros” the odds above "
+            "show to be artefacts. Here every problem is solved exactly."
         )
 
     st.header("Where the optima land")

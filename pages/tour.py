@@ -22,9 +22,11 @@ def move(delta: int) -> None:
 
 
 with page_frame("tour") as frame:
-    # One row for finding your way (Back, the step, Next): the figure starts high on
-    # a 1280 x 720 projector.
-    back, choose, forward = st.columns([1, 3, 1], vertical_alignment="bottom")
+    # One row for finding your way (Back, the step, Next), on a phone too (ui.frame's
+    # style keeps the columns of a "one_row" container side by side): the figure
+    # starts high on a 1280 x 720 projector and on a 360 x 640 phone.
+    nav = st.container(key="one_row_tour_nav")
+    back, choose, forward = nav.columns([1, 2, 1], vertical_alignment="bottom")
     with choose:
         slug = url_select(
             "Step",

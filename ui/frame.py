@@ -42,6 +42,10 @@ _COMPACT = """<style>
   [data-testid="stMainBlockContainer"] { padding-top: 3.9rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
   [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem; }
+  /* A container keyed "one_row..." keeps its columns side by side (a step's Back,
+     choice and Next), where Streamlit would stack them. */
+  [class*="st-key-one_row"] [data-testid="stColumn"] { min-width: 0; }
+  [class*="st-key-one_row"] button { padding-left: 0.3rem; padding-right: 0.3rem; }
   /* Tables of six or seven columns fit a phone's width in smaller type, broken only
      between words. */
   [data-testid="stTable"] table tr :is(th, td):nth-child(n) { padding: 0.3rem 0.15rem; }
