@@ -347,7 +347,8 @@ def open_page(context, url: str, timeout_ms: float = 90_000):
     """A new tab on ``url``, waited until a chart is drawn and the run is over."""
     page = context.new_page()
     page.goto(url, timeout=timeout_ms)
-    page.wait_for_selector(CHART, timeout=timeout_ms)
+    # The first visible chart: a page's first chart in the DOM may be in a closed expander.
+    page.locator(CHART).filter(visible=True).first.wait_for(timeout=timeout_ms)
     wait_idle(page, timeout_ms)
     page.wait_for_timeout(300)  # late reruns (the router hand-over, URL writes)
     wait_idle(page, timeout_ms)
@@ -452,7 +453,7 @@ async def aopen_page(context, url: str, timeout_ms: float = 180_000):
     """``open_page`` for Playwright's async API."""
     page = await context.new_page()
     await page.goto(url, timeout=timeout_ms)
-    await page.wait_for_selector(CHART, timeout=timeout_ms)
+    await page.locator(CHART).filter(visible=True).first.wait_for(timeout=timeout_ms)
     await page.wait_for_selector(IDLE, timeout=timeout_ms)
     await page.wait_for_timeout(300)
     await page.wait_for_selector(IDLE, timeout=timeout_ms)

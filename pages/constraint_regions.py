@@ -179,7 +179,15 @@ with page_frame("constraint_regions") as frame:
             st.markdown(f"| {name} | value |\n|---|---|\n{table}")
             if show_cone:
                 st.caption(cone_check(loss, region, solution, **choices[side].penalty_form()))
-    with st.expander("The same panels as Plotly charts: hover for values, zoom, camera export"):
+    # Built and sent only when asked for: two Plotly charts (even in a closed expander)
+    # cost every move of a slider about 100 ms in the browser.
+    if url_toggle(
+        "The same panels as Plotly charts: hover for values, zoom, camera export",
+        "plotly",
+        default=False,
+        help="The live figure above, drawn again by Plotly: hover a point for its "
+        "coordinates, zoom into the corner, download a figure from its camera icon.",
+    ):
         for column, (side, (region, solution)) in zip(
             st.columns(2, gap="medium"), panels.items(), strict=True
         ):

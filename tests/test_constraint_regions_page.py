@@ -5,13 +5,22 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import badges, figures, open_page, sliders, trace_names
+from tests.apptest_support import badges, charts, figures, open_page, sliders, trace_names
 
 DEFAULTS = {"c1": 1.0, "c2": 2.0, "cond": 4.0, "angle": -30.0, "left_t": 1.0, "right_t": 1.0}
 
 
 def run_app(**query: str) -> AppTest:
-    return open_page("constraint_regions", query, timeout=60)
+    """The page with its Plotly copies of the panels shown (they are off by default)."""
+    return open_page("constraint_regions", {"plotly": "true", **query}, timeout=60)
+
+
+def test_the_plotly_copies_of_the_panels_are_built_only_when_asked_for():
+    app = open_page("constraint_regions", {}, timeout=60)
+    assert list(charts(app)) == ["budget_path"]
+    app.toggle(key="plotly").set_value(True).run()
+    assert list(charts(app)) == ["figure_left", "figure_right", "budget_path"]
+    assert app.query_params["plotly"] == "true"
 
 
 def test_default_view_is_the_classic_picture():

@@ -80,8 +80,9 @@ def _expected_number(
     """(value the slider must show, whether the link needs a note).
 
     In range: the nearest point of the slider's grid ``low + k step`` (a note
-    when that moves the value); out of range: the nearer end; unreadable: the
-    default.
+    when that moves the value by more than float noise, 1e-9 of the value or of 1:
+    a link's "1E-10" for 0 is silently 0); out of range: the nearer end;
+    unreadable: the default.
     """
     try:
         value = float(raw.strip())
@@ -94,7 +95,7 @@ def _expected_number(
     below = low + math.floor((value - low) / step) * step
     nearest = min((below, below + step), key=lambda grid: abs(grid - value))
     nearest = min(max(nearest, low), high)
-    return nearest, not math.isclose(nearest, value, rel_tol=1e-9, abs_tol=1e-12)
+    return nearest, abs(nearest - value) > 1e-9 * max(1.0, abs(value))
 
 
 @pytest.mark.parametrize("path", list(PAGE))
