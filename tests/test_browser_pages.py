@@ -158,6 +158,115 @@ def test_every_slider_moves_by_keyboard_and_the_page_answers(app, path):
         assert moved, "no slider found on the page"
 
 
+# Every other kind of control, operated as a keyboard user does (focus, then the keys
+# the widget answers to). One control of each kind a page has, the page's own before
+# the toolbar's (Presentation, figure format), which are tested on the first page.
+FRAME_KEYS = ("present", "export")
+_CONTROL_KINDS = {
+    "toggle": '[data-testid="stCheckbox"] input[role="switch"]',
+    "radio": '[data-testid="stRadio"] input[type="radio"]',
+    "select box": '[data-testid="stSelectbox"] input[role="combobox"]',
+    # one choice: role radio and aria-checked; several: aria-pressed
+    "pills": '[data-testid="stButtonGroup"] button:is([aria-checked], [aria-pressed])',
+}
+
+
+def _key_of(locator) -> str:
+    return locator.evaluate(
+        "e => ([...e.closest('[data-testid=\"stElementContainer\"]').classList]"
+        ".find(c => c.startsWith('st-key-')) || '').slice(7)"
+    )
+
+
+def _first_control(page, kind: str, path: str):
+    """(key, locator) of the page's first visible, enabled control of this kind."""
+    candidates = page.page.locator(_CONTROL_KINDS[kind])
+    found = []
+    for index in range(candidates.count()):
+        control = candidates.nth(index)
+        if control.is_disabled() or not control.locator("xpath=..").is_visible():
+            continue
+        found.append((_key_of(control), control))
+    own = [(key, c) for key, c in found if key not in FRAME_KEYS]
+    return (own or (found if path == "" else []) or [(None, None)])[0]
+
+
+def _operate(page, kind: str, key: str, control) -> None:
+    """Change the control with the keyboard, and wait for the page's new run."""
+    box = page.page.locator(f".st-key-{key}")
+    box.scroll_into_view_if_needed()
+    if kind == "toggle":
+        control.focus()
+        page.rerun(lambda: page.page.keyboard.press("Space"))
+        return
+    if kind == "radio":
+        checked = box.locator("input:checked")
+        if checked.count():  # the arrow keys move the choice
+            checked.focus()
+            page.rerun(lambda: page.page.keyboard.press("ArrowDown"))
+        else:  # nothing chosen yet (a question): Space chooses the focused option
+            box.locator("input").first.focus()
+            page.rerun(lambda: page.page.keyboard.press("Space"))
+        return
+    if kind == "select box":
+        control.focus()
+        page.page.keyboard.press("ArrowDown")  # opens the list on the current option
+        options = page.page.locator('[role="listbox"] [role="option"]')
+        options.first.wait_for()
+        on_last = options.last.get_attribute("aria-selected") == "true"
+        page.page.keyboard.press("ArrowUp" if on_last else "ArrowDown")
+        page.rerun(lambda: page.page.keyboard.press("Enter"))
+        return
+    # pills: Space on one that is not chosen chooses it (the last: a page's first
+    # preset may be the view it opens with)
+    box.locator('button:is([aria-checked="false"], [aria-pressed="false"])').last.focus()
+    page.rerun(lambda: page.page.keyboard.press("Space"))
+
+
+def _state(kind: str, box, control) -> str:
+    """What the control shows: on or off, the option chosen, the pills pressed."""
+    if kind == "toggle":
+        return str(control.is_checked())
+    if kind == "radio":
+        return str(box.locator("input").evaluate_all("es => es.map((e) => e.checked)"))
+    if kind == "select box":
+        return control.input_value()  # the chosen option's text
+    return str(
+        [
+            (b.get_attribute("aria-checked"), b.get_attribute("aria-pressed"))
+            for b in box.locator("button").all()
+        ]
+    )
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_toggles_radios_select_boxes_and_pills_work_by_keyboard(app, path):
+    page = app.open(path + SLIDER_QUERY.get(path, ""), 1440, 900)
+    operated = []
+    for kind in _CONTROL_KINDS:
+        key, control = _first_control(page, kind, path)
+        if control is None:
+            continue
+        box = page.page.locator(f".st-key-{key}")
+        before_query, before = page.query(), page.signature()
+        before_state = _state(kind, box, control)
+        _operate(page, kind, key, control)
+        after_state = _state(kind, box, control)
+        after_query, after = page.query(), page.signature()
+        if kind == "pills" and after_state == before_state:
+            # Presets: a one-shot choice that the page applies, then clears; the link
+            # holds the preset's values.
+            assert after_query != before_query, f"pills {key!r}: the preset did not apply"
+        else:
+            assert after_state != before_state, f"{kind} {key!r}: the keys did not change it"
+        assert after_query != before_query or after != before, (
+            f"{kind} {key!r}: neither the link nor the page changed"
+        )
+        operated.append(kind)
+    page.assert_no_error()
+    assert operated, "no control other than sliders found on the page"
+
+
 # --- layout: overlaps, clipping, sideways scroll, screenshots --------------------------
 
 
