@@ -34,17 +34,11 @@ SLIDER_QUERY = {"how_often": "?n=1%2C000"}
 
 # (check, page path, "WxH") -> the defect, as measured when the mark was set (Streamlit
 # 1.67, Chromium 156). Fix the page and the case XPASSes, which fails: remove its entry.
-_TOUCH = (
-    "touch targets under 44 px (of these kinds, those on the page): slider thumbs 12x12, "
-    "toggles 21 px tall, help icons 16x16, buttons 28-40 px tall (Copy link 40, header "
-    "menu 28x28), figure toolbar 24x22, sidebar page links 28 px tall"
-)
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     ("phone_figure", "tour", "360x640"): "step 1's first panel starts at 947 px",
     ("phone_figure", "how_often", "360x640"): "the odds chart starts at 703 px",
     ("phone_figure", "questions", "360x640"): "question 1's figure starts at 901 px",
-    # Phone: figure titles wider than the figure are cut at its edge, and the figure
-    # toolbar (shown on touch screens) is drawn over the titles.
+    # Phone: figure titles wider than the figure are cut at its edge.
     ("clipped", "", "390x844"): "the budget-path title is cut by 20 px at the figure's edge",
     ("clipped", "one_weight", "390x844"): "6 figure texts cut (titles by 3-82 px, an annotation)",
     ("clipped", "how_often", "390x844"): (
@@ -52,17 +46,6 @@ KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
         "by 30 px at the plot area; a landing-scatter title by 19 px"
     ),
     ("clipped", "questions", "390x844"): "3 figure titles cut, the descent one by 141 px",
-    ("overlap", "", "390x844"): "the figure toolbar covers the budget-path title (24x15 px)",
-    ("overlap", "one_weight", "390x844"): "the figure toolbar covers 7 figure titles",
-    ("overlap", "how_often", "390x844"): "the figure toolbar covers 6 figure titles",
-    ("overlap", "questions", "390x844"): "the figure toolbar covers 2 figure titles",
-    **{
-        ("touch", path, size): _TOUCH
-        for path in ("", "tour", "one_weight", "how_often", "questions")
-        for size in ("390x844", "360x640")
-    },
-    ("touch", "questions", "390x844"): _TOUCH + "; 8 of 11 radio options 22 px tall",
-    ("touch", "questions", "360x640"): _TOUCH + "; 8 of 11 radio options 22 px tall",
 }
 
 

@@ -22,6 +22,7 @@ from figures.adapt import adapt_figure
 from figures.style import chart_config
 from ui import url_widgets
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
+from ui.touch import TOUCH_CSS
 
 PRESENT = "present"
 # "-white": draw the figures white even on a dark page, so that downloads suit slides.
@@ -33,13 +34,19 @@ EXPORT_FORMATS = {
 }
 # The first screen is for the figure: a lecturer at 1280 x 720 and a student on a
 # phone must see it without scrolling. Streamlit's default top padding (6rem) and
-# a full-size title took half of it.
+# a full-size title took half of it. On a phone: the title starts under the
+# 3.75rem header (2.8rem hid its first line's top), section headings are smaller
+# than the page's title (Streamlit's 2.25rem took two lines of a 360 px screen),
+# and the toolbar's download format and link share a row.
 _COMPACT = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0.2rem 0 0.4rem 0; }
 @media (max-width: 640px) {
-  [data-testid="stMainBlockContainer"] { padding-top: 2.8rem; }
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.2rem; padding: 0.75rem 0 0.25rem 0; }
+  [data-testid="stMainBlockContainer"] h3 { font-size: 1.1rem; padding: 0.5rem 0 0.25rem 0; }
+  .st-key-page_toolbar [data-testid="stColumn"]:nth-child(n + 3) { min-width: calc(50% - 0.5rem); }
 }
 </style>"""
 _LARGER_TEXT = """<style>
@@ -120,8 +127,9 @@ def _open(page: PageSpec) -> PageFrame:
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
     _hand_over_to_router()
-    st.html(_COMPACT)  # a constant: nothing a user types reaches this HTML
-    heading, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
+    st.html(_COMPACT + TOUCH_CSS)  # constants: nothing a user types reaches this HTML
+    toolbar = st.container(key="page_toolbar")  # its key names it in _COMPACT
+    heading, present, export, link = toolbar.columns([5, 2, 2, 2], vertical_alignment="center")
     with present:
         presenting = url_widgets.url_toggle(
             "Presentation",
