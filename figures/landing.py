@@ -42,7 +42,8 @@ def region_outline(region: Region, width: float, showlegend: bool) -> go.Scatter
 
 def _scatter_title(region: Region, codes: np.ndarray) -> str:
     hits = np.count_nonzero(on_axis(codes))
-    return f"{region_name(region)}: {hits:,} of {codes.size:,} on an axis"
+    # Two lines: one is wider than a panel of a phone-wide figure.
+    return f"{region_name(region)}: {hits:,} of {codes.size:,}<br>on an axis"
 
 
 def landing_scatter_figure(
@@ -104,7 +105,7 @@ def landing_scatter_figure(
             axis_style("w2", range=[-reach, reach], scaleanchor=axis), row=1, col=column
         )
     figure.update_layout(
-        base_layout("Where a sample of the optima land", height, margin={"t": 80, "b": 70})
+        base_layout("Where a sample of the optima land", height, margin={"t": 100, "b": 70})
     )
     figure.update_annotations(font={"size": 14})
     return figure

@@ -38,14 +38,6 @@ KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     ("phone_figure", "tour", "360x640"): "step 1's first panel starts at 947 px",
     ("phone_figure", "how_often", "360x640"): "the odds chart starts at 703 px",
     ("phone_figure", "questions", "360x640"): "question 1's figure starts at 901 px",
-    # Phone: figure titles wider than the figure are cut at its edge.
-    ("clipped", "", "390x844"): "the budget-path title is cut by 20 px at the figure's edge",
-    ("clipped", "one_weight", "390x844"): "6 figure texts cut (titles by 3-82 px, an annotation)",
-    ("clipped", "how_often", "390x844"): (
-        "odds chart: title cut by 46 px, bar labels '65.0% of 100,000' and '85.4% of 500' cut "
-        "by 30 px at the plot area; a landing-scatter title by 19 px"
-    ),
-    ("clipped", "questions", "390x844"): "3 figure titles cut, the descent one by 141 px",
 }
 
 
