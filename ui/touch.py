@@ -18,14 +18,17 @@ from __future__ import annotations
 # over the figure, it covered the titles. Here it gets a row of its own above the
 # figure, in room kept above the chart for one row of 44 px buttons.
 # Zoom in / out and autoscale go (reset axes does what autoscale does; dragging
-# zooms), so that one row fits a 320 px wide figure.
+# zooms), and in 3-D the zoom drag and "reset to last save" (two fingers zoom; the
+# default view stays a press away), so that one row fits a 320 px wide figure.
 TOUCH_CSS = """<style>
 @media (pointer: coarse) {
   /* Every button: Streamlit's, the pills, the popover's, the header's. */
   [data-testid="stApp"] button { min-height: 44px; }
-  /* Icon buttons: the sidebar's opener and closer, the app menu, a select box's arrow. */
+  /* Icon buttons: the sidebar's opener and closer, the app menu, a table's toolbar,
+     a select box's arrow. */
   [data-testid="stHeader"] button,
   [data-testid="stSidebarCollapseButton"] button,
+  [data-testid="stElementToolbar"] button,
   [data-testid="stSelectbox"] button { min-width: 44px; }
   [data-testid="stSelectbox"] [role="group"] { min-height: 44px; }
   /* Help icons: a 44 px square round the 16 px icon; the negative margin keeps
@@ -60,7 +63,9 @@ TOUCH_CSS = """<style>
   .js-plotly-plot .modebar-btn svg { width: 20px; height: 20px; }
   .js-plotly-plot .modebar-btn[data-attr="zoom"][data-val="in"],
   .js-plotly-plot .modebar-btn[data-attr="zoom"][data-val="out"],
-  .js-plotly-plot .modebar-btn[data-attr="zoom"][data-val="auto"] { display: none; }
+  .js-plotly-plot .modebar-btn[data-attr="zoom"][data-val="auto"],
+  .js-plotly-plot .modebar-btn[data-attr="scene.dragmode"][data-val="zoom"],
+  .js-plotly-plot .modebar-btn[data-attr="resetLastSave"] { display: none; }
 }
 </style>"""
 """The style for touch screens; constant HTML (nothing a user types reaches it)."""
