@@ -138,13 +138,13 @@ _PLOTLY_TOP = 100  # Plotly's top margin where a layout names none
 def base_layout(title: str, height: int, **extra) -> dict:
     """The layout every chart starts from: white, left title, legend in its own bottom band.
 
-    The title is wrapped to fit a phone's figure (``figures.titles``), and the top
-    margin (60 px, or the ``t`` of a ``margin`` passed in ``extra``) grows by the
-    lines that adds.
+    The title is wrapped to fit a phone's figure (``figures.titles``); the top
+    margin (60 px, or the ``t`` of a ``margin`` passed in ``extra``) grows where
+    its lines need more.
     """
-    text, added = phone_title(title)
+    text, top = phone_title(title)
     margin = extra.pop("margin", None) or {"l": 60, "r": 15, "t": 60, "b": 95}
-    margin = {**margin, "t": margin.get("t", _PLOTLY_TOP) + added}
+    margin = {**margin, "t": max(margin.get("t", _PLOTLY_TOP), top)}
     return {
         "height": height,
         "margin": margin,

@@ -5,8 +5,8 @@ edge. The server does not know how wide the browser is, so every title is laid
 out for the narrowest figure the app is drawn in, a phone's (about 330 px at a
 360 px screen): lines of at most ``PHONE_TITLE_CHARS`` characters, balanced so
 that a title of two lines reads as two halves on a desktop too, broken after a
-punctuation mark where that costs little. The top margin grows by one line for
-each line added, so the title never runs into the plot.
+punctuation mark where that costs little. The top margin grows where it would not
+hold all the lines, so a title never runs into the plot.
 """
 
 from __future__ import annotations
@@ -20,6 +20,12 @@ PHONE_TITLE_CHARS = 44
 # about 230 px of a figure on a 360 px screen.
 PHONE_LABEL_CHARS = 40
 LINE_SPACING = 1.3  # Plotly's line height, in font sizes
+# Plotly puts a title's first line in the middle of the top margin and the others
+# under it (measured with plotly.js 4.1: the first line's box ends 0.25 em below
+# the middle). So each added line takes two lines' height of margin, and the last
+# line needs TITLE_GAP px above the plot.
+_BELOW_MIDDLE = 0.25  # em
+TITLE_GAP = 8
 _BREAK_AFTER = (";", ":", ",", "—")
 # A tag, as Plotly reads one ("<b>", "</sub>"); "|w| < 1" is text.
 _TAG = re.compile(r"<[A-Za-z/]")
@@ -94,7 +100,7 @@ def _balanced_lines(words: list[str], limit: int) -> list[str]:
 
 
 def phone_title(text: str, size: float = 16.0) -> tuple[str, float]:
-    """``text`` wrapped to fit a phone's figure, and the height its added lines take.
+    """``text`` wrapped to fit a phone's figure, and the top margin its lines need.
 
     Parameters
     ----------
@@ -106,12 +112,12 @@ def phone_title(text: str, size: float = 16.0) -> tuple[str, float]:
     Returns
     -------
     tuple[str, float]
-        The wrapped title, and the px to add to the top margin for the lines it
-        gained (0 when it already fitted).
+        The wrapped title, and the least top margin (px) that holds all its
+        lines above the plot where Plotly places them (y "auto").
     """
     wrapped = wrap_balanced(text, round(PHONE_TITLE_CHARS * 16.0 / size))
-    added = wrapped.count("<br>") - text.count("<br>")
-    return wrapped, round(added * LINE_SPACING * size)
+    below = _BELOW_MIDDLE * size + wrapped.count("<br>") * LINE_SPACING * size + TITLE_GAP
+    return wrapped, round(2 * below)
 
 
 def phone_label(text: str) -> str:
