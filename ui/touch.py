@@ -34,6 +34,8 @@ TOUCH_CSS = """<style>
   /* Help icons: a 44 px square round the 16 px icon; the negative margin keeps
      the label's line where it was. */
   [data-testid="stTooltipIcon"] button { min-width: 44px; min-height: 44px; margin: -14px; }
+  /* An expander's header. */
+  [data-testid="stExpander"] summary { min-height: 44px; }
   /* Links to pages, in the sidebar and in the text. */
   a[data-testid="stSidebarNavLink"], a[data-testid="stPageLink-NavLink"] { min-height: 44px; }
   /* Toggles, check boxes and radio options: the whole label takes the press. */
