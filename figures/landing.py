@@ -91,9 +91,11 @@ def landing_scatter_figure(
                 y=point[1],
                 text=f"<b>{count:,}</b>",
                 showarrow=False,
-                # Beside the corner and clear of the axis line through it.
-                xshift=26 * np.sign(point[0]) if point[0] else 22,
-                yshift=16 * np.sign(point[1]) if point[1] else 12,
+                # Beside the corner and clear of the axis line through it; a corner on
+                # the w1 axis gets it above and just outside (further out, on a phone it
+                # covered the tick label "0" of its own panel or of the next).
+                xshift=14 * np.sign(point[0]) if point[0] else 22,
+                yshift=16 * np.sign(point[1]) if point[1] else 18,
                 font={"color": AXIS_HIGHLIGHT, "size": 14},
                 row=1,
                 col=column,
