@@ -19,6 +19,7 @@ from figures.style import (
     PRESENT_CONTOUR,
     PRESENT_HEIGHT,
 )
+from figures.titles import wrap_title
 
 # What changes so that the back row of a lecture hall can read it.
 _PRESENT_FONT = 1.45
@@ -58,28 +59,6 @@ def adapt_figure(
     if dark:
         _darken(spec)
     return go.Figure(spec)
-
-
-def wrap_title(text: str, limit: int) -> str:
-    """``text`` with every line of more than ``limit`` characters broken at spaces ("<br>").
-
-    Lines holding markup other than "<br>" stay as they are (a break inside a tag
-    would show the tag).
-    """
-    lines = []
-    for line in text.split("<br>"):
-        if len(line) <= limit or "<" in line:
-            lines.append(line)
-            continue
-        current = ""
-        for word in line.split(" "):
-            if current and len(current) + 1 + len(word) > limit:
-                lines.append(current)
-                current = word
-            else:
-                current = f"{current} {word}" if current else word
-        lines.append(current)
-    return "<br>".join(lines)
 
 
 def _axes(layout: dict) -> list[dict]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.style import FONT_FAMILY, GRID, INK, PAPER, REGION_STYLES
+from figures.style import GRID, PAPER, REGION_STYLES, base_layout
 
 
 def budget_figure(
     curves: dict[str, tuple[np.ndarray, np.ndarray]],
     marks: list[tuple[str, float, float]],
     lasso_end: float,
-    height: int = 330,
+    height: int = 370,
 ) -> go.Figure:
     """t against lambda for the lasso and ridge, with the panels' current points marked.
 
@@ -61,24 +61,12 @@ def budget_figure(
                 hovertemplate=f"λ = {lam:.3g}, t = {t:.3g}<extra></extra>",
             )
         )
-    layout = {
-        "height": height,
-        "margin": {"l": 60, "r": 15, "t": 50, "b": 55},
-        "title": {
-            "text": f"The lasso's budget hits 0 at λ = {lasso_end:.3g}; ridge's never does",
-            "font": {"size": 16},
-            "x": 0.0,
-            "xanchor": "left",
-        },
-        "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
-        "plot_bgcolor": PAPER,
-        "paper_bgcolor": PAPER,
-        "xaxis": {"title": {"text": "penalty weight λ"}, "gridcolor": GRID, "rangemode": "tozero"},
-        "yaxis": {
-            "title": {"text": "equivalent budget t"},
-            "gridcolor": GRID,
-            "rangemode": "tozero",
-        },
-        "legend": {"orientation": "h", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "bottom"},
-    }
+    # The shared layout: a title that wraps on a phone, the legend in a band of its
+    # own under the axis (beside the title, on a phone it ran into it).
+    layout = base_layout(
+        f"The lasso's budget hits 0 at λ = {lasso_end:.3g}; ridge's never does",
+        height,
+        xaxis={"title": {"text": "penalty weight λ"}, "gridcolor": GRID, "rangemode": "tozero"},
+        yaxis={"title": {"text": "equivalent budget t"}, "gridcolor": GRID, "rangemode": "tozero"},
+    )
     return go.Figure(data=traces, layout=layout)

@@ -42,7 +42,8 @@ def region_outline(region: Region, width: float, showlegend: bool) -> go.Scatter
 
 def _scatter_title(region: Region, codes: np.ndarray) -> str:
     hits = np.count_nonzero(on_axis(codes))
-    return f"{region_name(region)}: {hits:,} of {codes.size:,} on an axis"
+    # Two lines: one is wider than a panel of a phone-wide figure.
+    return f"{region_name(region)}: {hits:,} of {codes.size:,}<br>on an axis"
 
 
 def landing_scatter_figure(
@@ -90,9 +91,11 @@ def landing_scatter_figure(
                 y=point[1],
                 text=f"<b>{count:,}</b>",
                 showarrow=False,
-                # Beside the corner and clear of the axis line through it.
-                xshift=26 * np.sign(point[0]) if point[0] else 22,
-                yshift=16 * np.sign(point[1]) if point[1] else 12,
+                # Beside the corner and clear of the axis line through it; a corner on
+                # the w1 axis gets it above and just outside (further out, on a phone it
+                # covered the tick label "0" of its own panel or of the next).
+                xshift=14 * np.sign(point[0]) if point[0] else 22,
+                yshift=16 * np.sign(point[1]) if point[1] else 18,
                 font={"color": AXIS_HIGHLIGHT, "size": 14},
                 row=1,
                 col=column,
@@ -104,7 +107,7 @@ def landing_scatter_figure(
             axis_style("w2", range=[-reach, reach], scaleanchor=axis), row=1, col=column
         )
     figure.update_layout(
-        base_layout("Where a sample of the optima land", height, margin={"t": 80, "b": 70})
+        base_layout("Where a sample of the optima land", height, margin={"t": 100, "b": 70})
     )
     figure.update_annotations(font={"size": 14})
     return figure

@@ -91,7 +91,8 @@ def odds_figure(rows: list[OddsRow], height: int = 360) -> go.Figure:
             y=labels,
             x=values + bars["array"] + 2,
             mode="text",
-            text=[f"{percent(row.share.value)} of {row.share.total:,}" for row in rows],
+            # Two lines: on one, the label ran out of a phone-wide plot.
+            text=[f"{percent(row.share.value)}<br>of {row.share.total:,}" for row in rows],
             textposition="middle right",
             hoverinfo="skip",
             showlegend=False,

@@ -21,6 +21,7 @@ from figures.style import (
     axis_style,
     base_layout,
 )
+from figures.titles import phone_label
 from studies.one_weight import OneWeightProblem, PenaltyCurves
 
 _TOP = 4.5  # the problem figure's loss axis: [0, _TOP]
@@ -37,7 +38,7 @@ def penalty_and_slope_figure(curves: PenaltyCurves, height: int = 520) -> go.Fig
     names = {
         "l1": "L1: λ|w|",
         "l2": "L2: λw²",
-        "elasticnet": elastic_net_penalty(curves.l1_ratio),
+        "elasticnet": phone_label(elastic_net_penalty(curves.l1_ratio)),
     }
     # First, so that the slopes are drawn over it: the subgradient interval at 0.
     traces = [
@@ -79,7 +80,7 @@ def penalty_and_slope_figure(curves: PenaltyCurves, height: int = 520) -> go.Fig
         xaxis2=axis_style("w", anchor="y2"),
         yaxis2=axis_style("slope λR′(w)", domain=[0.0, 0.44]),
     )
-    layout["margin"] = {"l": 60, "r": 15, "t": 60, "b": 120}
+    layout["margin"]["b"] = 120
     return go.Figure(data=traces, layout=layout)
 
 
@@ -105,7 +106,7 @@ def one_weight_problem_figure(problem: OneWeightProblem, height: int = 460) -> g
                 fillcolor=CONE,
                 line={"width": 0},
                 hoverinfo="skip",
-                name=f"dead zone |a| ≤ {bound}: while a is in here, w* = 0",
+                name=phone_label(f"dead zone |a| ≤ {bound}: while a is in here, w* = 0"),
             )
         )
     traces += [
@@ -152,7 +153,7 @@ def one_weight_problem_figure(problem: OneWeightProblem, height: int = 460) -> g
         title, height, xaxis=axis_style("w"), yaxis=axis_style("", range=[0, _TOP])
     )
     # A fixed band for up to six legend rows keeps the L1 and L2 plots aligned.
-    layout["margin"] = {"l": 60, "r": 15, "t": 60, "b": 175, "autoexpand": False}
+    layout["margin"].update(b=175, autoexpand=False)
     return go.Figure(data=traces, layout=layout)
 
 
@@ -177,7 +178,7 @@ def units_figure(lam: float, scale: float, height: int = 360) -> go.Figure:
             fillcolor=CONE,
             line={"width": 0},
             hoverinfo="skip",
-            name="|w_new| < 1: where the usual argument says w² < |w|",
+            name=phone_label("|w_new| < 1: where the usual argument says w² < |w|"),
         ),
         go.Scatter(x=w_new, y=l1, name="L1 penalty", line={"color": l1_style.colour, "width": 3}),
         go.Scatter(
@@ -190,7 +191,7 @@ def units_figure(lam: float, scale: float, height: int = 360) -> go.Figure:
             x=[-scale, scale],
             y=[lam, lam],
             mode="markers",
-            name=f"where they really cross: |w_new| = s = {scale:g}",
+            name=phone_label(f"where they really cross: |w_new| = s = {scale:g}"),
             marker={"symbol": "x", "size": 13, "color": INK},
         ),
     ]

@@ -31,12 +31,14 @@ from figures.style import (
     axis_style,
     base_layout,
 )
+from figures.titles import phone_title
 
 COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, OCHRE, SKY, INK)
 MARKER_LINE = {"color": AXIS_HIGHLIGHT, "width": 2, "dash": "dot"}
 # λ falls from left to right (the model grows); ticks as powers of ten, not "100µ".
 LOG_AXIS = {"type": "log", "autorange": "reversed", "exponentformat": "power"}
 _HOVER = "%{fullData.name}: %{y:.3g}<extra></extra>"
+_PANELS_TOP = 80  # room for the figure title above the panels' own titles
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,8 @@ def paths_figure(
     rank = {j: k for k, j in enumerate(highlighted)}
     grey = [j for j in range(len(names)) if j not in rank]
     labels = [escaped(name) for name in names]
-    layout = base_layout(title, height, margin={"l": 60, "r": 15, "t": 80, "b": 120})
+    margin = {"l": 60, "r": 15, "t": _PANELS_TOP, "b": 120}
+    layout = base_layout(title, height, margin=margin)
     layout.update(_panel_axes([panel.title for panel in panels]), hovermode="closest")
     layout["shapes"] = [_vline(panel.marker, k) for k, panel in enumerate(panels)]
     data = []
@@ -207,8 +210,10 @@ def move_markers(figure: go.Figure, xs: list[float], title: str | None = None) -
     with figure.batch_update():
         for shape, x in zip(figure.layout.shapes, xs, strict=False):
             shape.x0 = shape.x1 = x
-        if title is not None:
-            figure.layout.title.text = title
+        if title is not None:  # in lines that fit a phone, as base_layout lays titles out
+            text, top = phone_title(title)
+            figure.layout.title.text = text
+            figure.layout.margin.t = max(_PANELS_TOP, top)
 
 
 def pair_figure(panels: list[PathPanel], feature: str, height: int = 360) -> go.Figure:

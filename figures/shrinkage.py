@@ -23,12 +23,15 @@ from figures.style import (
     axis_style,
     base_layout,
 )
+from figures.titles import phone_label
 from studies.one_weight import SPAN, ManyWeights, ShrinkageCurves
 
 _NAMES = {"l1": "lasso", "l2": "ridge", "elasticnet": "elastic net"}
+_AXIS_BAND = 55  # px under the plot: the a ticks and title
+_LEGEND_BAND = 205  # px under those: the legend's ten lines
 
 
-def shrinkage_figure(curves: ShrinkageCurves, height: int = 460) -> go.Figure:
+def shrinkage_figure(curves: ShrinkageCurves, height: int = 460 + _LEGEND_BAND) -> go.Figure:
     """ESL table 3.4 made interactive: w*(a) for each penalty, the lasso's dead zone shaded.
 
     Parameters
@@ -74,7 +77,7 @@ def shrinkage_figure(curves: ShrinkageCurves, height: int = 460) -> go.Figure:
         go.Scatter(
             x=curves.a,
             y=curves.estimates["elasticnet"],
-            name=elastic_net_operator(curves.l1_ratio),
+            name=phone_label(elastic_net_operator(curves.l1_ratio)),
             line={"color": styles["elasticnet"].colour, "dash": "dashdot", "width": 3},
         ),
         go.Scatter(
@@ -100,13 +103,34 @@ def shrinkage_figure(curves: ShrinkageCurves, height: int = 460) -> go.Figure:
     layout = base_layout(
         "Shrinkage operators for an orthonormal design (after ESL table 3.4)",
         height,
-        xaxis=axis_style("a: the unpenalised estimate", range=[-SPAN, SPAN]),
+        # constrain="domain": equal aspect by shrinking the wider side of the plot, not
+        # by widening its range (a wide figure showed a to ±8 with curves to ±3); on the
+        # left, above the legend.
+        xaxis=axis_style(
+            "a: the unpenalised estimate",
+            range=[-SPAN, SPAN],
+            constrain="domain",
+            constraintoward="left",
+        ),
         yaxis=axis_style(
-            "w*: the penalised estimate", range=[-SPAN, SPAN], scaleanchor="x", scaleratio=1
+            "w*: the penalised estimate",
+            range=[-SPAN, SPAN],
+            scaleanchor="x",
+            scaleratio=1,
+            constrain="domain",
         ),
     )
-    layout["legend"] = {"orientation": "v", "x": 1.02, "y": 1.0, "font": {"size": 12}}
-    layout["margin"] = {"l": 60, "r": 10, "t": 60, "b": 55}
+    # The legend in a column under the square plot: beside it, on a phone it took the
+    # plot's width. Its band holds the ten lines of the seven entries.
+    layout["legend"] = {
+        "orientation": "v",
+        "x": 0.0,
+        "yref": "container",
+        "y": 0.0,
+        "yanchor": "bottom",
+        "font": {"size": 12},
+    }
+    layout["margin"].update(r=10, b=_AXIS_BAND + _LEGEND_BAND)
     return go.Figure(data=traces, layout=layout)
 
 

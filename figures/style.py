@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from figures.titles import phone_title
 from geometry.regions import Region, kind_of
 
 # --- the palette ------------------------------------------------------------------------
@@ -131,12 +132,23 @@ def region_style(region: Region) -> RegionStyle:
 
 
 # --- layouts ----------------------------------------------------------------------------
+_PLOTLY_TOP = 100  # Plotly's top margin where a layout names none
+
+
 def base_layout(title: str, height: int, **extra) -> dict:
-    """The layout every chart starts from: white, left title, legend in its own bottom band."""
+    """The layout every chart starts from: white, left title, legend in its own bottom band.
+
+    The title is wrapped to fit a phone's figure (``figures.titles``); the top
+    margin (60 px, or the ``t`` of a ``margin`` passed in ``extra``) grows where
+    its lines need more.
+    """
+    text, top = phone_title(title)
+    margin = extra.pop("margin", None) or {"l": 60, "r": 15, "t": 60, "b": 95}
+    margin = {**margin, "t": max(margin.get("t", _PLOTLY_TOP), top)}
     return {
         "height": height,
-        "margin": {"l": 60, "r": 15, "t": 60, "b": 95},
-        "title": {"text": title, "font": {"size": 16}, "x": 0.0, "xanchor": "left"},
+        "margin": margin,
+        "title": {"text": text, "font": {"size": 16}, "x": 0.0, "xanchor": "left"},
         "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
         "plot_bgcolor": PAPER,
         "paper_bgcolor": PAPER,

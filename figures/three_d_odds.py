@@ -24,6 +24,7 @@ LANDING_ROWS = (
     ("l2", "interior", "L2 inside: slack"),
 )
 _BALLS = {"l1": NormBall(1, 1.0), "l2": NormBall(2, 1.0)}
+_TOP = 70  # the landing figure's top margin for its two-line title
 
 
 def _whiskers(shares: list[Share], colour: str) -> tuple[np.ndarray, dict]:
@@ -53,7 +54,9 @@ def landing_odds_figure(odds, height: int = 380) -> go.Figure:
     ``odds`` is a ``studies.three_d.ThreeDOdds``.
     """
     shares = [getattr(odds, ball)[key] for ball, key, _ in LANDING_ROWS]
-    labels = [label for _, _, label in LANDING_ROWS]
+    # Each label on two lines: on one, its margin left a phone-wide plot too short
+    # for the bars' figures.
+    labels = [label.replace(": ", ":<br>") for _, _, label in LANDING_ROWS]
     styles = [region_style(_BALLS[ball]) for ball, _, _ in LANDING_ROWS]
     values, bars = _whiskers(shares, INK)
     figure = go.Figure(
@@ -73,11 +76,14 @@ def landing_odds_figure(odds, height: int = 380) -> go.Figure:
         layout=base_layout(
             landing_title(odds),
             height,
-            xaxis=axis_style("% of problems", range=[0, 125], tickvals=[0, 25, 50, 75, 100]),
+            xaxis=axis_style("% of problems", range=[0, 135], tickvals=[0, 25, 50, 75, 100]),
             yaxis=axis_style("", autorange="reversed", zeroline=False),
-            margin={"l": 190, "r": 20, "t": 70, "b": 50},
+            margin={"l": 110, "r": 20, "t": _TOP, "b": 50},
         ),
     )
+    # The title's lines on a phone take more than the top margin: the figure grows by
+    # as much, so that the six bars keep their height.
+    figure.layout.height = height + figure.layout.margin.t - _TOP
     figure.add_trace(
         go.Scatter(
             y=labels,

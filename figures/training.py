@@ -23,10 +23,12 @@ import plotly.graph_objects as go
 from figures.adapt import wrap_title
 from figures.optimisers import OPTIMISER_STYLES, thin
 from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER
+from figures.titles import phone_title
 from figures.training_frames import frame_data, moving_traces, play_controls
 
 _TOP = 80  # a two-line title; 22 px more for each further line
-_TITLE_CHARS = 56
+_TITLE_CHARS = 56  # a line of the projected title: half of it
+_TITLE_SIZE = 15
 _BOTTOM = 150  # pixels under the plot: w1 ticks and title, then play button and slider
 _TICKS_AND_TITLE = 58
 _LEGEND = 205  # pixels right of the plot: the legend, beside the square
@@ -194,10 +196,15 @@ def race_figure(
         for k in view.frames
     ]
     menus, sliders = play_controls(view.frames)
-    # Plotly never wraps a title: lines of at most ~56 characters fit the figure's width
-    # in a column of a 1280 px screen.
-    title = wrap_title(view.title, 2 * _TITLE_CHARS if compact else _TITLE_CHARS)  # compact: wide
-    top = _TOP + 22 * (title.count("<br>") - 1)
+    # Plotly never wraps a title. Projected (compact) the figure has the screen's width;
+    # otherwise its lines fit a phone-wide figure (figures.titles), with the top margin
+    # they need.
+    if compact:
+        title = wrap_title(view.title, 2 * _TITLE_CHARS)
+        top = _TOP + 22 * (title.count("<br>") - 1)
+    else:
+        title, needed = phone_title(view.title, _TITLE_SIZE)
+        top = max(_TOP, needed)
     # The controls hang in the bottom band, under the w1 ticks and title (y in plot heights).
     for control in (*menus, *sliders):
         control["y"] = -_TICKS_AND_TITLE / (height - top - _BOTTOM)
@@ -218,7 +225,7 @@ def race_figure(
             "b": _BOTTOM,
             "autoexpand": False,
         },
-        "title": {"text": title, "font": {"size": 15}, "x": 0.0, "xanchor": "left"},
+        "title": {"text": title, "font": {"size": _TITLE_SIZE}, "x": 0.0, "xanchor": "left"},
         "font": {"family": FONT_FAMILY, "color": INK, "size": 13},
         "plot_bgcolor": PAPER,
         "paper_bgcolor": PAPER,

@@ -81,7 +81,7 @@ def path_panels(fits: Fits, lam: float, axis: str) -> list[PathPanel]:
     lasso_x, lasso_w = lasso_on_grid(fits.lasso, GRID[DRAWN])
     enet, ridge = fits.enet.coefs, fits.ridge.coefs
     panels = [
-        ("Lasso: exact path, every breakpoint", lasso_x, lasso_w, lam, fits.lasso.at(lam)),
+        ("Lasso (exact path)", lasso_x, lasso_w, lam, fits.lasso.at(lam)),
         (f"Elastic net, α = {fits.l1_ratio:g}", GRID[DRAWN], enet[DRAWN], lam, enet[row]),
         ("Ridge", GRID[DRAWN], ridge[DRAWN], lam, ridge[row]),
     ]

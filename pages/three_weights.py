@@ -62,10 +62,9 @@ def readout(scene) -> str:
 with page_frame("three_weights") as frame:
     if not frame.presenting:
         st.markdown(
-            "With three weights the L1 ball ‖w‖₁ ≤ t is an **octahedron**: on its 6 vertices "
-            "two weights are exactly 0, on its 12 edges one, on its 8 faces none. The optimum "
-            "is where the smallest loss ellipsoid around ŵ touches it. **Drag a scene to turn "
-            "it**, scroll to zoom."
+            "With three weights the L1 ball ‖w‖₁ ≤ t is an **octahedron**: on its vertices two "
+            "weights are exactly 0, on its edges one, on its faces none. The optimum is where "
+            "the loss ellipsoid touches it. **Drag a scene to turn it.**"
         )
     st.pills(
         "Presets: where the ellipsoid touches",

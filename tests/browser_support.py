@@ -414,6 +414,9 @@ _MEASURE_JS = r"""
     const l = i.closest('label') || sized(i);
     if (once(l)) push('radio option', l);
   });
+  document.querySelectorAll('[data-testid="stExpander"] summary').forEach((s) => {
+    if (once(s)) push('expander', s);
+  });
   document.querySelectorAll('[data-testid="stSelectbox"] [data-baseweb="select"]').forEach((s) => {
     const control = s.firstElementChild || s;
     if (once(control)) push('select box', control);

@@ -31,6 +31,11 @@ def _named(figure, start: str):
     return trace
 
 
+def _title(figure) -> str:
+    """The title as one line: where it breaks is layout (figures.titles), not wording."""
+    return figure.layout.title.text.replace("<br>", " ")
+
+
 # --- the elastic net's dead zone at w = 0 ------------------------------------------------
 def test_the_elastic_net_at_zero_states_the_dead_zone_the_solver_obeys():
     # The issue's counterexample: the pull at 0 lies in [-lam, lam]^2, yet w != 0.
@@ -71,7 +76,9 @@ def test_the_shrinkage_legend_is_the_operator_the_solver_applies():
     lam, alpha = 0.8, 0.3
     figure = shrinkage_figure(shrinkage_curves(0.5, lam, alpha))
     curve = _named(figure, "elastic net:")
-    assert "sign(a)(|a| − αλ)₊ / (1 + 2λ(1 − α)),<br>α = 0.3" in curve.name
+    # Read as one line: where the lines break is the figure's layout (a phone's width).
+    shown = curve.name.replace("<br>", " ")
+    assert "sign(a)(|a| − αλ)₊ / (1 + 2λ(1 − α)), α = 0.3" in shown
     a = np.asarray(curve.x)
     # The legend's formula, written out here.
     formula = np.sign(a) * np.maximum(np.abs(a) - alpha * lam, 0.0) / (1 + 2 * lam * (1 - alpha))
@@ -163,31 +170,31 @@ def test_the_l2_catchment_map_has_no_edges():
 # --- titles computed from the data, not assumed -------------------------------------------
 def test_the_descent_title_counts_what_happened():
     prox = np.array([1.0, 0.5, 0.0, 0.0])
-    assert descent_figure(np.array([1.0, 0.4, -0.2, 0.3]), prox).layout.title.text == (
+    assert _title(descent_figure(np.array([1.0, 0.4, -0.2, 0.3]), prox)) == (
         "Proximal steps reach exactly 0 at step 2 and stay there; subgradient steps never do"
     )
-    passing = descent_figure(np.array([1.0, 0.0, -0.2, 0.3]), prox).layout.title.text
+    passing = _title(descent_figure(np.array([1.0, 0.0, -0.2, 0.3]), prox))
     assert passing.endswith("subgradient steps hit it once, only in passing")
 
 
 def test_ridge_zeroes_exactly_the_coefficients_already_zero():
     ols = np.array([2.0, 0.0, -0.5, 1.5])
-    title = many_weights_figure(many_weights(ols, 1.0, 0.5)).layout.title.text
+    title = _title(many_weights_figure(many_weights(ols, 1.0, 0.5)))
     assert title == "At λ = 1 the lasso zeroes 2 of 4 weights; ridge only the 1 already 0"
 
 
 def test_the_posterior_title_follows_mode_and_mean():
-    assert bayes_figure(laplace_posterior(0.0, 1.0)).layout.title.text.startswith("At a = 0")
+    assert _title(bayes_figure(laplace_posterior(0.0, 1.0))).startswith("At a = 0")
     outside = laplace_posterior(2.5, 1.0)
     assert outside.mode != 0.0 and outside.mean != 0.0
-    assert "never 0" in bayes_figure(outside).layout.title.text
-    inside = bayes_figure(laplace_posterior(0.8, 1.0)).layout.title.text
+    assert "never 0" in _title(bayes_figure(outside))
+    inside = _title(bayes_figure(laplace_posterior(0.8, 1.0)))
     assert inside == "The mode sits at exactly 0; the mean does not"
 
 
 def test_the_p_curve_claims_no_zeros_for_smooth_balls_only_when_there_are_none():
     ps = [0.5, 1.0, 2.0]
     clean = p_curve_figure(ps, [Share(80, 100), Share(60, 100), Share(0, 100)])
-    assert clean.layout.title.text.endswith("smooth balls (p > 1) none")
+    assert _title(clean).endswith("smooth balls (p > 1) none")
     rounded = p_curve_figure(ps, [Share(80, 100), Share(60, 100), Share(1, 100)])
-    assert "none" not in rounded.layout.title.text
+    assert "none" not in _title(rounded)

@@ -22,6 +22,7 @@ from figures.adapt import adapt_figure
 from figures.style import chart_config
 from ui import url_widgets
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
+from ui.touch import TOUCH_CSS
 
 PRESENT = "present"
 # "-white": draw the figures white even on a dark page, so that downloads suit slides.
@@ -33,25 +34,29 @@ EXPORT_FORMATS = {
 }
 # The first screen is for the figure: a lecturer at 1280 x 720 and a student on a
 # phone must see it without scrolling. Streamlit's default top padding (6rem) and
-# a full-size title took half of it.
+# a full-size title took half of it. On a phone: the title starts under the
+# 3.75rem header (2.8rem hid its first line's top), section headings are smaller
+# than the page's title (Streamlit's 2.25rem took two lines of a 360 px screen),
+# and the toolbar's download format and link share a row.
 _COMPACT = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0.2rem 0 0.4rem 0; }
 @media (max-width: 640px) {
-  /* Below the header (60 px on a phone), which would hide the title's first line. */
-  [data-testid="stMainBlockContainer"] { padding-top: 3.9rem; }
+  [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
-  [data-testid="stMainBlockContainer"] h2 { font-size: 1.3rem; }
+  [data-testid="stMainBlockContainer"] h2 { font-size: 1.2rem; padding: 0.75rem 0 0.25rem 0; }
+  [data-testid="stMainBlockContainer"] h3 { font-size: 1.1rem; padding: 0.5rem 0 0.25rem 0; }
+  .st-key-page_toolbar [data-testid="stColumn"]:nth-child(n + 3) { min-width: calc(50% - 0.5rem); }
   /* A container keyed "one_row..." keeps its columns side by side (a step's Back,
      choice and Next), where Streamlit would stack them. */
   [class*="st-key-one_row"] [data-testid="stColumn"] { min-width: 0; }
   [class*="st-key-one_row"] button { padding-left: 0.3rem; padding-right: 0.3rem; }
-  /* Tables of six or seven columns fit a phone's width in smaller type, broken only
-     between words. */
-  [data-testid="stTable"] table tr :is(th, td):nth-child(n) { padding: 0.3rem 0.15rem; }
-  [data-testid="stTable"] table :is(th, td, [data-testid="stMarkdownContainer"] p) {
-    font-size: 0.68rem; white-space: normal;
-  }
+  /* Tables (st.table's and Markdown's) of five to seven columns fit a phone's width
+     in smaller type, broken only between words. */
+  :is([data-testid="stTable"], [data-testid="stMarkdownContainer"]) table tr
+    :is(th, td):nth-child(n) { padding: 0.3rem 0.15rem; }
+  :is([data-testid="stTable"], [data-testid="stMarkdownContainer"]) table
+    :is(th, td, [data-testid="stMarkdownContainer"] p) { font-size: 0.68rem; white-space: normal; }
 }
 </style>"""
 _LARGER_TEXT = """<style>
@@ -132,8 +137,9 @@ def _open(page: PageSpec) -> PageFrame:
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
     _hand_over_to_router()
-    st.html(_COMPACT)  # a constant: nothing a user types reaches this HTML
-    heading, present, export, link = st.columns([5, 2, 2, 2], vertical_alignment="center")
+    st.html(_COMPACT + TOUCH_CSS)  # constants: nothing a user types reaches this HTML
+    toolbar = st.container(key="page_toolbar")  # its key names it in _COMPACT
+    heading, present, export, link = toolbar.columns([5, 2, 2, 2], vertical_alignment="center")
     with present:
         presenting = url_widgets.url_toggle(
             "Presentation",
