@@ -50,7 +50,7 @@ def test_a_shared_link_opens_the_same_view(app):
 
 
 def test_on_a_narrow_screen_the_panels_stack(app):
-    view = app.open("", 420, 1600)
+    view = app.open("?plotly=true", 420, 1600)  # the panels' Plotly copies shown
     charts = view.page.locator(".js-plotly-plot")
     first, second = charts.nth(0).bounding_box(), charts.nth(1).bounding_box()
     assert second["y"] >= first["y"] + first["height"] - 1  # below, not beside
