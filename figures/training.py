@@ -20,10 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.adapt import wrap_title
 from figures.optimisers import OPTIMISER_STYLES, thin
 from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER
-from figures.titles import phone_title
+from figures.titles import phone_title, wrap_title
 from figures.training_frames import frame_data, moving_traces, play_controls
 
 _TOP = 80  # a two-line title; 22 px more for each further line
