@@ -144,7 +144,10 @@ with page_frame("how_often") as frame:
             "line, probability 0."
         )
         if p < 1.0:
-            st.caption(f"p < 1 is solved one problem at a time: the first {ex.STAR_SAMPLE:,}.")
+            st.caption(
+                f"p < 1, a star that is not convex, is solved along its boundary for the first "
+                f"{ex.STAR_SAMPLE:,} problems."
+            )
         tolerance = url_select(
             "Count |wᵢ| below this as zero",
             "tol",
@@ -189,7 +192,7 @@ with page_frame("how_often") as frame:
         frame.chart(p_figure(ensemble, budget, outside), "chart_p")
     st.caption(
         f"Each point from the first {ex.CURVE_SAMPLE:,} problems ({ex.STAR_SAMPLE_PER_P} for "
-        "p < 1, solved one by one). Bars: 95% intervals. The elastic net's budget t is in its "
+        "p < 1). Bars: 95% intervals. The elastic net's budget t is in its "
         "own units, α‖w‖₁ + (1 − α)‖w‖₂²: its region at the same t is not the diamond's size "
         "(its corners lie inside the diamond's for t > 1, outside for t < 1), so compare its "
         "curve's shape, not its height at one t."

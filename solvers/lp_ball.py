@@ -101,7 +101,7 @@ class _Arc:
         return float(-along_axis * self.axis_sign / (self.p * length ** (self.p - 1.0))) + 0.0
 
 
-def _radius_grid(p: float, radius: float) -> np.ndarray:
+def radius_grid(p: float, radius: float) -> np.ndarray:
     """Distances from the axis: geometric near it, even up to a little past the diagonal."""
     diagonal = radius * 2.0 ** (-1.0 / p)
     near = np.logspace(-300.0, -2.0, 500) * radius
@@ -143,7 +143,7 @@ def solve_lp_ball_planar(loss: QuadraticLoss, ball: NormBall) -> Solution:
             local_minima=(center.copy(),) if p < 1.0 else (),
         )
 
-    grid = _radius_grid(p, radius)
+    grid = radius_grid(p, radius)
     candidates: list[Candidate] = []
     for axis in (0, 1):
         for axis_sign in _SIGNS:

@@ -5,8 +5,8 @@ solver's answers, whose zeros are exact; for the other convex regions
 (elastic net, p > 1, the square) by the optimality condition itself: the
 axis point ``v`` is the optimum exactly when the pull ``H (c - v)`` lies in
 the normal cone at ``v`` (KKT, sufficient by convexity). For the p < 1 star
-the optimum is global, not local, so each problem goes through the exact
-scalar solver.
+the optimum is global, not local: the problems are solved along the star's
+boundary, all at once, by ``solvers.lp_star_batch`` (the scalar solver's method).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from typing import Final
 
 import numpy as np
 
-from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
+from geometry import ElasticNetBall, NormBall, normal_cone
 from geometry.regions import Region
 from solvers.batch import solve_constrained_batch, validate_batch
-from solvers.constrained import solve_constrained
+from solvers.lp_star_batch import solve_lp_star_batch
 from studies.catchment import axis_points
 
 INSIDE: Final = 0
@@ -63,16 +63,6 @@ def _landing_by_cones(centers: np.ndarray, hessians: np.ndarray, region: Region)
     return codes
 
 
-def _landing_one_by_one(centers: np.ndarray, hessians: np.ndarray, region: Region) -> np.ndarray:
-    solutions = np.array(
-        [
-            solve_constrained(QuadraticLoss(center=c, hessian=h), region).w
-            for c, h in zip(centers, hessians, strict=True)
-        ]
-    ).reshape(-1, 2)
-    return classify_solutions(centers, solutions, region)
-
-
 def landing_batch(centers: object, hessians: object, region: Region) -> np.ndarray:
     """Where the optima of many 2-D problems land, decided exactly.
 
@@ -103,5 +93,6 @@ def landing_batch(centers: object, hessians: object, region: Region) -> np.ndarr
         return classify_solutions(np.asarray(centers, dtype=np.float64), solutions, region)
     centers, hessians = validate_batch(centers, hessians)
     if isinstance(region, NormBall) and region.p < 1.0:
-        return _landing_one_by_one(centers, hessians, region)
+        solutions = solve_lp_star_batch(centers, hessians, region)
+        return classify_solutions(centers, solutions, region)
     return _landing_by_cones(centers, hessians, region)
