@@ -1,6 +1,7 @@
 """Interaction latency in a real browser: a slider keypress to the chart showing the new state.
 
-Run: ``.venv/bin/python benchmarks/latency.py [--quick]`` (prints figures, no asserts).
+Run: ``.venv/bin/python benchmarks/latency.py [--quick] [--pages main,how_often]`` (prints
+figures, no asserts).
 
 For every page of ``ui.registry.PAGES`` the app is served by ``streamlit run app.py``
 on this machine and driven by Chromium. One interaction: focus a slider thumb,
@@ -115,7 +116,7 @@ def figures(runs: list[bb.Interaction]) -> dict[str, bb.Summary]:
     }
 
 
-def part_one(bench: Bench, presses: int) -> tuple[list, list]:
+def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
     print(f"\nPart 1: the first control of each page, {presses} presses, each beside a floor press")
     header = (
         f"{'page':<20}{'control':<22}{'ok':>6}{'p50':>8}{'p95':>8}{'floor p50':>10}"
@@ -126,7 +127,7 @@ def part_one(bench: Bench, presses: int) -> tuple[list, list]:
         f"{'all charts':>11}{'browser busy':>13}   (p50 ms; p95 of the rerun and the render)"
     )
     rows, splits, pooled_floor = [], [], []
-    for spec in PAGES:
+    for spec in pages:
         if bench.over():
             rows.append(f"{spec.key:<20}(not measured: out of time)")
             continue
@@ -180,7 +181,7 @@ def part_one(bench: Bench, presses: int) -> tuple[list, list]:
     return rows, pooled_floor
 
 
-def part_two(bench: Bench, per_control: int) -> None:
+def part_two(bench: Bench, per_control: int, pages: tuple) -> None:
     print(
         f"\nPart 2: every slider of the first page, the first 3 of the others, "
         f"{per_control} presses each (ms)"
@@ -189,7 +190,7 @@ def part_two(bench: Bench, per_control: int) -> None:
         f"{'page':<20}{'control':<34}{'ok':>6}{'p50':>8}{'p95':>8}{'rerun p50':>10}"
         f"{'render p50':>11}{'busy p50':>9}{'floor p95':>10}{'p95/floor':>10}"
     )
-    for spec in PAGES:
+    for spec in pages:
         if bench.over():
             print(f"{spec.key:<20}(not measured: out of time)")
             continue
@@ -218,7 +219,13 @@ def main() -> None:
     parser.add_argument("--per-control", type=int, help="presses per control in part 2 (10)")
     parser.add_argument("--budget-min", type=float, default=25.0, help="stop after this long")
     parser.add_argument("--skip-controls", action="store_true", help="part 1 only")
+    parser.add_argument("--pages", help="comma-separated page keys (default: every page)")
     args = parser.parse_args()
+    keys = args.pages.split(",") if args.pages else [spec.key for spec in PAGES]
+    unknown = sorted(set(keys) - {spec.key for spec in PAGES})
+    if unknown:
+        parser.error(f"unknown page keys {unknown}; known: {[spec.key for spec in PAGES]}")
+    pages = tuple(spec for spec in PAGES if spec.key in keys)
     presses = args.presses or (10 if args.quick else 30)
     per_control = args.per_control or (5 if args.quick else 10)
 
@@ -232,9 +239,9 @@ def main() -> None:
             browser = bb.launch(playwright)
             try:
                 bench = Bench(browser, app, floor, args.budget_min * 60)
-                part_one(bench, presses)
+                part_one(bench, presses, pages)
                 if not args.skip_controls:
-                    part_two(bench, per_control)
+                    part_two(bench, per_control, pages)
                 if bench.out_of_time:
                     print(f"\nstopped early: the {args.budget_min:.0f}-minute budget ran out")
             finally:
