@@ -42,6 +42,24 @@ _SIGNS = (1.0, -1.0)
 Candidate = tuple[np.ndarray, str, float]  # point, face, multiplier
 
 
+def axis_offset(r, p: float, radius: float):
+    """``|w_i| - t`` on an arc at distance ``r`` from axis ``i``, accurately for tiny ``r``.
+
+    ``t ((1 - (r/t)^p)^(1/p) - 1)`` through expm1/log1p (arrays or floats).
+    """
+    return radius * np.expm1(np.log1p(-((r / radius) ** p)) / p)
+
+
+def axis_rate(r, offset, p: float, radius: float):
+    """``d|w_i| / dr = -r^(p-1) |w_i|^(1-p)`` on the arc, with ``offset = axis_offset(r)``.
+
+    Zero at ``r = 0`` for p > 1 (arrays or floats).
+    """
+    length = radius + offset
+    with np.errstate(divide="ignore"):
+        return -np.where(r > 0.0, r ** (p - 1.0), 0.0) * length ** (1.0 - p)
+
+
 class _Arc:
     """One half-quadrant of the boundary in the chart of its small coordinate."""
 
@@ -59,8 +77,7 @@ class _Arc:
         self.axis_sign, self.side_sign = axis_sign, side_sign
 
     def _axis_offset(self, r):
-        # |w_i| - t = t ((1 - (r/t)^p)^(1/p) - 1), accurately for tiny r.
-        return self.radius * np.expm1(np.log1p(-((r / self.radius) ** self.p)) / self.p)
+        return axis_offset(r, self.p, self.radius)
 
     def point(self, r: float) -> np.ndarray:
         w = np.empty(2)
@@ -83,11 +100,8 @@ class _Arc:
     def slope(self, r):
         """d L / d r along the arc (arrays or floats)."""
         along_axis, along_other = self.gradient(r)
-        length = self.radius + self._axis_offset(r)
-        with np.errstate(divide="ignore"):
-            # d|w_i|/dr = -r^(p-1) |w_i|^(1-p): zero at r = 0 for p > 1.
-            axis_rate = -np.where(r > 0.0, r ** (self.p - 1.0), 0.0) * length ** (1.0 - self.p)
-        return along_other * self.side_sign + along_axis * self.axis_sign * axis_rate
+        rate = axis_rate(r, self._axis_offset(r), self.p, self.radius)
+        return along_other * self.side_sign + along_axis * self.axis_sign * rate
 
     def multiplier(self, r: float) -> float:
         """Bridge multiplier from the axis coordinate (the larger one on this arc).

@@ -22,7 +22,7 @@ import numpy as np
 
 from geometry import NormBall
 from solvers.batch import validate_batch
-from solvers.lp_ball import radius_grid
+from solvers.lp_ball import axis_offset, axis_rate, radius_grid
 
 _EPS = np.finfo(np.float64).eps
 # (axis, axis sign, side sign), in the scalar solver's loop order
@@ -87,14 +87,12 @@ class _Grid:
         self.rate = self.axis_rate(self.r, self.offset)
 
     def axis_offset(self, r: np.ndarray) -> np.ndarray:
-        """``|w_i| - t`` on the arc, accurately for tiny ``r`` (as ``lp_ball._Arc``)."""
-        return self.radius * np.expm1(np.log1p(-((r / self.radius) ** self.p)) / self.p)
+        """``|w_i| - t`` on the arc (``solvers.lp_ball.axis_offset``)."""
+        return axis_offset(r, self.p, self.radius)
 
     def axis_rate(self, r: np.ndarray, offset: np.ndarray) -> np.ndarray:
-        """``d|w_i| / dr`` on the arc."""
-        length = self.radius + offset
-        with np.errstate(divide="ignore"):
-            return -np.where(r > 0.0, r ** (self.p - 1.0), 0.0) * length ** (1.0 - self.p)
+        """``d|w_i| / dr`` on the arc (``solvers.lp_ball.axis_rate``)."""
+        return axis_rate(r, offset, self.p, self.radius)
 
 
 def _slope_and_pull(axis_base, axis_sign, other_diff, side_sign, offset, rate, h):
