@@ -91,8 +91,8 @@ def landing_batch(centers: object, hessians: object, region: Region) -> np.ndarr
     if isinstance(region, NormBall) and region.p in (1.0, 2.0):
         solutions = solve_constrained_batch(centers, hessians, region)  # validates its input
         return classify_solutions(np.asarray(centers, dtype=np.float64), solutions, region)
-    centers, hessians = validate_batch(centers, hessians)
     if isinstance(region, NormBall) and region.p < 1.0:
-        solutions = solve_lp_star_batch(centers, hessians, region)
-        return classify_solutions(centers, solutions, region)
+        solutions = solve_lp_star_batch(centers, hessians, region)  # validates its input
+        return classify_solutions(np.asarray(centers, dtype=np.float64), solutions, region)
+    centers, hessians = validate_batch(centers, hessians)
     return _landing_by_cones(centers, hessians, region)
