@@ -21,7 +21,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	# The browser's exact solvers (live/, ES modules) in Node, then everything else.
 	node --test live/tests/
-	$(BIN)/python -m pytest
+	# The maths and AppTest tests on both cores; the real-browser tests after them, alone,
+	# because each drives a Streamlit server and Chromium of its own and measures timing.
+	$(BIN)/python -m pytest -m "not browser" -n 2
+	$(BIN)/python -m pytest -m browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -83,21 +83,24 @@ def _second_method_lp(loss, p, radius):
         for side in (1.0, -1.0):
 
             def point(x, free=free, side=side):
-                w = np.empty(2)
-                w[free] = x
-                w[1 - free] = side * (radius**p - abs(x) ** p) ** (1.0 / p)
+                # x is one abscissa or an array of them: the sign scan is vectorised.
+                x = np.asarray(x, dtype=np.float64)
+                w = np.empty((*x.shape, 2))
+                w[..., free] = x
+                w[..., 1 - free] = side * (radius**p - np.abs(x) ** p) ** (1.0 / p)
                 return w
 
             def slope(x, free=free, side=side, point=point):
                 w = point(x)
-                dependent = -np.sign(x) * abs(x) ** (p - 1) / (side * abs(w[1 - free]) ** (p - 1))
+                other = np.abs(w[..., 1 - free])
+                dependent = -np.sign(x) * np.abs(x) ** (p - 1) / (side * other ** (p - 1))
                 g = loss.gradient(w)
-                return g[free] + g[1 - free] * dependent
+                return g[..., free] + g[..., 1 - free] * dependent
 
             # |x| <= 0.99 t keeps the chart off its singular ends; the other
             # chart covers those (|w_k| <= 2^(-1/p) t < 0.99 t for one k when p <= 10).
             grid = np.linspace(-0.99, 0.99, 4001) * radius
-            values = np.array([slope(x) for x in grid])
+            values = slope(grid)
             for k in np.flatnonzero((values[:-1] < 0) != (values[1:] < 0)):
                 root = root_scalar(
                     slope, bracket=(grid[k], grid[k + 1]), method="toms748", xtol=1e-300, rtol=1e-15
