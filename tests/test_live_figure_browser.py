@@ -19,6 +19,7 @@ import urllib.parse
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 from figures.captions import badge_text
 from geometry import QuadraticLoss
@@ -232,7 +233,12 @@ def assert_live_matches_python(page) -> dict[str, float]:
 
 def assert_python_agrees_after_release(page, state: dict[str, float], keys) -> None:
     settled_after_release(page, {key: state[key] for key in keys})
-    assert page.locator(".lf-panel[data-side=left]").get_attribute("data-status") == "python"
+    # The URL can change and the script look idle just before the release's rerun starts:
+    # wait for the panel to report Python's answer (it fails if it never does).
+    expect(page.locator(".lf-panel[data-side=left]")).to_have_attribute(
+        "data-status", "python", timeout=30_000
+    )
+    idle(page)
     assert view(page) == state
     for index, side in enumerate(("left", "right")):
         assert readout(page, side).startswith(f"w = {python_w_text(page, index)}")
