@@ -138,7 +138,8 @@ def query(page) -> dict[str, str]:
 
 
 def settled_after_release(page, expected: dict[str, float]) -> None:
-    """Wait for the rerun a release starts: the URL holds ``expected``, the script is idle."""
+    """Wait for the rerun a release starts: the URL holds ``expected``, the panel shows
+    Python's answer, the script is idle."""
     want = {
         key: None if value == PAGE_DEFAULTS[key] else repr(float(value))
         for key, value in expected.items()
@@ -150,6 +151,12 @@ def settled_after_release(page, expected: dict[str, float]) -> None:
         }""",
         arg=want,
         timeout=30_000,
+    )
+    # The URL changes, and the script can look idle, just before the release's rerun
+    # starts: wait for the panel to show Python's answer to the released view, then for
+    # the rerun to finish (each wait fails if it never happens).
+    expect(page.locator(".lf-panel[data-side=left]")).to_have_attribute(
+        "data-status", "python", timeout=30_000
     )
     idle(page)
 
@@ -233,12 +240,6 @@ def assert_live_matches_python(page) -> dict[str, float]:
 
 def assert_python_agrees_after_release(page, state: dict[str, float], keys) -> None:
     settled_after_release(page, {key: state[key] for key in keys})
-    # The URL can change and the script look idle just before the release's rerun starts:
-    # wait for the panel to report Python's answer (it fails if it never does).
-    expect(page.locator(".lf-panel[data-side=left]")).to_have_attribute(
-        "data-status", "python", timeout=30_000
-    )
-    idle(page)
     assert view(page) == state
     for index, side in enumerate(("left", "right")):
         assert readout(page, side).startswith(f"w = {python_w_text(page, index)}")
