@@ -122,18 +122,23 @@ _SETTLED_JS = """
 (minDone) => {
   const s = window.__sparsity;
   const app = document.querySelector('[data-testid="stApp"]');
-  const unsettled = () => { s.sig = null; s.same = 0; return false; };
-  if (!s || !app || s.done < minDone) return unsettled();
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return unsettled();
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return unsettled();
-  if (document.querySelector(
-      '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]'))
-    return unsettled();
-  if (document.fonts.status !== 'loaded') return unsettled();
+  // `why` keeps the last reason for waiting, for the message when a wait times out.
+  const unsettled = (why) => { if (s) { s.why = why; s.sig = null; s.same = 0; } return false; };
+  if (!s || !app) return unsettled('no app root yet');
+  if (s.done < minDone) return unsettled(`runs finished ${s.done} < ${minDone}`);
+  const script = app.getAttribute('data-test-script-state');
+  if (script !== 'notRunning') return unsettled(`script state ${script}`);
+  const link = app.getAttribute('data-test-connection-state');
+  if (link !== 'CONNECTED') return unsettled(`connection ${link}`);
+  const busy = document.querySelector(
+      '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]');
+  if (busy) return unsettled(`busy element ${busy.outerHTML.slice(0, 120)}`);
+  if (document.fonts.status !== 'loaded') return unsettled('fonts loading');
   const boxes = [];
   for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
     const gd = chart.querySelector('.js-plotly-plot');
-    if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg')) return unsettled();
+    if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg'))
+      return unsettled('a Plotly chart not drawn');
     const r = gd.getBoundingClientRect();
     boxes.push([r.x, r.y, r.width, r.height]);
   }
@@ -143,10 +148,10 @@ _SETTLED_JS = """
     const hosts = [live, ...live.querySelectorAll('*')].filter((e) => e.shadowRoot);
     const svgs = [...live.querySelectorAll('.lf-svg'),
                   ...hosts.flatMap((h) => [...h.shadowRoot.querySelectorAll('.lf-svg')])];
-    if (!svgs.length) return unsettled();
+    if (!svgs.length) return unsettled('live figure not drawn');
     for (const svg of svgs) {
       const r = svg.getBoundingClientRect();
-      if (r.height < 10) return unsettled();
+      if (r.height < 10) return unsettled('live figure panel flat');
       boxes.push([r.x, r.y, r.width, r.height]);
     }
   }
@@ -155,7 +160,8 @@ _SETTLED_JS = """
   const edge = side ? side.getBoundingClientRect() : {left: 0, width: 0};
   const sig = JSON.stringify(
     [boxes, main ? main.scrollHeight : 0, innerWidth, innerHeight, edge.left, edge.width]);
-  if (sig === s.sig) s.same += 1; else { s.sig = sig; s.same = 0; }
+  if (sig === s.sig) s.same += 1; else { s.sig = sig; s.same = 0; s.moves = (s.moves || 0) + 1; }
+  s.why = 'boxes or page length still changing';
   return s.same >= 5;
 }
 """
@@ -594,7 +600,19 @@ class AppPage:
 
     def settle(self, runs: int = 1, timeout: float = TIMEOUT_MS) -> None:
         """Wait until at least `runs` Streamlit runs finished and the page is fully drawn."""
-        self.page.wait_for_function(_SETTLED_JS, arg=runs, polling="raf", timeout=timeout)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(_SETTLED_JS, arg=runs, polling="raf", timeout=timeout)
+        except PlaywrightTimeout as error:
+            # Say what the page was still waiting for: a timeout alone cannot be diagnosed.
+            state = self.page.evaluate(
+                "() => { const s = window.__sparsity || {}; return {done: s.done,"
+                " states: (s.states || []).slice(-12), why: s.why, moves: s.moves}; }"
+            )
+            raise AssertionError(
+                f"page not settled after {timeout / 1000:.0f} s waiting for {runs} runs: {state}"
+            ) from error
 
     def rerun(self, action: Callable[[], object], timeout: float = TIMEOUT_MS) -> None:
         """Do something that makes Streamlit run again, and wait for the new run's page."""
