@@ -49,7 +49,8 @@ with page_frame("questions") as frame:
 
     for number, question in enumerate(QUESTIONS.values(), start=1):
         st.subheader(f"{number}. {question.text}")
-        left, right = st.columns([2, 3])
+        # Keyed so that on a phone the figure (right) comes above the answer (left).
+        left, right = st.container(key=f"figure_first_{question.key}").columns([2, 3])
         with left:
             answer(question)
         with right:

@@ -66,7 +66,10 @@ with page_frame("three_weights") as frame:
             "weights are exactly 0, on its edges one, on its faces none. The optimum is where "
             "the loss ellipsoid touches it. **Drag a scene to turn it.**"
         )
-    st.pills(
+    # The presets and the scenes in one container: on a phone the presets go under
+    # the scenes (keyed for frame's CSS), so the first screen shows the octahedron.
+    presets_and_scenes = st.container()
+    presets_and_scenes.container(key="below_on_phone_presets").pills(
         "Presets: where the ellipsoid touches",
         list(PRESETS),
         format_func=lambda key: PRESETS[key].name,
@@ -95,7 +98,8 @@ with page_frame("three_weights") as frame:
         l1_ratio = slider(model.EN_SHARE)
 
     views = [model.scene(shape, kind, budget, l1_ratio) for kind in ("l1", second)]
-    for column, scene in zip(st.columns(2, gap="medium"), views, strict=True):
+    scene_columns = presets_and_scenes.columns(2, gap="medium")
+    for column, scene in zip(scene_columns, views, strict=True):
         with column:
             frame.chart(scene_chart(shape, scene.kind, budget, l1_ratio), f"scene_{scene.kind}")
             if not frame.presenting:  # projected, the figure's title says it, larger

@@ -38,13 +38,7 @@ SLIDER_QUERY = {"how_often": "?n=1%2C000"}
 
 # (check, page path, "WxH") -> the defect, as measured when the mark was set (Streamlit
 # 1.67, Chromium 156). Fix the page and the case XPASSes, which fails: remove its entry.
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    # Measured again with the touch-sized controls and the figure toolbar's own row.
-    ("phone_figure", "questions", "360x640"): "question 1's figure starts at 636 px",
-    ("phone_figure", "three_weights", "360x640"): (
-        "the first scene starts at 593 px (47 px shown): the figure toolbar's row is above it"
-    ),
-}
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}
 
 
 def cases(check: str, sizes) -> list:
