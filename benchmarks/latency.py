@@ -20,8 +20,9 @@ both see the same load. Ratios are p95 / p95 of the floor presses interleaved wi
 that page. The tour has no slider: its control is the Next button (Enter).
 
 Part 1: the first control of each page, ``--presses`` times (30; 10 with --quick).
-Part 2: every slider of the first page and the first 3 of the others, ``--per-control``
-times each (10; 5 with --quick). ``--budget-min`` bounds the whole run.
+Part 2: every slider of the first page and the first 3 of the others (``--every-control``:
+every slider of every page), ``--per-control`` times each (10; 5 with --quick). ``--budget-min``
+bounds the whole run.
 """
 
 from __future__ import annotations
@@ -181,11 +182,13 @@ def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
     return rows, pooled_floor
 
 
-def part_two(bench: Bench, per_control: int, pages: tuple) -> None:
-    print(
-        f"\nPart 2: every slider of the first page, the first 3 of the others, "
-        f"{per_control} presses each (ms)"
+def part_two(bench: Bench, per_control: int, pages: tuple, every: bool = False) -> None:
+    which = (
+        "every slider of every page"
+        if every
+        else ("every slider of the first page, the first 3 of the others")
     )
+    print(f"\nPart 2: {which}, {per_control} presses each (ms)")
     print(
         f"{'page':<20}{'control':<34}{'ok':>6}{'p50':>8}{'p95':>8}{'rerun p50':>10}"
         f"{'render p50':>11}{'busy p50':>9}{'floor p95':>10}{'p95/floor':>10}"
@@ -195,7 +198,7 @@ def part_two(bench: Bench, per_control: int, pages: tuple) -> None:
             print(f"{spec.key:<20}(not measured: out of time)")
             continue
         page = bench.open(spec)
-        controls = controls_of(page, spec, None if spec.url_path == "" else 3, "ArrowLeft")
+        controls = controls_of(page, spec, None if every or spec.url_path == "" else 3, "ArrowLeft")
         for label, press in controls:
             if bench.over():
                 print(f"{spec.key:<20}{label[:33]:<34}(not measured: out of time)")
@@ -220,6 +223,9 @@ def main() -> None:
     parser.add_argument("--budget-min", type=float, default=25.0, help="stop after this long")
     parser.add_argument("--skip-controls", action="store_true", help="part 1 only")
     parser.add_argument("--pages", help="comma-separated page keys (default: every page)")
+    parser.add_argument(
+        "--every-control", action="store_true", help="part 2: every slider of every page"
+    )
     args = parser.parse_args()
     keys = args.pages.split(",") if args.pages else [spec.key for spec in PAGES]
     unknown = sorted(set(keys) - {spec.key for spec in PAGES})
@@ -241,7 +247,7 @@ def main() -> None:
                 bench = Bench(browser, app, floor, args.budget_min * 60)
                 part_one(bench, presses, pages)
                 if not args.skip_controls:
-                    part_two(bench, per_control, pages)
+                    part_two(bench, per_control, pages, args.every_control)
                 if bench.out_of_time:
                     print(f"\nstopped early: the {args.budget_min:.0f}-minute budget ran out")
             finally:
