@@ -49,7 +49,9 @@ CHROMIUM_ARGS = [
 ]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHART = ".js-plotly-plot .main-svg"
-LIVE = '[data-testid="stBidiComponent"]'
+# The live figure (the main page's): a custom component whose SVG panels live in a
+# shadow root under its keyed element container.
+LIVE = ".st-key-live_figure"
 # A slider thumb: role "slider". Streamlit 1.5x draws it as a visually hidden
 # <input type="range"> (implicit role slider), older ones as [role="slider"].
 SLIDER = ':is([role="slider"], input[type="range"])'
@@ -272,19 +274,35 @@ FIRST_PAINT = """(() => {
   const marks = {chart: null, live: null, idle: null};
   window.__firstMarks = marks;
   const found = (selector) => document.querySelector(selector) !== null;
+  // The live figure is drawn when one of its SVG panels (in a shadow root) has a size.
+  const liveDrawn = () => {
+    for (const host of document.querySelectorAll('.st-key-live_figure, .st-key-live_figure *')) {
+      for (const svg of (host.shadowRoot || host).querySelectorAll('.lf-svg'))
+        if (svg.getBoundingClientRect().height > 10) return true;
+    }
+    return false;
+  };
   const check = () => {
     const now = performance.now();
-    if (marks.chart === null && found('.js-plotly-plot .main-svg')) marks.chart = now;
-    if (marks.live === null && found('[data-testid="stBidiComponent"]')) marks.live = now;
+    if (marks.live === null && liveDrawn()) marks.live = now;
+    // "chart": the first figure drawn, a Plotly chart or the live figure.
+    if (marks.chart === null && (marks.live !== null || found('.js-plotly-plot .main-svg')))
+      marks.chart = now;
     const idle = '[data-testid="stApp"][data-test-script-state="notRunning"]';
     if (marks.idle === null && marks.chart !== null && found(idle)) marks.idle = now;
-    return marks.chart !== null && marks.idle !== null;
+    return marks.chart !== null && marks.idle !== null && marks.live !== null;
   };
   const watch = {childList: true, subtree: true, attributes: true,
                  attributeFilter: ['data-test-script-state']};
   const start = () => {
     const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
     observer.observe(document.documentElement, watch);
+    // Drawing inside a shadow root is not seen by the observer: look each frame too.
+    // (a page without a live figure stops looking after a minute)
+    const frame = () => {
+      if (!check() && performance.now() < 60000) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
   };
   if (document.documentElement) start();
   else document.addEventListener('DOMContentLoaded', start);
