@@ -26,18 +26,42 @@ def answer(question: Question) -> str | None:
     return choice
 
 
+# Each figure depends only on its own question's controls: built once per value, so
+# that moving one question's slider does not rebuild the other questions' figures.
+# cache_resource hands back the same object; st.plotly_chart only reads it.
+cached = st.cache_resource(max_entries=512, show_spinner=False)
+
+
+@cached
 def panel(c: tuple[float, float], cond: float, ball: NormBall) -> object:
     loss = QuadraticLoss.from_shape(c, eigenvalues=(1.0, cond), angle_deg=0.0)
     solution = solve_constrained(loss, ball)
     return constraint_figure(loss, ball, solution, limit=view_limit(loss, 1.0), show_cone=True)
 
 
+@cached
 def ridge_panel(lam: float) -> object:
     """The correlated design's ridge answer at ``lam``, drawn on the circle of its own size."""
     loss = model.CORRELATED_LOSS
     solution = solve_penalized(loss, "l2", lam)
     region = NormBall(2, solution.radius) if solution.radius > 0.0 else None
     return constraint_figure(loss, region, solution, limit=view_limit(loss, 1.0), show_cone=True)
+
+
+@cached
+def descent_panel(step: float) -> object:
+    """Subgradient descent against the proximal step on the one-weight lasso, step ``step``."""
+    loss, lam = model.DESCENT_LOSS, model.DESCENT_LAM
+    start, iterations = [model.DESCENT_START], model.DESCENT_ITERATIONS
+    sub = subgradient_descent(loss, lam, step, iterations, start)[:, 0]
+    prox = proximal_gradient(loss, lam, step, iterations, start)[:, 0]
+    return descent_figure(sub, prox)
+
+
+@cached
+def units_panel(scale: float) -> object:
+    """The units question's figure with weights in units ``scale`` times the original."""
+    return units_figure(1.0, scale)
 
 
 with page_frame("questions") as frame:
@@ -98,15 +122,11 @@ with page_frame("questions") as frame:
                     step=0.05,
                     help="The same step for both methods; the exact answer is w = 0.",
                 )
-                loss, lam = model.DESCENT_LOSS, model.DESCENT_LAM
-                start, iterations = [model.DESCENT_START], model.DESCENT_ITERATIONS
-                sub = subgradient_descent(loss, lam, step, iterations, start)[:, 0]
-                prox = proximal_gradient(loss, lam, step, iterations, start)[:, 0]
                 with figure_slot:
-                    frame.chart(descent_figure(sub, prox), "question_descent")
+                    frame.chart(descent_panel(step), "question_descent")
                 st.caption(
-                    f"One weight: loss ½(w − {model.DESCENT_CENTRE:g})², λ = {lam:g}, "
-                    f"both started at w = {model.DESCENT_START:g}."
+                    f"One weight: loss ½(w − {model.DESCENT_CENTRE:g})², "
+                    f"λ = {model.DESCENT_LAM:g}, both started at w = {model.DESCENT_START:g}."
                 )
                 st.page_link(
                     PAGE["training"].script,
@@ -125,7 +145,7 @@ with page_frame("questions") as frame:
                     help="Change the units of w and watch the crossing move.",
                 )
                 with figure_slot:
-                    frame.chart(units_figure(1.0, scale), "question_units")
+                    frame.chart(units_panel(scale), "question_units")
             else:
                 offset = url_slider(
                     "Centre's distance from the w1 axis",
