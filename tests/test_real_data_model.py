@@ -7,6 +7,7 @@ when its soft-threshold is inactive, so its zero count is comparable.
 
 from __future__ import annotations
 
+import base64
 import itertools
 import math
 import warnings
@@ -218,8 +219,22 @@ def test_the_figures_are_valid_plotly_and_name_every_feature():
             title="t",
         )
         spec = go.Figure(figure.to_dict()).to_dict()  # validated
-        named = [t["name"] for t in spec["data"] if t.get("xaxis", "x") == "x"]
-        assert set(fits.names) <= set(named)
+        first_panel = [t for t in spec["data"] if t.get("xaxis", "x") == "x"]
+        named = {t["name"] for t in first_panel}
+        hovered = {n for t in first_panel for n in t.get("customdata", []) if n}
+        assert set(fits.names) <= named | hovered
+        # Each grey feature's points are named after it, and only its own.
+        (grey,) = [t for t in first_panel if t.get("legendgroup") == "others"]
+        x, y = (np.frombuffer(base64.b64decode(grey[a]["bdata"]), grey[a]["dtype"]) for a in "xy")
+        hover = np.array(grey["customdata"])
+        assert hover.size == y.size == x.size
+        gaps = np.isnan(y)
+        assert np.array_equal(gaps, np.isnan(x)) and set(hover[gaps]) == {""}
+        # Between two gaps, one feature's line: one name, each grey feature once.
+        lines = np.split(hover, np.flatnonzero(gaps) + 1)[:-1]
+        line_names = [set(line[:-1]) for line in lines]
+        assert all(len(n) == 1 for n in line_names)
+        assert sorted(n.pop() for n in line_names) == sorted(hovered - named)
         legend = [t["name"] for t in spec["data"] if t.get("showlegend", True)]
         assert len(legend) == model.HIGHLIGHTED + 1  # seven colours and "57 other features"
     go.Figure(zero_count_figure(model.zero_curves(fits), MARKER, 64).to_dict())

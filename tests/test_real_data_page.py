@@ -122,11 +122,17 @@ def test_the_pair_and_the_subsample_sentences_hold(page):
 
 def test_the_paths_figure_names_every_feature_and_greys_most(page):
     figure = charts(page)["paths"]
-    first_panel = [t for t in figure["data"] if t.get("xaxis", "x") == "x" and t.get("name")]
-    names = {t["name"] for t in first_panel}
+    first_panel = [t for t in figure["data"] if t.get("xaxis", "x") == "x"]
+    # A coloured line's trace has its feature's name; the grey lines share one trace
+    # whose points carry their feature's name for the hover.
+    names = {t["name"] for t in first_panel} | {
+        n for t in first_panel for n in t.get("customdata", [])
+    }
     assert set(model.design("quadratic").names) <= names
-    legend = [t["name"] for t in figure["data"] if t.get("showlegend", True)]
-    assert len(legend) == 8 and legend[-1].startswith("57 other features")
+    legend = sorted(
+        (t.get("legendrank", 1000), t["name"]) for t in figure["data"] if t.get("showlegend", True)
+    )
+    assert len(legend) == 8 and legend[-1][1].startswith("57 other features")
     assert [s["x0"] for s in figure["layout"]["shapes"]] == [pytest.approx(0.0794, 1e-3)] * 3
 
 
