@@ -619,7 +619,7 @@ class AppPage:
     def rerun(self, action: Callable[[], object], timeout: float = TIMEOUT_MS) -> None:
         """Do something that makes Streamlit run again, and wait for the new run's page."""
         before = self.runs()
-        search, signature = self.page.evaluate("() => location.search"), self.signature()
+        query, signature = self.query(), self.signature()
         action()
         try:
             self.settle(before + 1, timeout=min(timeout, UNSEEN_RUN_MS))
@@ -628,10 +628,7 @@ class AppPage:
             # drawing can take the run's first and last messages in one commit, and then
             # no run is counted. Long after the action, a changed URL or page proves that
             # the run happened: wait for it to be over and drawn. Nothing changed: fail.
-            if (
-                self.page.evaluate("() => location.search") == search
-                and self.signature() == signature
-            ):
+            if self.query() == query and self.signature() == signature:
                 raise
             self.settle(self.runs(), timeout=timeout)
 

@@ -53,9 +53,9 @@ _COMPACT = """<style>
   [class*="st-key-one_row"] button { padding-left: 0.3rem; padding-right: 0.3rem; }
   /* On a phone the figure comes first, its controls under it (the first screen shows
      the figure): a container keyed "figure_first..." shows its last column first, and
-     one keyed "below_on_phone..." goes under its siblings. */
+     one keyed "below_on_phone..." goes under its siblings (the flex item is the
+     layout wrapper Streamlit puts around a keyed container). */
   [class*="st-key-figure_first"] [data-testid="stColumn"]:last-child { order: -1; }
-  [class*="st-key-below_on_phone"],
   [data-testid="stLayoutWrapper"]:has(> [class*="st-key-below_on_phone"]) { order: 1; }
   /* Tables (st.table's and Markdown's) of five to seven columns fit a phone's width
      in smaller type, broken only between words. */
