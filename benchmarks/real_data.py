@@ -29,6 +29,7 @@ from solvers.lasso_path import lasso_path
 from studies.cross_validation import cross_validate
 from studies.csv_upload import prepare, read_csv
 from studies.diabetes_design import design_gram, diabetes_design
+from tests.apptest_support import sent_charts
 from ui.registry import PAGE
 
 REPEATS = 30
@@ -104,7 +105,7 @@ def rerun_speed() -> None:
     values = [-3.0 + 0.05 * k for k in range(40)]  # 40 new marker positions: no cache answers
     moves = median_rerun(app, "log_lam", values)
     revisits = median_rerun(app, "log_lam", values)  # the same positions again
-    sizes = {c.proto.id.rsplit("chart_", 1)[-1]: len(c.proto.spec) for c in app.get("plotly_chart")}
+    sizes = {c.key.removeprefix("chart_"): c.size for c in sent_charts(app)}
     print("Page rerun through AppTest (median of 40)")
     print(f"  Constraint regions, budget slider moved: {regions * 1e3:7.1f} ms")
     print(

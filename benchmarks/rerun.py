@@ -18,6 +18,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
+from tests.apptest_support import sent_charts
 from ui.registry import PAGE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -70,10 +71,7 @@ def main() -> None:
         app.run()
         app.switch_page(script).run()
         times = median_rerun(app, key, values)
-        sizes = {
-            chart.proto.id.rsplit("-", 1)[-1]: len(chart.proto.spec.encode())
-            for chart in app.get("plotly_chart")
-        }
+        sizes = {chart.key: chart.size for chart in sent_charts(app)}
         median_ms = statistics.median(times) * 1e3
         print(f"{script}: {RERUNS} reruns through AppTest (moving {key})")
         print(

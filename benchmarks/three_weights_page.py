@@ -22,6 +22,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from anywhere
+from tests.apptest_support import sent_charts
 from ui.registry import PAGE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -57,10 +58,7 @@ def rerun_times(app: AppTest, key: str, values: list[float]) -> list[float]:
 
 
 def chart_sizes(app: AppTest) -> dict[str, int]:
-    return {
-        chart.proto.id.rsplit("-", 1)[-1]: len(chart.proto.spec.encode())
-        for chart in app.get("plotly_chart")
-    }
+    return {chart.key: chart.size for chart in sent_charts(app)}
 
 
 def main() -> None:

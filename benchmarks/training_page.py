@@ -35,6 +35,7 @@ from solvers.coordinate_descent import coordinate_descent
 from solvers.identification import identification_iteration
 from solvers.proximal import fista, ista, lipschitz_step
 from studies.training_problems import DIABETES_LAM, LESSON_LAM, diabetes_problem, lesson_problem
+from tests.apptest_support import sent_charts
 from ui.registry import PAGE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -106,8 +107,8 @@ def payload_kb(query: dict[str, str]) -> float:
     for name, value in query.items():
         app.query_params[name] = value
     app.switch_page(PAGE["training"].script).run()
-    chart = next(c for c in app.get("plotly_chart") if c.proto.id.endswith("chart_race"))
-    return len(chart.proto.spec.encode()) / 1024
+    chart = next(c for c in sent_charts(app) if c.key == "chart_race")
+    return chart.size / 1024
 
 
 def main() -> None:

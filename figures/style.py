@@ -182,6 +182,9 @@ def chart_config(name: str, export_format: str = "png") -> dict:
         raise ValueError(f"export_format must be 'png' or 'svg', got {export_format!r}")
     return {
         "displaylogo": False,
+        # No figure here is a selection: the mode bar keeps zoom, pan, reset and the camera.
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "sendChartToCloud"],
+        "showSendToCloud": False,
         "toImageButtonOptions": {
             "format": export_format,
             "filename": f"sparsity-lab-{name}",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import base64
-import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from ui.plotly_chart import NAME as CHART_COMPONENT
+from ui.plotly_chart import read_payload
 from ui.registry import PAGE
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -83,17 +85,48 @@ def text(app: AppTest) -> str:
     return " ".join(e.value for e in [*app.markdown, *app.caption])
 
 
+@dataclass(frozen=True)
+class SentChart:
+    """One chart as the page sent it to the browser (``ui.plotly_chart``).
+
+    Attributes
+    ----------
+    key : str
+        The chart's key, as the page named it.
+    figure : dict
+        The figure's JSON, with the chart template and a bold title.
+    config : dict
+        Plotly's config.
+    size : int
+        Bytes sent: figure, config and the name of the plotly.js chunk.
+    """
+
+    key: str
+    figure: dict
+    config: dict
+    size: int
+
+
+def sent_charts(app: AppTest) -> list[SentChart]:
+    """Every chart of the page, in page order."""
+    sent = []
+    for element in app.get("bidi_component"):
+        if element.proto.component_name != CHART_COMPONENT:
+            continue
+        payload = read_payload(element.proto.bytes)
+        key = element.proto.id.rsplit("-", 1)[-1]  # the id ends with the user's key
+        sent.append(SentChart(key, payload["figure"], payload["config"], len(element.proto.bytes)))
+    return sent
+
+
 def figures(app: AppTest) -> list[dict]:
     """Every Plotly figure's JSON, in page order."""
-    return [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return [chart.figure for chart in sent_charts(app)]
 
 
-def charts(app: AppTest, separator: str = "-") -> dict[str, dict]:
-    """Figures by the user key of their chart (the last part of the element id)."""
-    return {
-        chart.proto.id.rsplit(separator, 1)[-1]: json.loads(chart.proto.spec)
-        for chart in app.get("plotly_chart")
-    }
+def charts(app: AppTest, prefix: str = "") -> dict[str, dict]:
+    """Figures by the key of their chart, less ``prefix`` (the pages' "chart_")."""
+    return {chart.key.removeprefix(prefix): chart.figure for chart in sent_charts(app)}
 
 
 def trace_names(figure: dict) -> list[str]:

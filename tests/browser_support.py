@@ -137,7 +137,7 @@ _SETTLED_JS = """
   if (busy) return unsettled(`busy element ${busy.outerHTML.slice(0, 120)}`);
   if (document.fonts.status !== 'loaded') return unsettled('fonts loading');
   const boxes = [];
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+  for (const chart of document.querySelectorAll('[data-testid="stBidiComponentRegular"]')) {
     const gd = chart.querySelector('.js-plotly-plot');
     if (!gd || !gd._fullLayout || !gd.querySelector('.main-svg'))
       return unsettled('a Plotly chart not drawn');
@@ -220,7 +220,7 @@ _MEASURE_JS = r"""
 
   // Charts: the Plotly div's box, its traces and what it drew.
   // A chart inside a closed expander is not on the page a person sees.
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+  const charts = [...document.querySelectorAll('[data-testid="stBidiComponentRegular"]')]
     .filter((c) => !c.closest('details:not([open])')).map((c) => {
     const gd = c.querySelector('.js-plotly-plot');
     const svgMarks = [...gd.querySelectorAll('.trace path, .trace text, .trace image, .trace rect')]
@@ -287,7 +287,7 @@ _MEASURE_JS = r"""
   }
   // Text against charts: a caption or badge drawn over a figure is an overlap too.
   for (const t of texts) for (const c of charts) {
-    if (t.el.closest('[data-testid="stPlotlyChart"]')) continue;
+    if (t.el.closest('[data-testid="stBidiComponentRegular"]')) continue;
     const w = Math.min(t.r, c.box.x + c.box.w) - Math.max(t.l, c.box.x);
     const h = Math.min(t.b, c.box.y + c.box.h) - Math.max(t.t, c.box.y);
     if (w > tol && h > tol)
@@ -327,7 +327,7 @@ _MEASURE_JS = r"""
   const drawnText = (gd) => [...gd.querySelectorAll('.main-svg text')].filter((t) =>
     t.textContent.trim() && shown(t) && opaque(t));
   for (const c of charts) {
-    const gd = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    const gd = [...document.querySelectorAll('[data-testid="stBidiComponentRegular"]')]
       .map((e) => e.querySelector('.js-plotly-plot')).find((g) => keyOf(g) === c.key);
     if (!gd) continue;
     const frame = gd.getBoundingClientRect();

@@ -23,7 +23,7 @@ def open_page(**query: str) -> AppTest:
 
 
 def charts(app) -> dict:
-    return chart_specs(app, separator="chart_")
+    return chart_specs(app, prefix="chart_")
 
 
 def odds_bars(app) -> dict[str, float]:

@@ -130,7 +130,8 @@ def figure_data(app) -> dict:
 def test_the_page_mounts_the_live_figure_with_its_data():
     app = open_page("constraint_regions")
     names = sorted(c.proto.component_name for c in app.get("bidi_component"))
-    assert names == ["sparsity_live_figure", "sparsity_live_modules"]
+    # and the budget path below them, an in-place Plotly chart (ui.plotly_chart)
+    assert names == ["sparsity_live_figure", "sparsity_live_modules", "sparsity_plotly_chart"]
     data = figure_data(app)
     assert [p["title"] for p in data["panels"]] == [
         "L1: corner on the w2 axis → w1 = 0",

@@ -46,7 +46,7 @@ def test_units_move_the_crossover_but_not_the_zero():
     app = open_page()
     app.sidebar.selectbox(key="units").set_value("100").run()
     # Where the title breaks is layout (figures.titles): read it as one line.
-    title = charts(app, "_")["units"]["layout"]["title"]["text"].replace("<br>", " ")
+    title = charts(app)["chart_units"]["layout"]["title"]["text"].replace("<br>", " ")
     assert title == "In units s = 100: the crossover sits at |w_new| = 100, not 1"
     assert "the lasso answer is 0 = s × 0" in text(app)
     assert badges(app)[0] == "L1: w* = 0 exactly: |a| ≤ λ"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,15 +9,12 @@ from streamlit.testing.v1 import AppTest
 
 from figures.adapt import adapt_figure, wrap_title
 from figures.style import PRESENT_HEIGHT
-from tests.apptest_support import SMALL, controls, open_page
+from tests.apptest_support import SMALL, controls, open_page, sent_charts
 from ui.registry import PAGE
 
 
 def _figures(app: AppTest) -> list[tuple[str, dict, dict]]:
-    return [
-        (c.proto.id, json.loads(c.proto.spec), json.loads(c.proto.config))
-        for c in app.get("plotly_chart")
-    ]
+    return [(c.key, c.figure, c.config) for c in sent_charts(app)]
 
 
 def test_presentation_mode_enlarges_type_and_fits_the_projector():

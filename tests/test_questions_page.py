@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
 from solvers import solve_penalized
-from tests.apptest_support import charts, controls, open_page, text
+from tests.apptest_support import charts, controls, figures, open_page, text
 
 
 @pytest.mark.parametrize(
@@ -31,15 +29,11 @@ def test_each_question_answers_right_and_wrong(question, right, wrong):
 
 def test_the_question_figures_show_the_answers():
     app = open_page("questions", {"q1_angle": "45"})
-    spec = {
-        c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec) for c in app.get("plotly_chart")
-    }
+    spec = charts(app)
     assert "edge" in spec["question_edge"]["layout"]["title"]["text"]
     assert "exactly 0 at step" in spec["question_descent"]["layout"]["title"]["text"]
     on_axis = open_page("questions", {"q4_offset": "0"})
-    titles = [
-        json.loads(c.proto.spec)["layout"]["title"]["text"] for c in on_axis.get("plotly_chart")
-    ]
+    titles = [figure["layout"]["title"]["text"] for figure in figures(on_axis)]
     assert any("w2 = 0" in title for title in titles)  # the centre on the axis: an exact zero
     assert np.isfinite(float(controls(on_axis)["q4_offset"]))
 

@@ -26,7 +26,7 @@ def plain(markdown: str) -> str:
 
 
 def charts(app: AppTest) -> dict:
-    return chart_specs(app, separator="chart_")
+    return chart_specs(app, prefix="chart_")
 
 
 def zeros_of(coef: np.ndarray) -> int:

@@ -18,7 +18,16 @@ from solvers import solve_constrained
 from studies.ensembles import sample_problems_nd
 from studies.odds import Share
 from studies.three_d import l1_batch_3d
-from tests.apptest_support import badges, charts, controls, link, notes, open_page, text
+from tests.apptest_support import (
+    badges,
+    charts,
+    controls,
+    link,
+    notes,
+    open_page,
+    sent_charts,
+    text,
+)
 
 SCENES = ("scene_l1", "scene_l2", "scene_group")
 PAYLOAD_BUDGET = 300 * 1024
@@ -44,9 +53,7 @@ def _independent_solution(state: dict, kind: str):
 
 
 def _payload(app) -> int:
-    return sum(
-        len(c.proto.spec.encode()) for c in app.get("plotly_chart") if "scene_" in c.proto.id
-    )
+    return sum(c.size for c in sent_charts(app) if c.key.startswith("scene_"))
 
 
 def test_default_view_states_its_lessons_and_prints_exact_numbers():
@@ -218,7 +225,5 @@ def test_the_listed_preset_links_match_the_presets():
 
 def test_the_payload_is_what_the_charts_send():
     app = open_page("three_weights", PRESETS["face"].query())
-    sizes = {
-        c.proto.id.rsplit("-", 1)[-1]: len(c.proto.spec.encode()) for c in app.get("plotly_chart")
-    }
+    sizes = {c.key: c.size for c in sent_charts(app)}
     assert sum(sizes[k] for k in SCENES) == _payload(app) <= PAYLOAD_BUDGET

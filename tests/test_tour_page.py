@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lessons.tour import STEPS
-from tests.apptest_support import open_page
+from tests.apptest_support import open_page, sent_charts
 
 
 def test_the_tour_walks_forward_and_back_through_every_step():
@@ -11,7 +11,7 @@ def test_the_tour_walks_forward_and_back_through_every_step():
     seen = []
     for _ in range(len(STEPS) + 2):
         seen.append(app.selectbox(key="step").value)
-        assert app.get("plotly_chart"), seen[-1]
+        assert sent_charts(app), seen[-1]
         forward = next(b for b in app.button if b.label == "Next")
         if forward.disabled:
             break

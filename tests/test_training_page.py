@@ -23,7 +23,7 @@ def page(**query: str) -> AppTest:
 
 
 def charts(app: AppTest) -> dict:
-    return chart_specs(app, separator="chart_")
+    return chart_specs(app, prefix="chart_")
 
 
 def tables(app: AppTest) -> list:

@@ -21,6 +21,7 @@ from streamlit.delta_generator import DeltaGenerator
 from figures.adapt import adapt_figure
 from figures.style import chart_config
 from ui import url_widgets
+from ui.plotly_chart import plotly_chart
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
 from ui.touch import TOUCH_CSS
 
@@ -102,10 +103,11 @@ class PageFrame:
         ``full_width``: the figure has the page's whole width (its projected title
         lines may be longer).
         """
-        st.plotly_chart(
+        plotly_chart(
             adapt_figure(figure, presenting=self.presenting, dark=self.dark, full_width=full_width),
             key=key,
             config=chart_config(key, self.export_format),
+            dark=self.dark,
         )
 
     def _finish(self) -> None:

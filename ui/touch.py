@@ -50,13 +50,12 @@ TOUCH_CSS = """<style>
   }
   [data-testid="stSlider"] [data-testid="stSliderThumbValue"] { margin-top: 16px; }
   /* The figure toolbar: a row of its own above the figure, buttons of 44 px.
-     Streamlit fixes the chart's container to the figure's height (a larger
-     container lets Plotly grow the figure), so the row is padding outside
-     that height, and the chart no longer hides what is drawn outside it. */
-  [data-testid="stElementContainer"]:has(> [data-testid="stFullScreenFrame"] .modebar-btn) {
+     The row is padding above the chart (ui.plotly_chart's .sl-chart, drawn at
+     the figure's height), and the chart no longer hides what is drawn outside it. */
+  [data-testid="stElementContainer"]:has(.sl-chart .modebar-btn) {
     box-sizing: content-box; padding-top: 46px;
   }
-  [data-testid="stPlotlyChart"] .js-plotly-plot { overflow: visible !important; }
+  .sl-chart.js-plotly-plot { overflow: visible !important; }
   .js-plotly-plot .modebar-container { top: -46px !important; }
   .js-plotly-plot .modebar { top: 0; right: 0; }
   .js-plotly-plot .modebar-btn {
