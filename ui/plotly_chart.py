@@ -17,6 +17,7 @@ figure is serialised once: ``{"plotly": chunk, "config": ..., "figure": ...}``.
 from __future__ import annotations
 
 import json
+import weakref
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -78,6 +79,27 @@ def chart_payload(figure: go.Figure, config: dict, dark: bool = False) -> bytes:
     return f'{head[:-1]}, "figure": {body}}}'.encode()
 
 
+# Payloads of figures that are still alive, by id: a page's cached figures (the same
+# object on every rerun, never changed once shown) are serialised once, not per rerun.
+_SENT: dict[int, tuple[weakref.ref, str, bool, bytes]] = {}
+
+
+def _payload_once(figure: go.Figure, config: dict, dark: bool) -> bytes:
+    settings = json.dumps(config, sort_keys=True)
+    sent = _SENT.get(id(figure))
+    if sent is not None and sent[0]() is figure and sent[1:3] == (settings, dark):
+        return sent[3]
+    payload = chart_payload(figure, config, dark)
+    key = id(figure)
+    _SENT[key] = (
+        weakref.ref(figure, lambda _, key=key: _SENT.pop(key, None)),
+        settings,
+        dark,
+        payload,
+    )
+    return payload
+
+
 def read_payload(payload: bytes) -> dict:
     """The payload as a dict (for tests: what the browser would parse)."""
     return json.loads(payload.decode())
@@ -97,5 +119,10 @@ def plotly_chart(figure: go.Figure, key: str, config: dict, dark: bool = False) 
         Plotly's config: the mode bar and the export settings.
     dark : bool
         The page is dark (the chart template's colours).
+
+    Notes
+    -----
+    A figure is serialised once while it lives: one shown again (a cached
+    figure) sends the same bytes, so a figure must not be changed once shown.
     """
-    _component(key=key, data=chart_payload(figure, config, dark))
+    _component(key=key, data=_payload_once(figure, config, dark))

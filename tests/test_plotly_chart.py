@@ -1,0 +1,85 @@
+"""The in-place chart's Python half (ui/plotly_chart.py) and its template (ui/chart_theme.py)."""
+
+from __future__ import annotations
+
+import gc
+
+import plotly.graph_objects as go
+import pytest
+
+from figures.style import chart_config
+from ui import plotly_chart
+from ui.chart_theme import chart_template, themed_layout
+from ui.plotly_chart import PLOTLY_CHUNK, chart_payload, plotly_chunk, read_payload
+
+
+def _figure(title: str = "w* = 0 exactly") -> go.Figure:
+    return go.Figure(
+        go.Scatter(x=[0.0, 1.0], y=[1.0, 0.0]),
+        layout={"title": {"text": title}, "height": 320, "xaxis": {"title": {"text": "w1"}}},
+    )
+
+
+def test_the_payload_is_the_figure_with_the_template_its_config_and_the_chunk():
+    figure = _figure()
+    payload = read_payload(chart_payload(figure, chart_config("x", "svg"), dark=True))
+    assert payload["plotly"] == PLOTLY_CHUNK
+    assert payload["config"]["toImageButtonOptions"]["format"] == "svg"
+    layout = payload["figure"]["layout"]
+    assert layout["title"]["text"] == "w* = 0 exactly"  # the text as the page wrote it
+    assert layout["height"] == 320 and layout["xaxis"]["title"]["text"] == "w1"
+    assert layout["template"] == chart_template(dark=True)
+    assert payload["figure"]["data"][0]["type"] == "scatter"
+    # The figure itself keeps Streamlit's placeholder template: nothing was changed in it.
+    assert (
+        figure.layout.template.layout.paper_bgcolor
+        != chart_template(True)["layout"]["paper_bgcolor"]
+    )
+
+
+def test_the_chunk_is_the_one_streamlit_serves_and_a_missing_or_doubled_one_is_an_error(tmp_path):
+    assert plotly_chunk() == PLOTLY_CHUNK and PLOTLY_CHUNK.startswith("PlotlyChart.")
+    with pytest.raises(RuntimeError, match="expected one PlotlyChart"):
+        plotly_chunk(tmp_path)
+    (tmp_path / "PlotlyChart.a.js").write_text("")
+    assert plotly_chunk(tmp_path) == "PlotlyChart.a.js"
+    (tmp_path / "PlotlyChart.b.js").write_text("")
+    with pytest.raises(RuntimeError, match="found"):
+        plotly_chunk(tmp_path)
+
+
+def test_the_templates_differ_only_where_the_page_theme_does():
+    light, dark = chart_template(False)["layout"], chart_template(True)["layout"]
+    assert light["paper_bgcolor"] == "#FFFFFF" and dark["paper_bgcolor"] == "#0E1117"
+    assert light["title"]["font"]["weight"] == "bold" == dark["title"]["font"]["weight"]
+    assert sorted(light["colorway"]) == sorted(dark["colorway"])
+    assert light["margin"] == dark["margin"] and light["xaxis"]["showgrid"] is False
+    themed = themed_layout({"title": {"text": "t"}, "template": {"layout": {}}}, dark=False)
+    assert themed["title"] == {"text": "t"} and themed["template"]["layout"] == light
+    chart_template(False)["layout"]["font"]["size"] = 99  # a copy: the template is unchanged
+    assert chart_template(False)["layout"]["font"]["size"] == 12
+
+
+def test_a_figure_shown_again_is_serialised_once_and_forgotten_when_it_dies(monkeypatch):
+    calls = []
+    real = plotly_chart.chart_payload
+
+    def counting(figure, config, dark=False):
+        calls.append(id(figure))
+        return real(figure, config, dark)
+
+    monkeypatch.setattr(plotly_chart, "chart_payload", counting)
+    figure, config = _figure(), chart_config("x")
+    first = plotly_chart._payload_once(figure, config, False)
+    assert plotly_chart._payload_once(figure, config, False) is first
+    assert len(calls) == 1
+    plotly_chart._payload_once(figure, chart_config("x", "svg"), False)  # another config
+    plotly_chart._payload_once(figure, chart_config("x", "svg"), True)  # another theme
+    assert len(calls) == 3
+    other = _figure("another")  # same content or not, another object is serialised anew
+    plotly_chart._payload_once(other, config, False)
+    assert len(calls) == 4
+    key = id(other)
+    del other
+    gc.collect()
+    assert key not in plotly_chart._SENT
