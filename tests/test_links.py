@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import SMALL, controls, link, multi_pills, notes, open_page
 from ui.registry import PAGE
-from ui.url_values import parse_choices
+from ui.url_values import parse_choices, snap
 
 
 def _change_everything(app: AppTest) -> None:
@@ -93,7 +93,7 @@ def _expected_number(
     if value < low or value > high:
         return min(max(value, low), high), True
     below = low + math.floor((value - low) / step) * step
-    nearest = min((below, below + step), key=lambda grid: abs(grid - value))
+    nearest = min((below + step, below), key=lambda grid: abs(grid - value))  # a tie goes up
     nearest = min(max(nearest, low), high)
     return nearest, abs(nearest - value) > 1e-9 * max(1.0, abs(value))
 
@@ -154,3 +154,10 @@ def test_a_written_choice_reads_back(subset):
     assert parse_choices(written, OPTIONS) == (tuple(s for s in OPTIONS if s in subset), ())
     labels = ", ".join(OPTIONS[s].upper() for s in reversed(subset))  # labels, any case, order
     assert parse_choices(labels, OPTIONS)[0] == tuple(s for s in OPTIONS if s in subset)
+
+
+def test_a_value_halfway_between_two_steps_snaps_up():
+    # Python's round() would send 2.5 to 2 and 1.5 to 2: a link's 2.5 would land below.
+    assert [snap(v, 0.0, 1.0) for v in (0.5, 1.5, 2.5, 2.49)] == [1.0, 2.0, 3.0, 2.0]
+    assert snap(0.375, 0.0, 0.25) == 0.5 and snap(1.375, 1.0, 0.25) == 1.5
+    assert snap(-1.5, -3.0, 1.0) == -1.0

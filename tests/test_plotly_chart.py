@@ -60,26 +60,41 @@ def test_the_templates_differ_only_where_the_page_theme_does():
     assert chart_template(False)["layout"]["font"]["size"] == 12
 
 
-def test_a_figure_shown_again_is_serialised_once_and_forgotten_when_it_dies(monkeypatch):
-    calls = []
-    real = plotly_chart.chart_payload
-
-    def counting(figure, config, dark=False):
-        calls.append(id(figure))
-        return real(figure, config, dark)
-
-    monkeypatch.setattr(plotly_chart, "chart_payload", counting)
+def test_a_figure_shown_again_sends_its_traces_once_and_its_layout_as_it_is_now(monkeypatch):
     figure, config = _figure(), chart_config("x")
+    expected = chart_payload(figure, config, False)
+    calls = []
+    real = plotly_chart.traces_json
+
+    def counting(figure):
+        calls.append(id(figure))
+        return real(figure)
+
+    monkeypatch.setattr(plotly_chart, "traces_json", counting)
     first = plotly_chart._payload_once(figure, config, False)
-    assert plotly_chart._payload_once(figure, config, False) is first
+    assert first == expected
+    assert plotly_chart._payload_once(figure, config, False) is first  # the very same bytes
+    figure.update_layout(title_text="moved marker")  # a layout changed in place (Real data)
+    moved = read_payload(plotly_chart._payload_once(figure, config, False))
+    assert moved["figure"]["layout"]["title"]["text"] == "moved marker"
+    assert moved["figure"]["data"] == read_payload(first)["figure"]["data"]
     assert len(calls) == 1
     plotly_chart._payload_once(figure, chart_config("x", "svg"), False)  # another config
-    plotly_chart._payload_once(figure, chart_config("x", "svg"), True)  # another theme
-    assert len(calls) == 3
-    other = _figure("another")  # same content or not, another object is serialised anew
+    assert len(calls) == 2
+    dark = read_payload(plotly_chart._payload_once(figure, chart_config("x", "svg"), True))
+    assert dark["figure"]["layout"]["template"] == chart_template(True)
+    other = _figure()  # the same content, another object: serialised anew
     plotly_chart._payload_once(other, config, False)
-    assert len(calls) == 4
+    assert len(calls) == 3
     key = id(other)
     del other
     gc.collect()
     assert key not in plotly_chart._SENT
+
+
+def test_animation_frames_travel_with_the_traces():
+    figure = _figure()
+    figure.frames = [go.Frame(name="0", data=[go.Scatter(y=[0.0, 0.0])])]
+    payload = read_payload(chart_payload(figure, chart_config("x")))
+    assert [frame["name"] for frame in payload["figure"]["frames"]] == ["0"]
+    assert "frames" not in read_payload(chart_payload(_figure(), chart_config("x")))["figure"]

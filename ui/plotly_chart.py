@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import json
 import weakref
+from dataclasses import dataclass
 from pathlib import Path
 
 import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
+from plotly.io.json import to_json_plotly
 
 from ui.chart_theme import themed_layout
 
@@ -55,7 +56,23 @@ _component = st.components.v2.component(
 )
 
 
-def chart_payload(figure: go.Figure, config: dict, dark: bool = False) -> bytes:
+def traces_json(figure: go.Figure) -> str:
+    """The figure's traces (and animation frames) as JSON members: ``"data": [...]``."""
+    spec = figure.to_dict()  # numpy arrays become base64 typed arrays here
+    members = [f'"data": {to_json_plotly(spec["data"])}']
+    if spec.get("frames"):
+        members.append(f'"frames": {to_json_plotly(spec["frames"])}')
+    return ", ".join(members)
+
+
+def layout_json(figure: go.Figure, dark: bool = False) -> str:
+    """The figure's layout with the chart template, as JSON."""
+    return to_json_plotly(themed_layout(figure.layout.to_plotly_json(), dark))
+
+
+def chart_payload(
+    figure: go.Figure, config: dict, dark: bool = False, traces: str | None = None
+) -> bytes:
     """What the browser draws: the figure with the chart template, its config and the chunk.
 
     Parameters
@@ -66,37 +83,53 @@ def chart_payload(figure: go.Figure, config: dict, dark: bool = False) -> bytes:
         Plotly's config (``figures.style.chart_config``).
     dark : bool
         Use the dark page's template.
+    traces : str, optional
+        ``traces_json(figure)``, when it is known already.
 
     Returns
     -------
     bytes
         UTF-8 JSON: ``{"plotly": str, "config": dict, "figure": dict}``.
     """
-    spec = figure.to_dict()
-    spec["layout"] = themed_layout(spec.get("layout", {}), dark)
-    head = json.dumps({"plotly": PLOTLY_CHUNK, "config": config})
-    body = pio.to_json(spec, validate=False)
-    return f'{head[:-1]}, "figure": {body}}}'.encode()
+    settings = json.dumps(config, sort_keys=True)
+    return _compose(settings, traces or traces_json(figure), layout_json(figure, dark))
 
 
-# Payloads of figures that are still alive, by id: a page's cached figures (the same
-# object on every rerun, never changed once shown) are serialised once, not per rerun.
-_SENT: dict[int, tuple[weakref.ref, str, bool, bytes]] = {}
+def _compose(config: str, traces: str, layout: str) -> bytes:
+    head = json.dumps({"plotly": PLOTLY_CHUNK})
+    return f'{head[:-1]}, "config": {config}, "figure": {{{traces}, "layout": {layout}}}}}'.encode()
+
+
+@dataclass(frozen=True)
+class _Sent:
+    figure: weakref.ref
+    config: str
+    traces: str
+    layout: str
+    payload: bytes
+
+
+# What was sent for each figure still alive, by id. A page's cached figures are the
+# same object on every rerun: their traces are serialised once. Their layout is
+# serialised on every rerun and compared, because a page may move a figure's markers
+# in place (Real data); traces must not change once shown.
+_SENT: dict[int, _Sent] = {}
 
 
 def _payload_once(figure: go.Figure, config: dict, dark: bool) -> bytes:
     settings = json.dumps(config, sort_keys=True)
-    sent = _SENT.get(id(figure))
-    if sent is not None and sent[0]() is figure and sent[1:3] == (settings, dark):
-        return sent[3]
-    payload = chart_payload(figure, config, dark)
+    layout = layout_json(figure, dark)
     key = id(figure)
-    _SENT[key] = (
-        weakref.ref(figure, lambda _, key=key: _SENT.pop(key, None)),
-        settings,
-        dark,
-        payload,
-    )
+    sent = _SENT.get(key)
+    if sent is not None and sent.figure() is figure and sent.config == settings:
+        if sent.layout == layout:
+            return sent.payload
+        traces = sent.traces
+    else:
+        traces = traces_json(figure)
+    payload = _compose(settings, traces, layout)
+    forget = weakref.ref(figure, lambda _, key=key: _SENT.pop(key, None))
+    _SENT[key] = _Sent(forget, settings, traces, layout, payload)
     return payload
 
 
@@ -122,7 +155,8 @@ def plotly_chart(figure: go.Figure, key: str, config: dict, dark: bool = False) 
 
     Notes
     -----
-    A figure is serialised once while it lives: one shown again (a cached
-    figure) sends the same bytes, so a figure must not be changed once shown.
+    The traces of a figure are serialised once while it lives (a cached figure
+    shown again); its layout every time. So a figure's traces must not be
+    changed once it was shown; its layout may be (moved markers).
     """
     _component(key=key, data=_payload_once(figure, config, dark))

@@ -45,10 +45,14 @@ def _decimals(step: float) -> int:
 
 
 def snap(value: float, low: float, step: float | None) -> float:
-    """``value`` on the grid ``low + k * step``, rounded to the step's decimals."""
+    """``value`` on the grid ``low + k * step``, rounded to the step's decimals.
+
+    Halfway between two steps goes up (1.5 -> 2 and 2.5 -> 3 for a step of 1),
+    not to the even step as Python's round would.
+    """
     if step is None or step <= 0.0:
         return value
-    k = round((value - low) / step)
+    k = math.floor((value - low) / step + 0.5)
     return round(low + k * step, _decimals(step) + max(0, _decimals(low) - _decimals(step)))
 
 
