@@ -94,7 +94,7 @@ class SentChart:
     key : str
         The chart's key, as the page named it.
     figure : dict
-        The figure's JSON, with the chart template and a bold title.
+        The figure's JSON, with the chart template (``ui.chart_theme``).
     config : dict
         Plotly's config.
     size : int

@@ -70,9 +70,7 @@ def layout_json(figure: go.Figure, dark: bool = False) -> str:
     return to_json_plotly(themed_layout(figure.layout.to_plotly_json(), dark))
 
 
-def chart_payload(
-    figure: go.Figure, config: dict, dark: bool = False, traces: str | None = None
-) -> bytes:
+def chart_payload(figure: go.Figure, config: dict, dark: bool = False) -> bytes:
     """What the browser draws: the figure with the chart template, its config and the chunk.
 
     Parameters
@@ -83,8 +81,6 @@ def chart_payload(
         Plotly's config (``figures.style.chart_config``).
     dark : bool
         Use the dark page's template.
-    traces : str, optional
-        ``traces_json(figure)``, when it is known already.
 
     Returns
     -------
@@ -92,7 +88,7 @@ def chart_payload(
         UTF-8 JSON: ``{"plotly": str, "config": dict, "figure": dict}``.
     """
     settings = json.dumps(config, sort_keys=True)
-    return _compose(settings, traces or traces_json(figure), layout_json(figure, dark))
+    return _compose(settings, traces_json(figure), layout_json(figure, dark))
 
 
 def _compose(config: str, traces: str, layout: str) -> bytes:

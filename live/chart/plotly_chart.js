@@ -19,7 +19,7 @@
 
 const DEFAULT_HEIGHT = 450; // Plotly's own default, as st.plotly_chart uses
 const SHARED = (globalThis.__sparsityLab ??= {});
-/** Counters a benchmark or test reads (window.__sparsityLab.charts). */
+/** Draws and skipped updates, for the tests and a look from the console (window.__sparsityLab.charts). */
 export const counters = (SHARED.charts ??= { plots: 0, reacts: 0, skipped: 0 });
 
 /** The figure, config and chunk name from the component's data (bytes or text). */
