@@ -58,16 +58,15 @@ def main() -> None:
                 print(f"  measured {label}", flush=True)
     finally:
         bb.stop_server(server)
-    floor_p95 = bb.percentile(rows[0][2], 95)
+    floor_p95 = bb.Summary(rows[0][2]).p95
     print("\nkeypress -> chart showing the new state (ms)")
     header = ("page", "ok", "p50", "p95", "p95/floor", "key->running p50")
     print("{:46s} {:>5s} {:>6s} {:>6s} {:>9s} {:>17s}".format(*header))
     for label, ok, totals, running in rows:
-        p95 = bb.percentile(totals, 95)
-        run50 = bb.percentile(running, 50) if running else float("nan")
+        total = bb.Summary(totals)
         print(
-            f"{label:46s} {ok:>5d} {bb.percentile(totals, 50):6.0f} {p95:6.0f} "
-            f"{p95 / floor_p95:8.2f}x {run50:17.0f}"
+            f"{label:46s} {ok:>5d} {total.p50:6.0f} {total.p95:6.0f} "
+            f"{bb.ratio(total.p95, floor_p95):8.2f}x {bb.Summary(running).p50:17.0f}"
         )
 
 

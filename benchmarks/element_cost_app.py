@@ -10,8 +10,25 @@ beyond the floor's is the cost of drawing unchanged elements again.
 import plotly.graph_objects as go
 import streamlit as st
 
-KINDS = ("header", "markdown", "caption", "latex", "slider", "mixed")
 FORMULA = r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)"
+# Each kind's text once, as its own element and as Markdown: the merged variant must
+# carry exactly the text that the separate elements do.
+TEXT = {
+    "header": lambda i: f"Section {i}",
+    "markdown": lambda i: f"Paragraph {i} with **bold** text. " * 3,
+    "caption": lambda i: f"Caption {i}: a few words under a chart.",
+    "latex": lambda i: FORMULA,
+    "slider": lambda i: f"Slider {i}",
+}
+AS_MARKDOWN = {"header": "## {}", "latex": "$${}$$"}  # the others are plain text
+DRAW = {
+    "header": st.header,
+    "markdown": st.markdown,
+    "caption": st.caption,
+    "latex": st.latex,
+    "slider": lambda label: st.slider(label, 0.0, 1.0, 0.5, key=label),
+}
+KINDS = (*TEXT, "mixed")
 
 
 def bounded_count(text: str | None) -> int:
@@ -30,23 +47,8 @@ kind = kind if kind in KINDS else "mixed"
 kinds = [KINDS[i % 4] if kind == "mixed" else kind for i in range(count)]
 
 if st.query_params.get("merged") == "1":
-    pieces = {
-        "header": lambda i: f"## Section {i}",
-        "markdown": lambda i: f"Paragraph {i} with **bold** text. " * 3,
-        "caption": lambda i: f"Caption {i}: a few words under a chart.",
-        "latex": lambda i: f"$${FORMULA}$$",
-        "slider": lambda i: f"Slider {i}",
-    }
-    st.markdown("\n\n".join(pieces[k](i) for i, k in enumerate(kinds)))
+    pieces = (AS_MARKDOWN.get(k, "{}").format(TEXT[k](i)) for i, k in enumerate(kinds))
+    st.markdown("\n\n".join(pieces))
 else:
     for i, k in enumerate(kinds):
-        if k == "header":
-            st.header(f"Section {i}")
-        elif k == "markdown":
-            st.markdown(f"Paragraph {i} with **bold** text. " * 3)
-        elif k == "caption":
-            st.caption(f"Caption {i}: a few words under a chart.")
-        elif k == "latex":
-            st.latex(FORMULA)
-        else:
-            st.slider(f"Slider {i}", 0.0, 1.0, 0.5, key=f"s{i}")
+        DRAW[k](TEXT[k](i))
