@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import re
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,7 @@ def open_page(
         app.switch_page(PAGE[key].script)
     app.run()
     assert not app.exception, [e.value for e in app.exception]
+    app.sparsity_page = key  # the page whose address bar link() reads
     return app
 
 
@@ -65,9 +67,16 @@ def sliders(app: AppTest) -> dict[str, float]:
 
 
 def link(app: AppTest) -> str:
-    """The Copy link popover's URL."""
-    (code,) = [c.value for c in app.code if c.value.startswith("http")]
-    return code
+    """The link the Copy link button gives: the page's address with the run's query parameters.
+
+    The browser reads it from its address bar (``ui.share_link``), which shows
+    the page's path and ``st.query_params`` as the last run left them.
+    """
+    (button,) = [c for c in app.get("bidi_component") if c.proto.component_name.endswith("link")]
+    assert button.proto.id, "the Copy link button has no element"
+    query = urllib.parse.urlencode(dict(app.query_params), quote_via=urllib.parse.quote)
+    address = f"http://localhost:8501/{PAGE[app.sparsity_page].url_path}"
+    return address + (f"?{query}" if query else "")
 
 
 def notes(app: AppTest) -> str:

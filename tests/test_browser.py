@@ -10,9 +10,11 @@ one server and one browser for the session, a context of its own for each page.
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 
 import pytest
+from playwright.sync_api import expect
 
 from ui.registry import PAGES
 
@@ -142,12 +144,14 @@ def test_a_preset_link_opens_its_state_and_the_copy_link_gives_it_back(app):
     view.assert_no_error()
     assert page.get_by_text("Correlated features.", exact=False).count() >= 1
     assert page.get_by_text("L1: w2 = 0 exactly: sparse").count() == 1
+    view.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy link").click()
-    # The popover's code block (the page also lists every preset link in one): opening
-    # the popover runs nothing, so await the block itself.
-    codes = page.locator('[data-testid="stCode"]').filter(has_not_text="Corner hit:")
-    codes.first.wait_for()
-    shared = codes.first.inner_text().strip()
+    field = page.get_by_role("textbox", name="Link to this view")
+    expect(field).to_be_visible()
+    shared = field.input_value()
+    copied = page.evaluate("() => navigator.clipboard.readText()")
+    assert copied == shared
+    expect(page.locator(".sl-share-message")).to_have_text(re.compile("^Copied"))
 
     def values(text: str) -> dict[str, object]:
         def number_or_text(value: str) -> object:
@@ -158,7 +162,39 @@ def test_a_preset_link_opens_its_state_and_the_copy_link_gives_it_back(app):
 
         return {key: number_or_text(value) for key, value in urllib.parse.parse_qsl(text)}
 
+    assert urllib.parse.urlsplit(shared).path == "/"
     assert values(urllib.parse.urlsplit(shared).query) == values(query)
+    # The open field follows the address bar: a control moved after the press is in it.
+    centre = page.locator('[data-testid="stSlider"]').filter(has_text="ŵ1").first
+    view.rerun(lambda: centre.get_by_role("slider").press("ArrowRight"))
+    moved = page.url.split("#")[0]
+    assert values(urllib.parse.urlsplit(moved).query) != values(query)
+    expect(field).to_have_value(moved)
+    page.keyboard.press("Escape")
+    expect(field).to_be_hidden()
+
+
+def test_the_copy_link_follows_a_question_that_reran_alone(app):
+    # Each Check-yourself question is a fragment: its slider reruns only its own block,
+    # not the toolbar. The link still carries the new value (the browser reads it from
+    # the address bar when the button is pressed).
+    view = app.open("questions", 1280, 900)
+    page = view.page
+    view.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    units = page.locator('[data-testid="stSlider"]').filter(has_text="Units: w_new").first
+    units.scroll_into_view_if_needed()
+    view.settle(view.runs())
+    view.rerun(lambda: units.get_by_role("slider").press("ArrowRight"))  # s = 5.0 -> 5.1
+    assert view.query() == {"q3_units": "5.1"}
+    page.get_by_role("button", name="Copy link").click()
+    field = page.get_by_role("textbox", name="Link to this view")
+    expect(field).to_have_value(page.url.split("#")[0])
+    assert urllib.parse.urlsplit(field.input_value()).path == "/questions"
+    assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(field.input_value()).query)) == {
+        "q3_units": "5.1"
+    }
+    assert page.evaluate("() => navigator.clipboard.readText()") == field.input_value()
+    view.assert_no_error()
 
 
 def test_presentation_mode_at_1280x720(app):

@@ -130,8 +130,14 @@ def figure_data(app) -> dict:
 def test_the_page_mounts_the_live_figure_with_its_data():
     app = open_page("constraint_regions")
     names = sorted(c.proto.component_name for c in app.get("bidi_component"))
-    # and the budget path below them, an in-place Plotly chart (ui.plotly_chart)
-    assert names == ["sparsity_live_figure", "sparsity_live_modules", "sparsity_plotly_chart"]
+    # and the budget path below them, an in-place Plotly chart (ui.plotly_chart), and the
+    # toolbar's Copy link button (ui.share_link)
+    assert names == [
+        "sparsity_live_figure",
+        "sparsity_live_modules",
+        "sparsity_plotly_chart",
+        "sparsity_share_link",
+    ]
     data = figure_data(app)
     assert [p["title"] for p in data["panels"]] == [
         "L1: corner on the w2 axis → w1 = 0",

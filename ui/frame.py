@@ -1,11 +1,12 @@
-"""The frame every page shares: presentation mode, figure export, notes about the link, the link.
+"""The frame every page shares: presentation mode, figure export, the link, notes about the link.
 
     with page_frame("how_often") as frame:
         ...widgets, ``frame.chart(figure, key)``, text...
 
-On entry: page config, the router hand-over, the toolbar and the heading. On
-a normal exit: the notes about values taken from the link, and the link to
-this view. (An ``st.rerun`` or ``st.stop`` inside skips the exit, as it should.)
+On entry: page config, the router hand-over, the toolbar (with the Copy link
+button, whose link the browser reads from its address bar) and the heading.
+On a normal exit: the notes about values taken from the link. (An
+``st.rerun`` or ``st.stop`` inside skips the exit, as it should.)
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from figures.style import chart_config
 from ui import url_widgets
 from ui.plotly_chart import plotly_chart
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
+from ui.share_link import share_link_button
 from ui.touch import TOUCH_CSS
 
 PRESENT = "present"
@@ -95,7 +97,6 @@ class PageFrame:
     export_format: str
     dark: bool
     _notes: DeltaGenerator
-    _link: DeltaGenerator
 
     def chart(self, figure: go.Figure, key: str, full_width: bool = False) -> None:
         """Show a figure, adapted to the mode and theme, with its export settings.
@@ -115,9 +116,6 @@ class PageFrame:
         notes = url_widgets.notes()
         if notes:
             self._notes.caption("⚠️ From the link: " + " ".join(notes))
-        with self._link.popover("Copy link", icon=":material/link:", width="stretch"):
-            st.caption("Anyone who opens this link sees this view. Copy it with the icon.")
-            st.code(url_widgets.share_link(self.page.url_path), language=None, wrap_lines=True)
 
 
 def _hand_over_to_router() -> None:
@@ -166,6 +164,8 @@ def _open(page: PageSpec) -> PageFrame:
             "resolution. On a dark page, the white choices draw the figures white for slides.",
             label_visibility="collapsed",
         )
+    with link:
+        share_link_button()
     if presenting:
         st.html(_LARGER_TEXT)  # a constant: nothing a user types reaches this HTML
         heading.markdown(f"**{page.heading}**")
@@ -174,7 +174,7 @@ def _open(page: PageSpec) -> PageFrame:
     notes = heading.container()
     theme = st.context.theme
     dark = bool(theme and theme.type == "dark") and not export_format.endswith("-white")
-    return PageFrame(page, presenting, export_format.split("-")[0], dark, notes, link)
+    return PageFrame(page, presenting, export_format.split("-")[0], dark, notes)
 
 
 @contextmanager

@@ -10,8 +10,10 @@ snapped, unreadable ones dropped, and a small note says so. After it exists,
 its value is written back: choices as stable slugs, numbers in their shortest
 exact form, nothing for a value at its default.
 
-Every widget also records ``key -> (value as in the URL, default)``, from
-which ``share_link`` writes the link to the current view.
+So the address bar is always the link to the current view, in a full rerun
+and in a fragment's alike: the Copy link button (``ui.share_link``) reads it
+there. Every widget also records ``key -> (value as in the URL, default)``:
+the parameters this run's controls own (``end_run`` drops the others).
 """
 
 from __future__ import annotations
@@ -260,14 +262,6 @@ def view_url(path: str, query: dict[str, str]) -> str:
     base = (st.context.url or "http://localhost:8501").rstrip("/")
     encoded = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
     return f"{base}/{path}" + (f"?{encoded}" if encoded else "")
-
-
-def share_link(path: str) -> str:
-    """The URL of this view: every control that differs from its default, plus the mode."""
-    values = st.session_state.get(VALUES, {})
-    return view_url(
-        path, {key: value for key, (value, default) in values.items() if value != default}
-    )
 
 
 def slider(spec: Slider) -> float:

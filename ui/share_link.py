@@ -1,0 +1,36 @@
+"""The page's Copy link button: the browser builds the link to the view from its address bar.
+
+Every control keeps its value in the URL on every change (``ui.url_widgets``),
+so the address bar is the link to the current view. A link written by Python
+at the end of a full run would go stale when part of the page reruns alone
+(``st.fragment``); the browser module (``live/share/share_link.js``) reads the
+address bar when the button is pressed, copies it to the clipboard and shows
+it in a field that follows the address bar while it is open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+KEY = "share_link"
+SHARE = Path(__file__).resolve().parents[1] / "live" / "share"
+
+_component = st.components.v2.component(
+    "sparsity_share_link",
+    js=(SHARE / "share_link.js").read_text(encoding="utf-8"),
+    css=(SHARE / "share_link.css").read_text(encoding="utf-8"),
+    isolate_styles=True,
+)
+
+
+def share_link_button(key: str = KEY) -> None:
+    """Show the Copy link button (its element is ``.st-key-{key}``).
+
+    Parameters
+    ----------
+    key : str
+        The component's key: it keeps the button's element across reruns.
+    """
+    _component(key=key)
