@@ -28,7 +28,7 @@ from studies.budget_path import budget_curves, lambda_range, lasso_end
 from ui.frame import page_frame
 from ui.live_figure import KEY as LIVE_KEY
 from ui.live_figure import apply_release, live_figure
-from ui.url_widgets import slider, url_select, url_toggle, view_url
+from ui.url_widgets import link_list, slider, url_select, url_toggle
 
 REGION_HELP = (
     "L1: the diamond. L2: the circle. L∞: the square. Lp: any p from 0.3 to 10. "
@@ -241,5 +241,4 @@ with page_frame("constraint_regions") as frame:
     )
     if not frame.presenting:
         with st.expander("Links to every preset (for slides and handouts)"):
-            links = [f"{p.name}:\n  {view_url('', p.query())}" for p in PRESETS.values()]
-            st.code("\n".join(links), language=None, wrap_lines=True)
+            st.markdown(link_list("", {p.name: p.query() for p in PRESETS.values()}))

@@ -9,7 +9,7 @@ from figures.three_d_odds import dimension_figure, landing_odds_figure
 from lessons import three_weights as model
 from lessons.three_weights import PRESETS, Shape3D
 from ui.frame import page_frame
-from ui.url_widgets import slider, url_select, view_url
+from ui.url_widgets import link_list, slider, url_select
 
 # The same controls give the same figures for every visitor: built once.
 cached = st.cache_resource(max_entries=64, show_spinner=False)
@@ -184,7 +184,4 @@ with page_frame("three_weights") as frame:
 
     if not frame.presenting:
         with st.expander("Links to every preset (for slides and handouts)"):
-            links = [
-                f"{p.name}:\n  {view_url('three_weights', p.query())}" for p in PRESETS.values()
-            ]
-            st.code("\n".join(links), language=None, wrap_lines=True)
+            st.markdown(link_list("three_weights", {p.name: p.query() for p in PRESETS.values()}))

@@ -79,6 +79,12 @@ def link(app: AppTest) -> str:
     return address + (f"?{query}" if query else "")
 
 
+def listed_links(app: AppTest) -> dict[str, str]:
+    """The page's list of named links (``ui.url_widgets.link_list``): name -> URL."""
+    pattern = re.compile(r"^- \*\*(.+?)\*\*: `(\S+)`$", re.MULTILINE)
+    return {m.group(1): m.group(2) for e in app.markdown for m in pattern.finditer(e.value)}
+
+
 def notes(app: AppTest) -> str:
     """The page's notes about values taken from the link."""
     return " ".join(c.value for c in app.caption if c.value.startswith("⚠️ From the link"))

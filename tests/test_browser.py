@@ -197,6 +197,23 @@ def test_the_copy_link_follows_a_question_that_reran_alone(app):
     view.assert_no_error()
 
 
+@pytest.mark.parametrize(("path", "first"), [("", "Corner hit"), ("three_weights", "Vertex hit")])
+def test_the_listed_preset_links_name_their_page_once(app, path, first):
+    # Built in Python from the browser's address (st.context.url), which with
+    # st.navigation still holds the page's path: it must not be repeated.
+    view = app.open(path, 1280, 900)
+    page = view.page
+    page.get_by_text("Links to every preset").click()
+    item = page.locator("li").filter(has_text=f"{first}:")
+    expect(item).to_be_visible()
+    links = page.locator("li code").all_inner_texts()
+    assert len(links) >= 5
+    for link in links:
+        assert urllib.parse.urlsplit(link).netloc == urllib.parse.urlsplit(page.url).netloc
+        assert urllib.parse.urlsplit(link).path == f"/{path}"
+    view.assert_no_error()
+
+
 def test_presentation_mode_at_1280x720(app):
     view = app.open("?present=true", 1280, 720)
     page = view.page

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import SMALL, controls, link, multi_pills, notes, open_page
-from ui.registry import PAGE
-from ui.url_values import parse_choices, snap
+from ui.registry import PAGE, PAGES
+from ui.url_values import app_address, parse_choices, snap
 
 
 def _change_everything(app: AppTest) -> None:
@@ -161,3 +161,20 @@ def test_a_value_halfway_between_two_steps_snaps_up():
     assert [snap(v, 0.0, 1.0) for v in (0.5, 1.5, 2.5, 2.49)] == [1.0, 2.0, 3.0, 2.0]
     assert snap(0.375, 0.0, 0.25) == 0.5 and snap(1.375, 1.0, 0.25) == 1.5
     assert snap(-1.5, -3.0, 1.0) == -1.0
+
+
+@pytest.mark.parametrize(
+    ("shown", "address"),
+    [
+        ("http://localhost:8501/three_weights", "http://localhost:8501"),
+        ("http://localhost:8501/three_weights/", "http://localhost:8501"),
+        ("http://localhost:8501/", "http://localhost:8501"),
+        ("https://lab.example/~/+/how_often", "https://lab.example/~/+"),
+        ("https://lab.example/~/+", "https://lab.example/~/+"),
+        # a path that only ends like a page's is kept whole
+        ("https://lab.example/not_questions", "https://lab.example/not_questions"),
+        (None, "http://localhost:8501"),
+    ],
+)
+def test_the_app_address_drops_the_page_shown(shown, address):
+    assert app_address(shown, [spec.url_path for spec in PAGES]) == address

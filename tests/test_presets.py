@@ -9,8 +9,7 @@ import pytest
 from lessons.constraint_regions import PanelChoice, solve_panel
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS
-from tests.apptest_support import controls, notes, open_page
-from ui.url_widgets import view_url  # noqa: F401  (the page's link builder)
+from tests.apptest_support import controls, listed_links, notes, open_page
 
 
 def _panels_of(state: dict) -> dict[str, object]:
@@ -77,8 +76,9 @@ def test_clicking_a_preset_sets_every_control(name):
 
 def test_the_page_lists_every_preset_link_for_slides():
     app = open_page("constraint_regions")
-    (block,) = [c.value for c in app.code if c.value.startswith("Corner hit:")]
-    lines = block.splitlines()
+    links = listed_links(app)
+    assert list(links) == [preset.name for preset in PRESETS.values()]
     for preset in PRESETS.values():
-        url = lines[lines.index(f"{preset.name}:") + 1].strip()
+        url = links[preset.name]
+        assert urllib.parse.urlsplit(url).path == "/"
         assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query)) == preset.query()

@@ -23,6 +23,7 @@ from tests.apptest_support import (
     charts,
     controls,
     link,
+    listed_links,
     notes,
     open_page,
     sent_charts,
@@ -215,10 +216,10 @@ def test_presentation_enlarges_type_and_drops_the_tables():
 
 def test_the_listed_preset_links_match_the_presets():
     app = open_page("three_weights")
-    (code,) = [c.value for c in app.code if c.value.startswith(PRESETS["vertex"].name)]
-    lines = code.splitlines()
+    links = listed_links(app)
+    assert list(links) == [preset.name for preset in PRESETS.values()]
     for preset in PRESETS.values():
-        url = lines[lines.index(f"{preset.name}:") + 1].strip()
+        url = links[preset.name]
         assert urllib.parse.urlsplit(url).path.endswith("/three_weights")
         assert dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query)) == preset.query()
 

@@ -12,6 +12,7 @@ accepted too, because that is what links printed before the slugs carried
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
@@ -159,3 +160,25 @@ def quoted(raw: str, limit: int = 24) -> str:
     text = str(raw)
     clipped = text if len(text) <= limit else text[:limit] + "…"
     return "“" + "".join("\\" + ch if ch in _MARKDOWN else ch for ch in clipped) + "”"
+
+
+def app_address(page_url: str | None, page_paths: Iterable[str]) -> str:
+    """The app's address (no page, no query) from the address of the page being shown.
+
+    Streamlit's ``st.context.url`` is meant to drop the page's path, but with
+    ``st.navigation`` it keeps it (``http://host/three_weights``), and a link built
+    on it would repeat the page (``/three_weights/three_weights``). ``None`` (no
+    browser: AppTest) gives ``http://localhost:8501``.
+
+    Parameters
+    ----------
+    page_url : str or None
+        The page's address, without its query.
+    page_paths : iterable of str
+        Every page's URL path ("" for the first page).
+    """
+    address = (page_url or "http://localhost:8501").rstrip("/")
+    for path in page_paths:
+        if path and address.endswith(f"/{path}"):
+            return address.removesuffix(f"/{path}")
+    return address

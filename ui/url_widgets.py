@@ -24,7 +24,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from lessons.controls import Slider
-from ui.url_values import parse_choice, parse_choices, parse_flag, parse_number, quoted
+from ui.registry import PAGES
+from ui.url_values import app_address, parse_choice, parse_choices, parse_flag, parse_number, quoted
 
 NOTES = "_url_notes"  # this run's notes about values read from the link
 VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
@@ -259,9 +260,22 @@ def url_select(
 
 def view_url(path: str, query: dict[str, str]) -> str:
     """The full URL of a page of this app with these query parameters."""
-    base = (st.context.url or "http://localhost:8501").rstrip("/")
+    base = app_address(st.context.url, (spec.url_path for spec in PAGES))
     encoded = urllib.parse.urlencode(query, quote_via=urllib.parse.quote)
     return f"{base}/{path}" + (f"?{encoded}" if encoded else "")
+
+
+def link_list(path: str, views: dict[str, dict[str, str]]) -> str:
+    """Markdown: one line per named view, its link as inline code (to copy onto a slide).
+
+    Parameters
+    ----------
+    path : str
+        The page's URL path ("" for the first page).
+    views : dict
+        Name -> query parameters (e.g. each preset's ``query()``).
+    """
+    return "\n".join(f"- **{name}**: `{view_url(path, query)}`" for name, query in views.items())
 
 
 def slider(spec: Slider) -> float:
