@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import urllib.parse
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -92,8 +93,12 @@ def _expected_number(
         return default, True
     if value < low or value > high:
         return min(max(value, low), high), True
-    below = low + math.floor((value - low) / step) * step
-    nearest = min((below + step, below), key=lambda grid: abs(grid - value))  # a tie goes up
+    # The grid counted in decimal, on the numbers as written: a link's 0.15 on a grid of
+    # 0.1 is halfway, which floats (0.15 + 3) / 0.1 = 31.499999999999996 would not see.
+    exact = (Decimal(repr(value)) - Decimal(repr(low))) / Decimal(repr(step))
+    below = Decimal(repr(low)) + math.floor(exact) * Decimal(repr(step))
+    candidates = (below + Decimal(repr(step)), below)  # a tie goes up: the first wins
+    nearest = float(min(candidates, key=lambda grid: abs(grid - Decimal(repr(value)))))
     nearest = min(max(nearest, low), high)
     return nearest, abs(nearest - value) > 1e-9 * max(1.0, abs(value))
 
@@ -161,6 +166,21 @@ def test_a_value_halfway_between_two_steps_snaps_up():
     assert [snap(v, 0.0, 1.0) for v in (0.5, 1.5, 2.5, 2.49)] == [1.0, 2.0, 3.0, 2.0]
     assert snap(0.375, 0.0, 0.25) == 0.5 and snap(1.375, 1.0, 0.25) == 1.5
     assert snap(-1.5, -3.0, 1.0) == -1.0
+    # Halfway in decimal, where binary division falls just short: (0.05 + 3) / 0.1 is
+    # 30.499999999999996 in floats (a link's w1_0=.05 on Training landed on 0).
+    assert snap(0.05, -3.0, 0.1) == 0.1 and snap(-0.05, -3.0, 0.1) == 0.0
+    assert snap(0.15, 0.0, 0.1) == 0.2 and snap(0.025, 0.0, 0.05) == 0.05
+
+
+@given(
+    st.integers(min_value=-300, max_value=300),
+    st.sampled_from([(0.1, -3.0), (0.05, -3.0), (0.25, 0.25), (0.001, 0.0), (5.0, 0.0)]),
+)
+def test_a_link_value_halfway_between_grid_points_snaps_to_the_upper_one(k, grid):
+    step, low = grid
+    upper = Decimal(repr(low)) + (k + 1) * Decimal(repr(step))
+    halfway = float(upper - Decimal(repr(step)) / 2)
+    assert snap(halfway, low, step) == float(upper)
 
 
 @pytest.mark.parametrize(

@@ -49,11 +49,15 @@ def snap(value: float, low: float, step: float | None) -> float:
     """``value`` on the grid ``low + k * step``, rounded to the step's decimals.
 
     Halfway between two steps goes up (1.5 -> 2 and 2.5 -> 3 for a step of 1),
-    not to the even step as Python's round would.
+    not to the even step as Python's round would. The grid index is counted in
+    decimal, on the numbers as written (their shortest repr): in binary floating
+    point (0.05 + 3) / 0.1 is 30.499999999999996, which would send the link's
+    0.05 on a -3..3 slider of step 0.1 down to 0 instead of up to 0.1.
     """
     if step is None or step <= 0.0:
         return value
-    k = math.floor((value - low) / step + 0.5)
+    offset = (Decimal(repr(float(value))) - Decimal(repr(float(low)))) / Decimal(repr(float(step)))
+    k = math.floor(offset + Decimal("0.5"))
     return round(low + k * step, _decimals(step) + max(0, _decimals(low) - _decimals(step)))
 
 
