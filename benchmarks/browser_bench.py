@@ -11,7 +11,7 @@ poll of the charts), so Playwright's own round trips are not counted.
   a ``finally``.
 - The run state is ``[data-testid="stApp"][data-test-script-state]``:
   "running" while the script reruns, "notRunning" when it is done.
-- A chart's data "changed" when a ``.js-plotly-plot`` element's ``.data`` (or the
+- A chart "changed" when a ``.js-plotly-plot`` element's ``.data`` or ``.layout`` (or the
   live figure's data, ``window.__sparsityLab.figure.data``: the main page's figure is
   not a Plotly chart) is a different object whose JSON differs from the one before
   the keypress (identity first, so the JSON is only built when a figure was given
@@ -174,9 +174,12 @@ INSTALL_WATCH = """() => {
   // Every figure on the page, as [element, its data]: the Plotly charts, and the live
   // figure (main page), which draws its SVG synchronously when it is handed new data.
   const charts = () => {
-    const found = Array.from(document.querySelectorAll('.js-plotly-plot'), (el) => [el, el.data]);
+    // A Plotly chart's state is its data and its layout: a marker drawn as a layout
+    // shape (Real data's log10 lambda line) moves with the layout alone.
+    const found = Array.from(document.querySelectorAll('.js-plotly-plot'),
+                             (el) => [el, [el.data, el.layout]]);
     const live = globalThis.__sparsityLab && globalThis.__sparsityLab.figure;
-    if (live && live.root && live.root.isConnected) found.push([live.root, live.data]);
+    if (live && live.root && live.root.isConnected) found.push([live.root, [live.data]]);
     return found;
   };
   const app = document.querySelector('[data-testid="stApp"]');
@@ -191,11 +194,11 @@ INSTALL_WATCH = """() => {
     let n = 0;
     for (const [el, data] of charts()) {
       const old = before.get(el);
-      if (!old) { if (data) n++; continue; }              // a new chart element
-      if (data === old.ref) continue;
+      if (!old) { if (data[0]) n++; continue; }           // a new chart element
+      if (data.every((part, i) => part === old.ref[i])) continue;
       if (old.json === null) old.json = jsonOf(old.ref);
       if (jsonOf(data) !== old.json) n++;
-      else old.ref = data;                                // same content, new object
+      else old.ref = data;                                // same content, new objects
     }
     return n;
   };
