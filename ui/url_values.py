@@ -39,9 +39,14 @@ class Reading:
     verdict: Verdict
 
 
+def _as_written(number: float) -> Decimal:
+    """The number as people write it: the decimal of its shortest repr (0.1, not 0.1000…0555)."""
+    return Decimal(repr(float(number)))
+
+
 def _decimals(step: float) -> int:
     """Decimal places of a step written as people write it (0.05 -> 2, 5.0 -> 0)."""
-    exponent = Decimal(repr(float(step))).normalize().as_tuple().exponent
+    exponent = _as_written(step).normalize().as_tuple().exponent
     return max(0, -int(exponent))
 
 
@@ -56,7 +61,7 @@ def snap(value: float, low: float, step: float | None) -> float:
     """
     if step is None or step <= 0.0:
         return value
-    offset = (Decimal(repr(float(value))) - Decimal(repr(float(low)))) / Decimal(repr(float(step)))
+    offset = (_as_written(value) - _as_written(low)) / _as_written(step)
     k = math.floor(offset + Decimal("0.5"))
     return round(low + k * step, _decimals(step) + max(0, _decimals(low) - _decimals(step)))
 

@@ -12,8 +12,8 @@ exact form, nothing for a value at its default.
 
 So the address bar is always the link to the current view, in a full rerun
 and in a fragment's alike: the Copy link button (``ui.share_link``) reads it
-there. Every widget also records ``key -> (value as in the URL, default)``:
-the parameters this run's controls own (``end_run`` drops the others).
+there. Every widget also records its key: the parameters this run's controls
+own (``end_run`` drops the others).
 """
 
 from __future__ import annotations
@@ -28,18 +28,18 @@ from ui.registry import PAGES
 from ui.url_values import app_address, parse_choice, parse_choices, parse_flag, parse_number, quoted
 
 NOTES = "_url_notes"  # this run's notes about values read from the link
-VALUES = "_url_values"  # this run's controls: key -> (value as in the URL, default)
+OWNED = "_url_owned"  # this run's controls' keys: the URL parameters they own
 
 
 def start_run() -> None:
     """Forget the previous run's notes and controls (called by the page frame)."""
     st.session_state[NOTES] = []
-    st.session_state[VALUES] = {}
+    st.session_state[OWNED] = set()
 
 
 def end_run() -> None:
     """Drop URL parameters that no control of this run owns (a hidden panel's, a typo)."""
-    owned = st.session_state.get(VALUES, {})
+    owned = st.session_state.get(OWNED, set())
     for key in [key for key in st.query_params if key not in owned]:
         del st.query_params[key]
 
@@ -70,8 +70,8 @@ def _link_value(key: str) -> str | None:
 
 
 def _remember(key: str, value: str, default: str) -> None:
-    """Record the control for the share link, and keep the URL in step with it."""
-    st.session_state.setdefault(VALUES, {})[key] = (value, default)
+    """Record the control as the owner of its URL parameter, and keep the URL in step."""
+    st.session_state.setdefault(OWNED, set()).add(key)
     if value == default:
         if key in st.query_params:
             del st.query_params[key]
