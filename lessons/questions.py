@@ -190,15 +190,17 @@ def _descent_why() -> str:
     below, above = DESCENT_LAM - DESCENT_CENTRE, DESCENT_LAM + DESCENT_CENTRE
     return (
         f"The exact answer is 0, since the loss's slope at 0 is {DESCENT_CENTRE:g} in size, "
-        f"less than λ = {DESCENT_LAM:g}. A subgradient step cannot land there: just above 0 "
-        f"it moves w down by about {below:g}η, just below 0 up by about {above:g}η, so the "
-        "iterates keep jumping across 0 at a distance of order η. Smaller steps only shrink "
-        "the jumps. The proximal step takes the gradient step on the loss, then "
-        "soft-thresholds: it returns exactly 0.0 whenever the point after the gradient step "
-        "lies within ηλ of 0, wherever w was before. Because the zero here is strict "
-        f"(|∇L(0)| = {DESCENT_CENTRE:g} < λ), the proximal iterates reach 0 after finitely "
-        "many steps and stay there. Identifying a zero in finitely many steps needs this "
-        "strict complementarity, |∇ⱼL(w*)| < λ: at |∇ⱼL(w*)| = λ the iterates can, in exact "
+        f"less than λ = {DESCENT_LAM:g}. A subgradient step lands on 0 only by coincidence "
+        "and cannot stay there (at 0 its subgradient sign(0) = 0 leaves the loss's slope, "
+        f"which moves it off again): just above 0 it moves w down by about {below:g}η, just "
+        f"below 0 up by about {above:g}η, so the iterates keep jumping across 0 at a distance "
+        "of order η. Smaller steps only shrink the jumps. The proximal step takes the "
+        "gradient step on the loss, then soft-thresholds: it returns exactly 0.0 whenever the "
+        "point after the gradient step lies within ηλ of 0, wherever w was before. Because the "
+        f"zero here is strict (|∇L(0)| = {DESCENT_CENTRE:g} < λ), the proximal iterates reach "
+        "0 after finitely many steps and stay there. Identifying a zero in finitely many "
+        "steps is guaranteed under this strict complementarity, |∇ⱼL(w*)| < λ: at "
+        "|∇ⱼL(w*)| = λ the iterates can, in exact "
         "arithmetic, approach 0 without ever reaching it."
     )
 

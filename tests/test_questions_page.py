@@ -65,3 +65,24 @@ def test_question_four_shows_the_ridge_path_crossing_zero_between_two_steps():
         assert f"w2 = {'−' if signs[-1] < 0 else ''}" in text(app)
     assert signs == [-1.0, 1.0]
     assert float(RIDGE_ZERO) > 0.027 and float(RIDGE_ZERO) < 0.028
+
+
+def test_a_subgradient_step_can_land_on_zero_by_coincidence_but_cannot_stay():
+    from lessons.questions import DESCENT_ITERATIONS, DESCENT_LAM, DESCENT_LOSS, DESCENT_START
+    from solvers.descent import subgradient_descent
+
+    # At the page's own step eta = 0.75 an iterate is exactly 0.0: "cannot land there" was false.
+    iterates = subgradient_descent(
+        DESCENT_LOSS, DESCENT_LAM, 0.75, DESCENT_ITERATIONS, [DESCENT_START]
+    )[:, 0]
+    landed = np.flatnonzero(iterates == 0.0)
+    assert landed.size >= 1
+    assert all(iterates[k + 1] != 0.0 for k in landed if k + 1 < iterates.size)  # never stays
+    app = open_page("questions", {"q2_step": "0.75"})
+    app.radio(key="q2").set_value("prox").run()
+    assert "only in passing" in charts(app)["question_descent"]["layout"]["title"]["text"]
+    words = app.success[0].value
+    assert "cannot land there" not in words
+    assert "lands on 0 only by coincidence and cannot stay there" in words
+    assert "needs this strict complementarity" not in words  # sufficient, not necessary
+    assert "is guaranteed under this strict complementarity" in words
