@@ -58,9 +58,10 @@ STEP = Slider(
     0.05,
     1.0,
     "The step of subgradient descent, SGD, ISTA and FISTA, as a multiple of 1/L, L = ‖H‖ "
-    f"the loss's largest curvature. At most {MAX_STEP}/L: from 2/L on, ISTA and "
-    "subgradient descent diverge (FISTA's step stays at most 1/L: its momentum diverges from "
-    "about 1.3/L).",
+    f"the loss's largest curvature. At most {MAX_STEP}/L: convergence is guaranteed only "
+    "for η < 2/L; beyond 2/L ISTA and subgradient descent diverge on this quadratic (at "
+    "exactly 2/L gradient descent oscillates). FISTA's step stays at most 1/L: its momentum "
+    "diverges from about 1.3/L.",
 )
 LAM = Slider(
     "lam", "Penalty weight λ", 0.5, 4.0, 0.1, LESSON_LAM, "The lasso weight of λ‖w‖₁.", "%.1f"

@@ -140,8 +140,9 @@ def explanations(race: Race, settings: RaceSettings) -> dict[str, str]:
     )
     text["adam"] = (
         f"Adam divides each step by the running size of its gradient, so a weight moves by "
-        f"about α = {race.adam_rate:g} per step however small the pull: it hovers at the scale "
-        "of α instead of stopping. " + text["adam"]
+        f"at most about α = {race.adam_rate:g} per step, whatever the gradient's scale (where "
+        "the gradient's sign flips at the kink the averaged moment shrinks, and so does the "
+        "step): it hovers at the scale of α instead of stopping. " + text["adam"]
     )
     zero_list = list(indices)
     for slug in ("ista", "fista"):
@@ -231,9 +232,9 @@ def _tour_text() -> str:
     sub_high = _hover(race, "subgradient")[2]
     return (
         "Add λ‖w‖₁ to a network's loss and train it with SGD or Adam: the weights that should "
-        "be 0 hover near 0 and never reach it, because a (sub)gradient step has no dead zone "
-        "and jumps across the kink. Here on the lesson's bowl at λ = "
-        f"{race.lam:g}, whose exact minimum {_point(race.exact.w)} has w1 = 0: after "
+        "be 0 hover near 0: they reach it only by coincidence and never stay, because a "
+        "(sub)gradient step has no dead zone and jumps across the kink. Here on the lesson's "
+        f"bowl at λ = {race.lam:g}, whose exact minimum {_point(race.exact.w)} has w1 = 0: after "
         f"{race.rows} steps subgradient descent still swings |w1| up to {fmt(sub_high)} "
         f"and Adam up to {fmt(adam_high)}, with {found['subgradient'].zeros} and "
         f"{found['adam'].zeros} exact zeros. The methods that know the kink land on it: ISTA "

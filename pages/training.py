@@ -46,7 +46,8 @@ def race_settings() -> RaceSettings:
     )
     adam = url_select(
         "Adam learning rate α", "adam_lr", ctl.ADAM_RATES, default="0.1",
-        help="Adam's step: about α per weight per step, whatever the gradient's size.",
+        help="Adam's step: at most about α per weight, whatever the gradient's scale; "
+        "smaller where the gradient's sign flips, near the kink.",
     )  # fmt: skip
     seed = int(slider(ctl.SEED))
     return RaceSettings(start, step, lam, iterations, int(batch), seed, float(adam))
@@ -79,7 +80,9 @@ with page_frame("training") as frame:
             "be 0 come out small but not 0. A (sub)gradient step has no dead zone: it jumps "
             "across the kink of |w| at 0. The methods that know the kink, the **proximal step** "
             "(soft thresholding: ISTA, FISTA) and **coordinate descent**, land on 0.0 exactly "
-            "after finitely many steps and stay there."
+            "after finitely many steps and eventually stay there, whenever the zero is strict, "
+            "|∂ⱼL(w*)| < λ, as it is for almost all data (FISTA is not monotone: it may leave "
+            "0 and come back before it settles)."
         )
     with st.sidebar:
         st.header("Race on the lesson's bowl")
@@ -111,8 +114,9 @@ with page_frame("training") as frame:
         st.caption(
             f"Every run is bounded: at most {ctl.RUN_CAP:,} steps of one optimiser (the solvers' "
             f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
-            f"{ctl.MAX_STEP}/L, FISTA's at most 1/L: from 2/L on ISTA and subgradient descent "
-            "diverge, and FISTA's momentum from about 1.3/L. "
+            f"{ctl.MAX_STEP}/L, FISTA's at most 1/L: convergence is guaranteed only for η < 2/L, "
+            "beyond it ISTA and subgradient descent diverge on this quadratic (at exactly 2/L "
+            "gradient descent oscillates), and FISTA's momentum from about 1.3/L. "
             f"Here 1/L = {tab.fmt(race.step / settings.step)}, so η = {tab.fmt(race.step)}."
         )
     if shown:

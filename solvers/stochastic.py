@@ -16,8 +16,10 @@ methods that land on 0.)
   algorithm 1): ``m <- b1 m + (1 - b1) g``, ``v <- b2 v + (1 - b2) g^2``,
   ``w <- w - eta m_hat / (sqrt(v_hat) + eps)`` with the bias corrections
   ``m_hat = m / (1 - b1^t)``, ``v_hat = v / (1 - b2^t)``. Its step per weight is
-  about ``eta`` whatever the gradient's size, so near a zero of the solution
-  it hovers at a distance of order ``eta``.
+  at most about ``eta`` and does not depend on the gradient's scale (where the
+  gradient's sign flips, near a kink, the averaged moment ``m`` shrinks and so
+  does the step), so near a zero of the solution it hovers at a distance of
+  order ``eta``.
 """
 
 from __future__ import annotations

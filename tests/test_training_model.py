@@ -190,3 +190,64 @@ def test_the_tour_step_is_computed_from_the_runs(lesson):
     figures = step["figures"]()
     assert all(isinstance(f, go.Figure) for f in figures) and len(figures) == 2
     json.dumps(step["query"])
+
+
+# --- what the page's words claim about the updates, checked on its own runs ------------------
+SETTINGS_GRID = [
+    RaceSettings(step=step, lam=lam, start=start)
+    for step in (0.5, 1.0, 1.9)
+    for lam in (0.5, 1.0, 2.0, 4.0)
+    for start in ((1.5, 1.0), (-1.0, 2.5))
+]
+
+
+@pytest.mark.parametrize("settings", SETTINGS_GRID, ids=str)
+def test_sign_steps_reach_zero_only_in_passing_and_never_stay(settings):
+    race = model.lesson_race(settings)
+    for slug in SIGN_STEPS:
+        zero = race.runs[slug] == 0.0
+        assert not np.any(zero[1:] & zero[:-1]), slug  # "they never stay"
+
+
+@pytest.mark.parametrize("settings", SETTINGS_GRID, ids=str)
+def test_a_strict_zero_is_reached_by_the_kink_aware_methods_and_kept_eventually(settings):
+    race = model.lesson_race(settings)
+    slack = np.abs(race.loss.gradient(race.exact.w)) - race.lam
+    for j in race.exact.zeros:
+        assert slack[j] < 0.0  # strict here: |d_j L(w*)| < lambda
+        for slug in ("ista", "fista", "cd"):
+            column = race.runs[slug][:, j]
+            settled = np.flatnonzero(column != 0.0)
+            last_off = settled[-1] if settled.size else -1
+            assert last_off < race.rows - 10, slug  # 0.0 for (at least) the last ten rows
+
+
+def test_adams_step_is_at_most_about_alpha_and_smaller_where_the_sign_flips(lesson):
+    steps = np.abs(np.diff(lesson.runs["adam"], axis=0))
+    assert steps.max() <= lesson.adam_rate * (1.0 + 1e-9)
+    zero = lesson.exact.zeros[0]  # w1: its gradient's sign flips at the kink
+    assert np.median(steps[-50:, zero]) < 0.5 * lesson.adam_rate
+    assert "at most about α" in words.explanations(lesson, RaceSettings())["adam"]
+
+
+def test_at_exactly_two_over_l_gradient_descent_oscillates_and_beyond_it_diverges():
+    from solvers.descent import subgradient_descent
+    from solvers.proximal import ista, lipschitz_step
+
+    loss = lesson_problem(seed=0).loss
+    inverse_l = lipschitz_step(loss)
+    start = np.array([1.0, 1.0])
+    at_two = subgradient_descent(loss, 0.0, 2.0 * inverse_l, 200, start) - loss.center
+    # Along the steepest axis the error flips sign and keeps its size: no convergence.
+    np.testing.assert_allclose(at_two[-1], -at_two[-2], rtol=1e-9)
+    np.testing.assert_allclose(np.linalg.norm(at_two[-1]), np.linalg.norm(at_two[-101]), 1e-9)
+    for method in (ista, subgradient_descent):
+        beyond = method(loss, 0.0, 2.1 * inverse_l, 200, start)
+        assert np.linalg.norm(beyond[-1]) > 1e6  # diverges on this quadratic
+    assert "convergence is guaranteed only for η < 2/L" in ctl.STEP.help
+    assert "from 2/L on" not in ctl.STEP.help
+
+
+def test_the_training_words_say_sign_steps_reach_zero_only_by_coincidence():
+    tour = words.TOUR_STEP["text"]
+    assert "never reach it" not in tour and "only by coincidence and never stay" in tour

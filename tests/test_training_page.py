@@ -200,3 +200,15 @@ def test_presentation_mode_fits_the_projector():
     assert race["layout"]["font"]["size"] > 13
     assert "Add λ‖w‖₁ to a network's loss" not in text(app)
     assert not app.exception
+
+
+def test_the_words_say_when_a_zero_is_reached_and_how_big_adams_step_is(default):
+    words = text(default)
+    # Finite identification holds for a strict zero, and FISTA keeps it only eventually.
+    assert "eventually stay there, whenever the zero is strict" in words
+    assert "FISTA is not monotone" in words
+    assert "from 2/L on" not in words
+    assert "convergence is guaranteed only for η < 2/L" in words
+    adam = next(box for box in default.sidebar.selectbox if box.key == "adam_lr")
+    assert "whatever the gradient's size" not in adam.help
+    assert "at most about α" in adam.help
