@@ -168,7 +168,7 @@ with page_frame("one_weight") as frame:
         f"(∝ exp(−λ|w|), the L1 penalty) the mode is the lasso answer, **{mode:.4g}**; the "
         f"posterior **mean** under the very same prior is **{mean:.4g}**, which is 0 only when "
         f"a = 0. With the Gaussian prior (∝ exp(−λw²), the L2 penalty) mode and mean coincide: "
-        f"{gaussian_map(a, lam):.4g}. Exact zeros come from taking the mode of a prior with a "
-        f"kink, "
-        f"not from the prior believing that weights are zero."
+        f"{gaussian_map(a, lam):.4g}. Exact zeros come from the posterior mode (MAP) under a "
+        "prior with a kink at 0, not from the prior believing that weights are zero: the "
+        "Laplace prior puts no mass on w = 0 exactly."
     )

@@ -86,3 +86,16 @@ def test_the_l1_problem_shades_its_dead_zone_and_marks_a():
     assert any(t["name"] == "a = -0.4" for t in l1["data"])
     assert not any(t["name"].startswith("dead zone") for t in l2["data"])
     assert l1["layout"]["title"]["text"] == "w* = 0 exactly"
+
+
+def test_the_zeros_come_from_the_posterior_mode_not_from_the_prior():
+    from solvers.bayes import laplace_map, laplace_posterior_mean
+    from solvers.shrinkage import one_weight_solution
+
+    words = text(open_page(a="1.5"))
+    assert "taking the mode of a prior" not in words  # the prior's mode is 0 for every a
+    assert "the posterior mode (MAP) under a prior with a kink at 0" in words
+    # Outside the dead zone the MAP leaves 0, as the lasso does; the mean is never 0 there.
+    for a in (0.5, 1.0, 1.5):
+        assert laplace_map(a, 1.0) == float(one_weight_solution(a, 1.0, "l1"))
+        assert laplace_posterior_mean(a, 1.0) != 0.0
