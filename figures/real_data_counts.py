@@ -13,6 +13,22 @@ from figures.real_data import LOG_AXIS, MARKER_LINE
 from figures.style import BLUE, INK, REGION_STYLES, axis_style, base_layout, translucent
 
 
+def zero_count_title(lasso_counts: np.ndarray) -> str:
+    """The count figure's conclusion; ``lasso_counts`` as λ decreases.
+
+    The lasso's zero count is not monotone in λ: a weight that joined the model
+    can leave it again (its path crosses 0), and the title says how often.
+    """
+    returns = int(np.count_nonzero(np.diff(np.asarray(lasso_counts)) > 0))
+    if returns == 0:
+        return "Exact zeros: the lasso's count falls in steps as λ shrinks; ridge stays at 0"
+    times = "once" if returns == 1 else f"{returns} times"
+    return (
+        "Exact zeros: the lasso's count falls as λ shrinks, but not monotonically (a weight "
+        f"returns to 0 {times}); ridge stays at 0"
+    )
+
+
 def zero_count_figure(curves, lam: float, p: int, height: int = 380) -> go.Figure:
     """Exactly-zero weights against λ: steps for the lasso and elastic net, flat 0 for ridge.
 
@@ -20,6 +36,7 @@ def zero_count_figure(curves, lam: float, p: int, height: int = 380) -> go.Figur
     from its λ down to the next.
     """
     figure = go.Figure()
+    lasso_counts = next(counts for _, kind, _, counts in curves if kind == "l1")
     for label, kind, x, counts in curves:
         style = REGION_STYLES[kind]
         figure.add_trace(
@@ -35,7 +52,7 @@ def zero_count_figure(curves, lam: float, p: int, height: int = 380) -> go.Figur
     figure.add_vline(x=lam, line=MARKER_LINE)
     figure.update_layout(
         base_layout(
-            "Exact zeros: the lasso's count falls in steps; ridge stays at 0",
+            zero_count_title(lasso_counts),
             height,
             margin={"l": 60, "r": 15, "t": 60, "b": 100},
         ),

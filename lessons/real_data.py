@@ -7,8 +7,9 @@ multiplying them by ``sqrt(n)`` and dividing the response by its standard
 deviation rescales ``lam`` and the weights but changes no zero of the lasso
 or of ridge. It does change what the elastic net's mix means: its L1 part
 is homogeneous of degree 1 in ``w``, its L2 part of degree 2, so the balance
-``alpha`` depends on the units; with unit variances it is glmnet's balance
-(Friedman, Hastie & Tibshirani 2010). With these units ``lam_max = max_j
+``alpha`` depends on the units. With unit variances it is close to glmnet's
+(Friedman, Hastie & Tibshirani 2010) but not equal: glmnet halves the L2 term,
+``(1 - alpha) / 2 ||w||^2``, and this penalty does not. With these units ``lam_max = max_j
 |corr(x_j, y)|`` and the CV error is the share of the response's variance
 not explained.
 
@@ -179,7 +180,7 @@ def gram(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit(data: Data, l1_ratio: float) -> Fits:
-    """The exact lasso path (down to λ = 0) and ridge and the elastic net on ``GRID``."""
+    """The exact lasso path (down to its λ → 0⁺ end) and ridge and the elastic net on ``GRID``."""
     G, b = gram(data.X, data.y)
     return Fits(
         data.names,

@@ -194,10 +194,22 @@ def subsample_curves(fit: Subsample):
 
 def subsample_sentence(fit: Subsample) -> str:
     most, n = fit.lasso_most_nonzero(), fit.n
+    if fit.floor > 0.0:
+        end = (
+            f"down to λ = {fit.floor:g} (just above 0: at n − 1 = p the Gram matrix is "
+            "singular to rounding)"
+        )
+    elif fit.rank < fit.p:
+        # Rank < p: the λ = 0 problem (least squares) has infinitely many solutions.
+        end = (
+            "to its end as λ → 0⁺ (with more features than the rank the λ = 0 problem has "
+            "infinitely many solutions; the path's limit is the one with the smallest ℓ1 norm)"
+        )
+    else:
+        end = "down to λ = 0 (least squares, unique here)"
     return (
         f"{n} patients, {fit.p} features. Centring (the intercept) leaves the data rank "
-        f"{fit.rank} ≤ n − 1 = {n - 1}. Along the whole exact lasso path, down to λ = "
-        f"{fit.floor:g}, at "
+        f"{fit.rank} ≤ n − 1 = {n - 1}. Along the whole exact lasso path, {end}, at "
         f"most **{most}** weights are non-zero at any λ: the active columns stay linearly "
         f"independent, so never more than the rank. Ridge: **{fit.ridge_fewest_nonzero()} of "
         f"{fit.p}** non-zero at every λ of the grid."

@@ -213,7 +213,10 @@ with page_frame("real_data") as frame:
         st.dataframe(cv_table(results, fits.p), hide_index=True)
         st.caption(
             f"Exact zeros (of {fits.p}) at λ_min and at λ_1se. {folds}-fold CV over 100 values "
-            "of λ (LassoCV's grid); λ_1se: the largest λ whose error is within one standard "
+            "of λ per row: for the lasso and the elastic net LassoCV's grid, log-spaced from "
+            "λ_max (where every weight is 0) down to 10⁻³·λ_max; ridge has no λ_max, so its "
+            "grid runs from 10·e_max down to 10⁻⁶·e_max (e_max the largest eigenvalue of "
+            "XᵀX/n). λ_1se: the largest λ whose error is within one standard "
             "error of the minimum. Zeros of the fit to all patients at that λ. Error: CV error at "
             "λ_min, "
             "the share of the response's variance not explained."

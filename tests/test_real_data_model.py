@@ -252,3 +252,60 @@ def test_the_tour_step_is_computed():
     assert "Ridge has no exact zeros" in step["text"]
     figures = step["figures"]()
     assert len(figures) == 2 and all(isinstance(f, go.Figure) for f in figures)
+
+
+# --- what the words claim (each recomputed independently) ------------------------------------
+def test_the_count_title_says_how_often_the_lasso_zero_count_rises_again():
+    from sklearn.linear_model import lars_path
+
+    from figures.real_data_counts import zero_count_figure
+
+    fits = model.design_fits("quadratic", 0.5)
+    data = model.design("quadratic")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        alphas, _, coefs = lars_path(data.X, data.y - data.y.mean(), method="lasso")
+    zero = np.abs(coefs.T) <= 1e-12 * np.maximum(1.0, np.abs(coefs.T).max(axis=1, keepdims=True))
+    # Between two breakpoints a weight is 0 exactly when it is 0 at both ends.
+    counts = (zero[:-1] & zero[1:]).sum(axis=1)
+    drops = np.count_nonzero(~zero[:-1] & zero[1:], axis=1) > 0  # a weight leaves at k + 1
+    plotted = alphas[1:-1] >= model.GRID[-1]  # the breakpoint between pieces k and k + 1
+    returns = int(np.count_nonzero((np.diff(counts) > 0) & plotted))
+    assert returns == int(np.count_nonzero(drops[:-1] & plotted))
+    assert returns > 10  # not monotone: "falls in steps" alone was false
+    title = zero_count_figure(model.zero_curves(fits), 0.01, fits.p).layout.title.text
+    assert "not monotonically" in title and f"returns to 0 {returns} times" in title
+
+
+def test_the_cv_caption_names_each_rows_grid():
+    from studies.cross_validation import lambda_grid
+
+    data = model.design("quadratic")
+    lasso, ridge = lambda_grid(data.X, data.y, 1.0), lambda_grid(data.X, data.y, 0.0)
+    assert lasso.size == ridge.size == 100
+    assert lasso[-1] / lasso[0] == pytest.approx(1e-3)
+    assert ridge[-1] / ridge[0] == pytest.approx(1e-7)  # 10 e_max down to 1e-6 e_max
+    e_max = np.linalg.eigvalsh(data.X.T @ data.X / len(data.y))[-1]
+    assert ridge[0] == pytest.approx(10 * e_max)
+
+
+@pytest.mark.parametrize("n", [20, 40])
+def test_with_p_above_n_the_path_ends_at_the_minimum_l1_interpolant(n):
+    from scipy.optimize import linprog
+
+    fit = model.subsample(n, 0)
+    assert fit.rank < fit.p and fit.floor == 0.0
+    data = model.design("quadratic")
+    rows = np.sort(np.random.default_rng(0).choice(442, size=n, replace=False))
+    X, y = data.X[rows], data.y[rows]
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    # min |w|_1 subject to Xc w = yc, as a linear programme in w = u - v, u, v >= 0.
+    result = linprog(
+        np.ones(2 * fit.p), A_eq=np.hstack([Xc, -Xc]), b_eq=yc, bounds=(0, None), method="highs"
+    )
+    assert result.status == 0
+    end = fit.lasso.coefs[-1]
+    np.testing.assert_allclose(Xc @ end, yc, atol=1e-8)  # it interpolates
+    assert np.abs(end).sum() == pytest.approx(result.fun, rel=1e-7)  # with the least l1 norm
+    words = model.subsample_sentence(fit)
+    assert "down to λ = 0" not in words and "λ → 0⁺" in words and "smallest ℓ1 norm" in words

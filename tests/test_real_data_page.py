@@ -268,3 +268,12 @@ def test_a_hostile_column_name_is_never_rendered_as_markup():
         assert "**b**" not in element.value
     figure = charts(app)["upload_paths"]
     assert any("&lt;img" in t.get("name", "") for t in figure["data"])
+
+
+def test_the_cv_caption_says_which_grid_each_row_uses():
+    from tests.apptest_support import open_page, text
+
+    words = text(open_page("real_data", {}))
+    assert "(LassoCV's grid);" not in words  # only the lasso and elastic-net rows use it
+    assert "for the lasso and the elastic net LassoCV's grid" in words
+    assert "ridge has no λ_max, so its grid runs from 10·e_max down to 10⁻⁶·e_max" in words
