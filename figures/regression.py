@@ -79,7 +79,8 @@ def coefficient_paths_figure(
         figure.update_yaxes(axis_style("coefficient"), row=1, col=column)
     figure.update_layout(
         base_layout(
-            "Diabetes data: the lasso zeroes coefficients outright, ridge only shrinks them",
+            "Diabetes data: the lasso holds coefficients at exactly 0; ridge shrinks but holds "
+            "none there",
             height,
             margin={"l": 60, "r": 15, "t": 80, "b": 110},
         )

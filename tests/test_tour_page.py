@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from lessons.tour import STEPS
 from tests.apptest_support import open_page, sent_charts
 
@@ -39,3 +41,17 @@ def test_the_tour_writes_the_step_slug_into_the_url():
     app = open_page("tour")
     next(b for b in app.button if b.label == "Next").click().run()
     assert app.query_params["step"] == STEPS[1].slug
+
+
+def test_the_regression_title_says_ridge_holds_no_weight_at_zero_not_that_it_only_shrinks():
+    from lessons import tour_figures
+
+    lasso, ridge, _ = tour_figures.regression_paths()
+    title = tour_figures.regression_figures()[0].layout.title.text
+    assert "only shrinks" not in title
+    # Some ridge weights grow as the budget shrinks, so "only shrinks" was false ...
+    assert np.any(np.diff(np.abs(ridge), axis=0) < 0)
+    # ... and none is held at 0: never 0.0 at two budgets in a row, while the lasso is.
+    assert not np.any((ridge[1:] == 0.0) & (ridge[:-1] == 0.0))
+    assert np.any((lasso[1:] == 0.0) & (lasso[:-1] == 0.0))
+    assert "ridge shrinks but holds none there" in title.replace("<br>", " ")
