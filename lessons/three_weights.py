@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from figures.odds import percent
 from geometry import ElasticNetBall, NormBall
 from lessons.controls import Slider
 from lessons.three_d_pieces import REGION_NAMES, region
@@ -251,14 +252,31 @@ def _tour_figures():
     return [scene_figure(scene(shape, kind, DEFAULTS["t"])) for kind in ("l1", "l2")]
 
 
+def vertex_or_edge_share() -> Share:
+    """The share of the page's random 3-D problems whose L1 optimum has a zero weight."""
+    pieces = three_d_odds().l1
+    return Share(pieces["vertex"].hits + pieces["edge"].hits, pieces["vertex"].total)
+
+
+@lru_cache(maxsize=1)
+def tour_text() -> str:
+    """The Tour's paragraph, "usually" given as the share in the page's own ensemble."""
+    share = vertex_or_edge_share()
+    low, high = share.interval
+    return (
+        "In 3-D the L1 ball is an octahedron. Its 6 vertices sit on the axes (two weights "
+        "exactly 0), its 12 edges in the coordinate planes (one weight 0), and only its 8 "
+        "faces hold no zero. Vertices and edges stick out, so the growing loss ellipsoid "
+        f"touches one of them first in {percent(share.value)} of the page's "
+        f"{ODDS_COUNT:,} random problems ({percent(low)} to {percent(high)}): here a vertex, "
+        "w2 = w3 = 0. The sphere has no such pieces. Drag the scene to turn it."
+    )
+
+
 TOUR_STEP: dict[str, object] = {
     "slug": "three-weights",
     "title": "Three weights: vertices, edges and faces",
-    "text": "In 3-D the L1 ball is an octahedron. Its 6 vertices sit on the axes (two weights "
-    "exactly 0), its 12 edges in the coordinate planes (one weight 0), and only its 8 faces "
-    "hold no zero. Vertices and edges stick out, so the growing loss ellipsoid usually "
-    "touches one of them first: here a vertex, w2 = w3 = 0. The sphere has no such pieces. "
-    "Drag the scene to turn it.",
+    "text": "",  # computed: see tour_text
     "figures": _tour_figures,
     "page": "three_weights",
     "page_title": "Three weights",

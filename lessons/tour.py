@@ -12,6 +12,7 @@ from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS
 from lessons.real_data import TOUR_STEP as REAL_DATA_STEP
 from lessons.three_weights import TOUR_STEP as THREE_WEIGHTS_STEP
+from lessons.three_weights import tour_text as three_weights_tour_text
 from lessons.tour_figures import (
     catchment_figures,
     catchment_text,
@@ -169,6 +170,7 @@ TEXTS: dict[str, Callable[[], str]] = {
     "catchment": catchment_text,
     "units": units_text,
     "regression": regression_text,
+    "three-weights": three_weights_tour_text,
 }
 
 # Links printed before the slugs carried the step's number or its label then:

@@ -92,8 +92,9 @@ with page_frame("three_weights") as frame:
             "second",
             model.SECOND,
             default="l2",
-            help="The L2 sphere (no corners) or the elastic-net ball (corners on the axes, "
-            "rounded between).",
+            help="The L2 sphere (no corners) or the elastic-net ball: corners on the axes (two "
+            "weights 0) and twelve curved creases in the coordinate planes (one weight 0, with "
+            "positive probability, as on the octahedron's edges), smooth between.",
         )
         l1_ratio = slider(model.EN_SHARE)
 

@@ -17,7 +17,7 @@ import pytest
 
 from figures.three_d import scene_figure
 from figures.three_d_odds import dimension_title, landing_title
-from geometry import QuadraticLoss
+from geometry import ElasticNetBall, QuadraticLoss
 from lessons import three_weights as model
 from lessons.three_weights import PRESETS, REGION_NAMES, Shape3D
 from solvers import solve_constrained
@@ -209,3 +209,29 @@ def test_the_zeros_against_n_are_the_studies_numbers():
         f"L1 zeroes {100 * l1[0].value:.1f}% of the weights at n = 2, "
         f"{100 * l1[-1].value:.1f}% at n = 50: more with more weights; L2 none"
     )
+
+
+def test_the_tour_gives_usually_as_the_share_of_the_pages_ensemble():
+    from figures.odds import percent
+    from lessons.tour import STEP, step_text
+
+    pieces = model.three_d_odds().l1
+    share = (pieces["vertex"].hits + pieces["edge"].hits) / pieces["vertex"].total
+    assert 0.75 < share < 0.85  # about 79%: "usually", in numbers
+    words = step_text(STEP["three-weights"])
+    assert "usually" not in words
+    assert f"in {percent(share)} of the page's {model.ODDS_COUNT:,} random problems" in words
+
+
+def test_the_elastic_net_balls_creases_give_single_zeros_with_positive_probability():
+    centers, hessians = sample_problems_nd(np.random.default_rng(5), 100, 3, 2.0, 100.0)
+    zeros = [
+        len(solve_constrained(QuadraticLoss(center=c, hessian=h), ElasticNetBall(1.0, 0.5)).zeros)
+        for c, h in zip(centers, hessians, strict=True)
+    ]
+    assert zeros.count(1) >= 10  # on a crease: one weight exactly 0, not a measure-zero event
+    from tests.apptest_support import open_page
+
+    help_text = open_page("three_weights").sidebar.selectbox(key="second").help
+    assert "twelve curved creases in the coordinate planes" in help_text
+    assert "rounded between" not in help_text
