@@ -98,32 +98,66 @@ def landing_odds_figure(odds, height: int = 380) -> go.Figure:
     return figure
 
 
-def dimension_title(dims: list[int], l1: list[Share], l2: list[Share]) -> str:
-    """The conclusion of the zeros-against-n curve, from its end points."""
+def dimension_title(
+    dims: list[int],
+    l1: list[Share],
+    l2: list[Share],
+    l1_scaled: list[Share] | None = None,
+    per_weight: float | None = None,
+) -> str:
+    """The conclusion of the zeros-against-n curves, from their end points.
+
+    ``l1_scaled``: the same problems with the budget ``t = n per_weight`` grown
+    with the signal, whose rise is what the geometry alone gives.
+    """
     first, last = l1[0].value, l1[-1].value
-    trend = "more" if last > first else "fewer"
-    words = (
-        f"L1 zeroes {percent(first)} of the weights at n = {dims[0]}, {percent(last)} at "
-        f"n = {dims[-1]}: {trend} with more weights"
-    )
+    if l1_scaled is None:
+        trend = "more" if last > first else "fewer"
+        words = (
+            f"L1 zeroes {percent(first)} of the weights at n = {dims[0]}, {percent(last)} at "
+            f"n = {dims[-1]}: {trend} with more weights"
+        )
+    else:
+        words = (
+            f"L1's zeros from n = {dims[0]} to {dims[-1]}: {percent(first)} → {percent(last)} "
+            f"at t = 1,<br>{percent(l1_scaled[0].value)} → {percent(l1_scaled[-1].value)} "
+            f"with t = n·{per_weight:g} (the budget grown with the signal)"
+        )
     if all(share.hits == 0 for share in l2):
         words += "; L2 none"
     return words
 
 
-def dimension_figure(dims: list[int], l1: list[Share], l2: list[Share], height: int = 380):
-    """Share of weights exactly zero against the number of weights n, with 95% whiskers."""
-    figure = go.Figure(layout=base_layout(dimension_title(dims, l1, l2), height))
-    for ball, shares, name in ((_BALLS["l1"], l1, "L1"), (_BALLS["l2"], l2, "L2")):
+def dimension_figure(
+    dims: list[int],
+    l1: list[Share],
+    l2: list[Share],
+    height: int = 380,
+    l1_scaled: list[Share] | None = None,
+    per_weight: float | None = None,
+):
+    """Share of weights exactly zero against the number of weights n, with 95% whiskers.
+
+    With ``l1_scaled`` a second L1 curve (dotted, open markers): the same problems
+    with the budget ``t = n per_weight``.
+    """
+    title = dimension_title(dims, l1, l2, l1_scaled, per_weight)
+    figure = go.Figure(layout=base_layout(title, height))
+    curves = [(_BALLS["l1"], l1, "L1, t = 1" if l1_scaled else "L1", None)]
+    if l1_scaled is not None:
+        curves.append((_BALLS["l1"], l1_scaled, f"L1, t = n·{per_weight:g}", "dot"))
+    curves.append((_BALLS["l2"], l2, "L2", None))
+    for ball, shares, name, dash in curves:
         style = region_style(ball)
         values, bars = _whiskers(shares, style.colour)
+        marker = style.marker + ("-open" if dash else "")
         figure.add_trace(
             go.Scatter(
                 x=dims,
                 y=values,
                 mode="lines+markers",
-                line={"color": style.colour, "dash": style.dash, "width": 2.5},
-                marker={"symbol": style.marker, "size": 7, "color": style.colour},
+                line={"color": style.colour, "dash": dash or style.dash, "width": 2.5},
+                marker={"symbol": marker, "size": 7, "color": style.colour},
                 error_y={**bars, "thickness": 1},
                 name=f"{name}: weights exactly 0",
                 hovertemplate=f"{name}: " + "%{y:.1f}% of the weights at n = %{x}<extra></extra>",

@@ -16,11 +16,8 @@ this module holds the controls, the presets, the odds and the Tour's stop.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
-
-import numpy as np
 
 from figures.odds import percent
 from geometry import ElasticNetBall, NormBall
@@ -36,25 +33,47 @@ from lessons.three_d_scenes import (
     structured_sentence,
     view_limit,
 )
-from studies.odds import DimensionOdds, Share
-from studies.three_d import ThreeDOdds, sample_three_d_odds, zeros_against_dimension
-
-try:  # installed with scikit-learn (tests), not a runtime dependency: optional
-    from threadpoolctl import threadpool_limits
-except ImportError:  # pragma: no cover
-    threadpool_limits = None
+from lessons.three_weights_odds import (
+    BUDGET_PER_WEIGHT,
+    DIMENSION_COUNTS,
+    DIMENSIONS,
+    ODDS_BUDGET,
+    ODDS_COUNT,
+    ODDS_MAX_CONDITION,
+    ODDS_SEED,
+    ODDS_SPREAD,
+    dimension_sentence,
+    three_d_odds,
+    vertex_or_edge_share,
+    zero_weight_shares,
+    zeros_by_dimension,
+)
 
 __all__ = [  # the views, re-exported for the page
+    # how often (lessons.three_weights_odds)
+    "BUDGET_PER_WEIGHT",
+    "DIMENSIONS",
+    "DIMENSION_COUNTS",
+    "ODDS_BUDGET",
+    "ODDS_COUNT",
+    "ODDS_MAX_CONDITION",
+    "ODDS_SEED",
+    "ODDS_SPREAD",
     "REGION_NAMES",
     "ElasticNetBall",
     "NormBall",
     "Scene",
     "Shape3D",
     "comparison",
+    "dimension_sentence",
     "region",
     "scene",
     "structured_sentence",
+    "three_d_odds",
+    "vertex_or_edge_share",
     "view_limit",
+    "zero_weight_shares",
+    "zeros_by_dimension",
 ]
 
 # --- the controls ------------------------------------------------------------------------
@@ -199,63 +218,12 @@ def matching_preset(state: Mapping[str, object]) -> Preset | None:
     return None
 
 
-# --- how often, in 3-D and beyond --------------------------------------------------------
-ODDS_COUNT = 20_000
-ODDS_SEED = 3
-ODDS_SPREAD = 2.0
-ODDS_MAX_CONDITION = 100.0
-ODDS_BUDGET = 1.0
-# n = 2..50: 100 problems each up to n = 10, then 40 (still >= 440 weights per n). Each n
-# draws from its own stream (seed, n), so splitting the range changes no problem.
-DIMENSION_COUNTS = ((range(2, 11), 100), (range(11, 51), 40))
-DIMENSIONS = range(2, 51)
-
-
-@lru_cache(maxsize=1)
-def three_d_odds() -> ThreeDOdds:
-    """Where the optima of ``ODDS_COUNT`` random 3-D problems land (the same for every visitor).
-
-    Centres uniform in [-2, 2]³, random bowls with condition numbers up to 100, t = 1.
-    """
-    rng = np.random.default_rng(ODDS_SEED)
-    return sample_three_d_odds(rng, ODDS_COUNT, ODDS_SPREAD, ODDS_MAX_CONDITION, ODDS_BUDGET)
-
-
-@lru_cache(maxsize=1)
-def zeros_by_dimension() -> tuple[DimensionOdds, ...]:
-    """Share of exact zeros for n = 2..50 weights, the same for every visitor: computed once.
-
-    Thousands of small (n <= 50) solves: BLAS threads only contend for the cores
-    there (measured: twice as slow on two busy cores), so they are held to one.
-    """
-    limit = threadpool_limits(1) if threadpool_limits is not None else nullcontext()
-    with limit:
-        return tuple(
-            odds
-            for dims, count in DIMENSION_COUNTS
-            for odds in zeros_against_dimension(
-                dims, count, ODDS_SPREAD, ODDS_MAX_CONDITION, ODDS_BUDGET
-            )
-        )
-
-
-def zero_weight_shares(odds: tuple[DimensionOdds, ...], name: str) -> list[Share]:
-    """The share of weights exactly zero at each dimension, for "L1" or "L2"."""
-    return [entry.zero_coordinates[name] for entry in odds]
-
-
 # --- the Tour's stop -----------------------------------------------------------------------
 def _tour_figures():
     from figures.three_d import scene_figure  # figures import lessons' data, not the reverse
 
     shape = Shape3D.from_state(PRESETS["vertex"].full_state())
     return [scene_figure(scene(shape, kind, DEFAULTS["t"])) for kind in ("l1", "l2")]
-
-
-def vertex_or_edge_share() -> Share:
-    """The share of the page's random 3-D problems whose L1 optimum has a zero weight."""
-    pieces = three_d_odds().l1
-    return Share(pieces["vertex"].hits + pieces["edge"].hits, pieces["vertex"].total)
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,9 @@ def odds_charts():
     dims = [entry.dim for entry in by_dimension]
     l1 = model.zero_weight_shares(by_dimension, "L1")
     l2 = model.zero_weight_shares(by_dimension, "L2")
-    return landing_odds_figure(odds), dimension_figure(dims, l1, l2)
+    scaled = model.zero_weight_shares(model.zeros_by_dimension(scaled=True), "L1")
+    figure = dimension_figure(dims, l1, l2, l1_scaled=scaled, per_weight=model.BUDGET_PER_WEIGHT)
+    return landing_odds_figure(odds), figure
 
 
 def on_preset() -> None:
@@ -153,8 +155,8 @@ with page_frame("three_weights") as frame:
                 f"{count} per n for n = {dims[0]}..{dims[-1]}"
                 for dims, count in model.DIMENSION_COUNTS
             )
-            + "), solved exactly. With more weights the budget is shared among more of them and "
-            "the ball has ever more low-dimensional pieces sticking out: more zeros."
+            + "), solved exactly. "
+            + model.dimension_sentence()
         )
 
     st.header("Beyond the textbook: groups of weights")

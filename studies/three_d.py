@@ -248,15 +248,24 @@ def zeros_against_dimension(
     max_condition: float = 100.0,
     radius: float = 1.0,
     seed: int = 0,
+    radius_per_weight: float | None = None,
 ) -> list[DimensionOdds]:
     """Share of exact zeros against the dimension, via ``studies.odds.dimension_odds``.
 
     Each dimension gets its own stream ``default_rng((seed, n))``, so changing the
     list of dimensions does not change any one dimension's problems.
+
+    With ``radius_per_weight`` the budget grows with the signal, ``t = n *
+    radius_per_weight`` (``radius`` is then unused): the centres' expected
+    ``||c||_1`` is ``n spread / 2``, so a fixed ``t`` shrinks relative to the
+    signal as ``n`` grows and a scaled one does not.
     """
+    if radius_per_weight is not None:
+        radius_per_weight = positive_scalar("radius_per_weight", radius_per_weight)
     results = []
     for dim in dims:
         rng = np.random.default_rng((seed, dim))
         centers, hessians = sample_problems_nd(rng, count, dim, spread, max_condition)
-        results.append(dimension_odds(centers, hessians, radius))
+        budget = radius if radius_per_weight is None else dim * radius_per_weight
+        results.append(dimension_odds(centers, hessians, budget))
     return results

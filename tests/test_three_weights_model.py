@@ -17,7 +17,7 @@ import pytest
 
 from figures.three_d import scene_figure
 from figures.three_d_odds import dimension_title, landing_title
-from geometry import ElasticNetBall, QuadraticLoss
+from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from lessons import three_weights as model
 from lessons.three_weights import PRESETS, REGION_NAMES, Shape3D
 from solvers import solve_constrained
@@ -209,6 +209,35 @@ def test_the_zeros_against_n_are_the_studies_numbers():
         f"L1 zeroes {100 * l1[0].value:.1f}% of the weights at n = 2, "
         f"{100 * l1[-1].value:.1f}% at n = 50: more with more weights; L2 none"
     )
+
+
+def test_with_the_budget_grown_with_the_signal_the_rise_in_zeros_is_much_smaller():
+    from studies.odds import dimension_odds
+
+    fixed = model.zero_weight_shares(model.zeros_by_dimension(), "L1")
+    scaled_odds = model.zeros_by_dimension(scaled=True)
+    scaled = model.zero_weight_shares(scaled_odds, "L1")
+    assert all(share.hits == 0 for share in model.zero_weight_shares(scaled_odds, "L2"))
+    # The same problems, each solved one by one at t = n / 4 (the scalar n-D solver).
+    for n in (2, 7):
+        centers, hessians = sample_problems_nd(
+            np.random.default_rng((0, n)), 100, n, model.ODDS_SPREAD, model.ODDS_MAX_CONDITION
+        )
+        ball = NormBall(1, n * model.BUDGET_PER_WEIGHT)
+        zeros = sum(
+            len(solve_constrained(QuadraticLoss(center=c, hessian=h), ball).zeros)
+            for c, h in zip(centers, hessians, strict=True)
+        )
+        assert scaled[n - 2].hits == zeros
+        assert dimension_odds(centers, hessians, ball.radius).zero_coordinates["L1"].hits == zeros
+    rise_fixed, rise_scaled = fixed[-1].value - fixed[0].value, scaled[-1].value - scaled[0].value
+    assert rise_fixed > 0.75 and 0.2 < rise_scaled < 0.5 * rise_fixed  # most of it is the budget
+    sentence = model.dimension_sentence()
+    assert f"rises by {100 * rise_fixed:.0f} points" in sentence
+    assert f"by {100 * rise_scaled:.0f} points: that part is geometry" in sentence
+    assert "shared among more of them" not in sentence
+    title = dimension_title(list(model.DIMENSIONS), fixed, [], scaled, model.BUDGET_PER_WEIGHT)
+    assert f"{100 * scaled[0].value:.1f}% → {100 * scaled[-1].value:.1f}%" in title
 
 
 def test_the_tour_gives_usually_as_the_share_of_the_pages_ensemble():
