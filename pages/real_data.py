@@ -11,11 +11,11 @@ from studies.csv_upload import (
     MAX_MB,
     MAX_ROWS,
     UploadError,
-    markdown_text,
     prepare,
     read_csv,
 )
 from ui.frame import page_frame
+from ui.plain_text import plain_markdown
 from ui.url_widgets import slider, url_select
 
 # Figures of the diabetes designs are the same for every visitor with the same controls.
@@ -105,7 +105,7 @@ def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed:
             held = {"file": uploaded.file_id, "error": str(error)}
         st.session_state[UPLOAD] = held
     if "error" in held:
-        st.error(markdown_text(f"{uploaded.name}: {held['error']}"), icon=":material/error:")
+        st.error(plain_markdown(f"{uploaded.name}: {held['error']}"), icon=":material/error:")
         return
     table = held["table"]
     target = st.selectbox(
@@ -119,9 +119,9 @@ def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed:
         held.update(key=key, result=_fit_upload(table, target, alpha, folds, seed))
     result = held["result"]
     for note in result.get("notes", ()):
-        st.info(markdown_text(note), icon=":material/info:")
+        st.info(plain_markdown(note), icon=":material/info:")
     if "error" in result:
-        st.error(markdown_text(result["error"]), icon=":material/error:")
+        st.error(plain_markdown(result["error"]), icon=":material/error:")
         return
     fits, cv = result["fits"], result["cv"]
     n = result["rows"]

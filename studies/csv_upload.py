@@ -8,7 +8,7 @@ note: non-numeric columns are left out, rows with a missing value in the
 columns used are left out, constant features are left out.
 
 Nothing here writes anywhere: the bytes are parsed in memory. Column names
-are the visitor's text; the page shows them escaped (``markdown_text``) or in
+are the visitor's text; the page shows them escaped (``ui.plain_text``) or in
 code and table elements, never as markdown or HTML.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +28,6 @@ __all__ = [
     "Prepared",
     "Table",
     "UploadError",
-    "markdown_text",
     "prepare",
     "read_csv",
 ]
@@ -64,11 +62,6 @@ class Prepared:
     feature_names: tuple[str, ...]
     target_name: str
     notes: tuple[str, ...]
-
-
-def markdown_text(text: str) -> str:
-    """``text`` safe inside markdown: every markdown and HTML character backslash-escaped."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=\"'])", r"\\\1", text.replace("\n", " "))
 
 
 def _listed(names: list[str]) -> str:

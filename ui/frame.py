@@ -134,8 +134,9 @@ def _hand_over_to_router() -> None:
 
 def _open(page: PageSpec) -> PageFrame:
     url_widgets.start_run()
-    url_widgets.guard_flag(PRESENT, "Presentation mode")
-    presenting = bool(st.session_state.get(PRESENT, False))
+    # Read, not yet judged: a hand-over to the router reruns the script, which would drop
+    # a note made before it; the page's own favicon must be set before the router's.
+    presenting = bool(st.session_state.get(PRESENT, url_widgets.link_flag(PRESENT)))
     st.set_page_config(
         page_title="Sparsity Lab",
         page_icon="🔷",
@@ -143,6 +144,7 @@ def _open(page: PageSpec) -> PageFrame:
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
     _hand_over_to_router()
+    url_widgets.guard_flag(PRESENT, "Presentation mode")
     st.html(_COMPACT + TOUCH_CSS)  # constants: nothing a user types reaches this HTML
     toolbar = st.container(key="page_toolbar")  # its key names it in _COMPACT
     heading, present, export, link = toolbar.columns([5, 2, 2, 2], vertical_alignment="center")

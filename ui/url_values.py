@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from ui.plain_text import plain_markdown
+
 Verdict = Literal["ok", "clamped", "snapped", "unreadable"]
 TRUE_WORDS = ("true", "1", "yes", "on")
 FALSE_WORDS = ("false", "0", "no", "off")
-_MARKDOWN = "\\`*_[]()<>#!|~$"
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def quoted(raw: str, limit: int = 24) -> str:
     """A URL value quoted for a note: short, and unable to format the note as markdown."""
     text = str(raw)
     clipped = text if len(text) <= limit else text[:limit] + "…"
-    return "“" + "".join("\\" + ch if ch in _MARKDOWN else ch for ch in clipped) + "”"
+    return "“" + plain_markdown(clipped) + "”"
 
 
 def app_address(page_url: str | None, page_paths: Iterable[str]) -> str:

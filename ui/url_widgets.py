@@ -148,6 +148,12 @@ def _from_flags(options: dict[str, str], default: tuple[str, ...], prefix: str) 
     return ",".join(chosen)
 
 
+def link_flag(key: str) -> bool:
+    """What the link says of an on/off control, read without a note (garbage: off)."""
+    raw = _link_value(key)
+    return bool(raw is not None and parse_flag(raw).value)
+
+
 def guard_flag(key: str, label: str) -> None:
     raw = _link_value(key)
     if raw is None:
