@@ -8,6 +8,8 @@
  * steps, so a drag ends on a state the URL can hold exactly).
  */
 
+import { snap } from "./snap.js";
+
 // Contour levels as multiples of the touching level (figures/constraint_regions.py).
 export const LEVEL_MULTIPLES = [1, 2, 4, 5, 6].map((k) => (k / 3) ** 2);
 // The shape handle sits at sqrt(cond) * SHAPE_UNIT * limit from the centre.
@@ -276,23 +278,6 @@ export function shapeFromHandle(center, point, limit) {
   }
   const cond = (distance / (SHAPE_UNIT * limit)) ** 2;
   return { cond, angle, side };
-}
-
-/** How many decimals a step has (0.05 -> 2). */
-function decimals(step) {
-  const text = String(step);
-  const dot = text.indexOf(".");
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/** `value` clamped to [low, high] and put on the grid low + k step (ui.url_values.snap). */
-export function snap(value, spec) {
-  const { low, high, step } = spec;
-  const clamped = Math.min(Math.max(value, low), high);
-  const k = Math.round((clamped - low) / step);
-  const places = decimals(step) + Math.max(0, decimals(low) - decimals(step));
-  const snapped = Number((low + k * step).toFixed(places));
-  return Math.min(Math.max(snapped, low), high);
 }
 
 /**

@@ -17,11 +17,11 @@ import {
   regionMeasure,
   shapeFromHandle,
   shapeHandle,
-  snap,
   ticks,
 } from "../figure/geometry.js";
 import { arrangePanels, panelLayout } from "../figure/layout.js";
 import { changedControls, panelModel } from "../figure/model.js";
+import { snap } from "../figure/snap.js";
 import { nearestSample, pathUpTo, sweepBudget } from "../figure/play.js";
 import { badgeText, figureTitle, formatG, formatNumber, regionLegend } from "../figure/text.js";
 import { solve2d } from "../solvers/index.js";
