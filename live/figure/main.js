@@ -14,7 +14,8 @@
  * answer back as new data.
  */
 
-import { axisIntercept, dragToControls, keyToControls, shapeHandle, viewLimit } from "./geometry.js";
+import { dragToControls, keyToControls, shapeHandle } from "./controls.js";
+import { axisIntercept, viewLimit } from "./geometry.js";
 import { arrangePanels, panelLayout } from "./layout.js";
 import { changedControls, panelModel, viewFromData } from "./model.js";
 import { sweepBudget } from "./play.js";

@@ -6,17 +6,10 @@
  * drag redraws on every animation frame without rebuilding the DOM.
  */
 
-import {
-  axisIntercept,
-  coneDrawing,
-  contourLevels,
-  levelCurve,
-  makeTransform,
-  pathData,
-  regionBoundary,
-  shapeHandle,
-  ticks,
-} from "./geometry.js";
+import { coneDrawing } from "./cone.js";
+import { shapeHandle } from "./controls.js";
+import { axisIntercept, contourLevels, levelCurve, regionBoundary } from "./geometry.js";
+import { makeTransform, pathData, ticks } from "./transform.js";
 import { dashArray, symbolPath } from "./layout.js";
 import { axisLegend, coneLegend, formatNumber, formatPoint } from "./text.js";
 

@@ -2,27 +2,21 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { coneDrawing, normalCone, openingDegrees } from "../figure/cone.js";
+import { dragToControls, keyToControls, shapeFromHandle, shapeHandle } from "../figure/controls.js";
 import {
   axisIntercept,
   budgetFromIntercept,
-  coneDrawing,
-  dragToControls,
   hessianFromShape,
-  keyToControls,
   levelCurve,
-  makeTransform,
-  normalCone,
-  openingDegrees,
   regionBoundary,
   regionMeasure,
-  shapeFromHandle,
-  shapeHandle,
-  ticks,
 } from "../figure/geometry.js";
 import { arrangePanels, panelLayout } from "../figure/layout.js";
 import { changedControls, panelModel } from "../figure/model.js";
-import { snap } from "../figure/snap.js";
 import { nearestSample, pathUpTo, sweepBudget } from "../figure/play.js";
+import { snap } from "../figure/snap.js";
+import { makeTransform, ticks } from "../figure/transform.js";
 import { badgeText, figureTitle, formatG, formatNumber, regionLegend } from "../figure/text.js";
 import { solve2d } from "../solvers/index.js";
 import { solutionPath, solveAtBudget } from "../solvers/path.js";
