@@ -5,11 +5,11 @@
  * (figures/constraint_regions.py, geometry/balls.py): the loss's Hessian from
  * its shape, the region's boundary through its exact corners, its measure,
  * where it meets the w1 axis (the budget handle), the loss's level curves and
- * the contour levels.
+ * the contour levels. The constants Python owns (the contour multiples and
+ * the view rule of figures/constraint_regions.py) come in the payload
+ * (levelMultiples, viewRule) and are passed in, never written here again.
  */
 
-// Contour levels as multiples of the touching level (figures/constraint_regions.py).
-export const LEVEL_MULTIPLES = [1, 2, 4, 5, 6].map((k) => (k / 3) ** 2);
 export const DEG = Math.PI / 180;
 
 /** The Hessian R diag(1, cond) R^T of lessons.loss_shape (long axis at `angle` degrees). */
@@ -27,9 +27,14 @@ export function hessianFromShape(cond, angle) {
   ];
 }
 
-/** Half-width of the square view (figures.constraint_regions.view_limit). */
-export function viewLimit(center, extent) {
-  return 1.2 * Math.max(extent, Math.abs(center[0]), Math.abs(center[1])) + 0.1;
+/**
+ * Half-width of the square view (figures.constraint_regions.view_limit).
+ * @param {number[]} center the loss's centre
+ * @param {number} extent how far along the axes the regions reach
+ * @param {{scale: number, margin: number}} rule the payload's viewRule
+ */
+export function viewLimit(center, extent, rule) {
+  return rule.scale * Math.max(extent, Math.abs(center[0]), Math.abs(center[1])) + rule.margin;
 }
 
 /** Where a region's boundary meets the positive w1 axis (the budget handle). */
@@ -129,9 +134,15 @@ export function levelCurve(center, cond, angle, level, nPoints = 121) {
   return out;
 }
 
-/** The contour levels: multiples of the touching level, else of the region's scale. */
-export function contourLevels(solution, cond, extent) {
+/**
+ * The contour levels: multiples of the touching level, else of the region's scale.
+ * @param {object} solution the panel's solution ({active, loss})
+ * @param {number} cond the loss's condition number
+ * @param {number} extent the region's reach along the axes
+ * @param {number[]} multiples the payload's levelMultiples
+ */
+export function contourLevels(solution, cond, extent, multiples) {
   const reference =
     solution && solution.active && solution.loss > 0 ? solution.loss : 0.5 * cond * extent * extent;
-  return LEVEL_MULTIPLES.map((m) => reference * m);
+  return multiples.map((m) => reference * m);
 }

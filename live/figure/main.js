@@ -134,7 +134,7 @@ class LiveFigure {
       const t = data.budgetHandle ? view[`${data.side}_t`] : data.region.radius;
       extent = Math.max(extent, axisIntercept({ ...data.region, radius: t }));
     }
-    return Math.max(this.data.limit, viewLimit([view.c1, view.c2], extent));
+    return Math.max(this.data.limit, viewLimit([view.c1, view.c2], extent, this.data.viewRule));
   }
 
   render(options = {}) {
@@ -155,6 +155,7 @@ class LiveFigure {
         palette,
         style: panel.data.style,
         showCone: data.showCone,
+        levelMultiples: data.levelMultiples,
         view: this.view,
         dataView: data.view,
         path: this.paths[panel.data.side],
@@ -299,7 +300,7 @@ class LiveFigure {
     });
     if (shapeSide !== undefined) this.shapeSide = shapeSide;
     const next = { ...this.view, ...changes };
-    if (Object.keys(changedControls(next, this.view)).length === 0) return;
+    if (Object.keys(changedControls(next, this.view, this.data.viewKeys)).length === 0) return;
     this.view = next;
     drag.moved = true;
     this.render();
@@ -323,15 +324,15 @@ class LiveFigure {
 
   /** Report the controls to Python once (a release): one rerun. */
   commit() {
-    const changes = changedControls(this.view, this.data.view);
+    const changes = changedControls(this.view, this.data.view, this.data.viewKeys);
     if (Object.keys(changes).length === 0) {
       if (this.queued) this.apply(this.queued);
       return;
     }
-    const report = { c1: this.view.c1, c2: this.view.c2, cond: this.view.cond, angle: this.view.angle };
-    for (const panel of this.panels) {
-      if (panel.data.budgetHandle) report[`${panel.data.side}_t`] = this.view[`${panel.data.side}_t`];
-    }
+    // Every control a handle moves, but not the budget of a panel that has no budget handle.
+    const fixed = this.panels.filter((p) => !p.data.budgetHandle).map((p) => `${p.data.side}_t`);
+    const report = {};
+    for (const key of this.data.viewKeys) if (!fixed.includes(key)) report[key] = this.view[key];
     this.seq += 1;
     report.seq = `${Date.now()}-${this.seq}`;
     stats.commits += 1;

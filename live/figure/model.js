@@ -16,11 +16,6 @@ import { hessianFromShape } from "./geometry.js";
 import { nearestSample } from "./play.js";
 import { badgeColour, badgeText, figureTitle, regionLegend } from "./text.js";
 
-/** The regions solve2d solves exactly. */
-export const LIVE_KINDS = Object.freeze(["l1", "l2", "linf", "elasticnet"]);
-/** The controls a handle can move, by their session-state (and URL) keys. */
-export const VIEW_KEYS = Object.freeze(["c1", "c2", "cond", "angle", "left_t", "right_t"]);
-
 /** The controls Python drew. */
 export function viewFromData(data) {
   return { ...data.view };
@@ -46,7 +41,7 @@ export function hessianFor(view, data) {
  * The panel for the controls `view`.
  *
  * @param {object} panel one entry of data.panels
- * @param {object} view the controls (VIEW_KEYS)
+ * @param {object} view the controls (data.viewKeys)
  * @param {object} data what Python sent
  * @param {{playing?: boolean}} options during Play, a non-live panel shows its
  *   precomputed path's sample nearest to the budget
@@ -125,9 +120,14 @@ function flat(h) {
   return { h11: h[0][0], h12: h[0][1], h22: h[1][1] };
 }
 
-/** The controls that differ between two views (what a release reports). */
-export function changedControls(view, base) {
+/**
+ * The controls that differ between two views (what a release reports).
+ * @param {object} view
+ * @param {object} base
+ * @param {string[]} keys the controls a handle moves (the payload's viewKeys)
+ */
+export function changedControls(view, base, keys) {
   const out = {};
-  for (const key of VIEW_KEYS) if (view[key] !== base[key]) out[key] = view[key];
+  for (const key of keys) if (view[key] !== base[key]) out[key] = view[key];
   return out;
 }

@@ -207,7 +207,7 @@ function legendRow(refs, index, layout) {
 
 /**
  * Draw the moving parts for `model` (see model.js).
- * @param {object} ctx {layout, transform, palette, style, showCone, handles: {budget, shape, centre}, path, shapeSide, status}
+ * @param {object} ctx {layout, transform, palette, style, showCone, levelMultiples, handles: {budget, shape, centre}, path, shapeSide, status}
  */
 export function drawDynamic(refs, model, ctx) {
   const { layout, transform, palette, style } = ctx;
@@ -246,7 +246,7 @@ export function drawDynamic(refs, model, ctx) {
   const contourCentre = faded ? [ctx.dataView.c1, ctx.dataView.c2] : center;
   const shape = faded ? ctx.dataView : ctx.view;
   const extent = Math.max(region ? axisIntercept(region) : 0, 0.5 * limit);
-  const levels = contourLevels(solution, shape.cond, extent);
+  const levels = contourLevels(solution, shape.cond, extent, ctx.levelMultiples);
   let contours = "";
   for (const level of levels) contours += pathData(levelCurve(contourCentre, shape.cond, shape.angle, level), transform);
   set(refs.contours, {
