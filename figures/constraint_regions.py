@@ -21,8 +21,12 @@ from solvers import Solution
 
 # Contour levels as multiples of the reference level: the semi-axes grow as
 # sqrt(level), so these ellipses are evenly spaced at 1/3, 2/3, 4/3, 5/3, 2
-# times the size of the reference (touching) ellipse.
-_LEVEL_MULTIPLES = tuple((k / 3.0) ** 2 for k in (1, 2, 4, 5, 6))
+# times the size of the reference (touching) ellipse. The live figure draws the
+# same levels: lessons.live_figure sends these, and the view rule below, to the browser.
+LEVEL_MULTIPLES = tuple((k / 3.0) ** 2 for k in (1, 2, 4, 5, 6))
+# The view's half-width: VIEW_SCALE times what it must show, plus VIEW_MARGIN.
+VIEW_SCALE = 1.2
+VIEW_MARGIN = 0.1
 _CURVE_POINTS = 121
 # Bottom band in pixels: the w1 tick labels and title, then the legend rows.
 _TICKS_AND_TITLE = 60
@@ -32,7 +36,7 @@ _MAX_LEGEND_ROWS = 9
 
 def view_limit(loss: QuadraticLoss, extent: float) -> float:
     """Half-width of a square view that shows a region of this extent and the loss's centre."""
-    return 1.2 * max(extent, float(np.max(np.abs(loss.center)))) + 0.1
+    return VIEW_SCALE * max(extent, float(np.max(np.abs(loss.center)))) + VIEW_MARGIN
 
 
 def _polyline(curves: list[np.ndarray]) -> np.ndarray:
@@ -51,7 +55,7 @@ def _contour_levels(loss: QuadraticLoss, extent: float, solution: Solution) -> l
     else:
         # No ellipse touches: space the contours on the scale of the region.
         reference = 0.5 * float(loss.eigh[0][-1]) * extent**2
-    return [reference * multiple for multiple in _LEVEL_MULTIPLES]
+    return [reference * multiple for multiple in LEVEL_MULTIPLES]
 
 
 def constraint_figure(

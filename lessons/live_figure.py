@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from figures.captions import badge_text, figure_title, region_legend
+from figures.constraint_regions import LEVEL_MULTIPLES, VIEW_MARGIN, VIEW_SCALE
 from figures.style import (
     AXIS_HIGHLIGHT,
     CONE,
@@ -49,9 +50,11 @@ from lessons.loss_shape import LossShape
 from solvers import Solution, solve_constrained
 
 LIVE_KINDS = ("l1", "l2", "linf", "elasticnet")
-"""The regions the browser's solve2d solves exactly (live/solvers/index.js)."""
+"""The regions the browser's solve2d solves exactly (live/solvers/validate.js REGION_KINDS).
+
+The browser reads it per panel, as each panel's ``live``."""
 VIEW_KEYS = ("c1", "c2", "cond", "angle", "left_t", "right_t")
-"""The controls a handle moves, by session-state (and URL) key."""
+"""The controls a handle moves, by session-state (and URL) key (sent as ``viewKeys``)."""
 PLAY_STEP = 0.05  # the budget slider's step: Play's precomputed paths are sampled on it
 PLAY_SECONDS = 3.5  # each way, t_max -> 0 and back
 HINT = (
@@ -252,6 +255,10 @@ def live_payload(
             "angle": _range(ROTATION),
             "t": _range(budget),
         },
+        # Python's constants, sent rather than written again in JavaScript.
+        "viewKeys": list(VIEW_KEYS),
+        "levelMultiples": list(LEVEL_MULTIPLES),
+        "viewRule": {"scale": VIEW_SCALE, "margin": VIEW_MARGIN},
         "playSeconds": PLAY_SECONDS,
         "hint": HINT,
     }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
 import urllib.parse
 from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import SMALL, controls, link, multi_pills, notes, open_page
 from ui.registry import PAGE, PAGES
-from ui.url_values import app_address, parse_choices, snap
+from ui.url_values import app_address, parse_choices, parse_number, snap
+
+SNAP_CASES = Path(__file__).resolve().parents[1] / "live" / "tests" / "snap_cases.json"
 
 
 def _change_everything(app: AppTest) -> None:
@@ -181,6 +186,25 @@ def test_a_link_value_halfway_between_grid_points_snaps_to_the_upper_one(k, grid
     upper = Decimal(repr(low)) + (k + 1) * Decimal(repr(step))
     halfway = float(upper - Decimal(repr(step)) / 2)
     assert snap(halfway, low, step) == float(upper)
+
+
+def _exact_snap(value: float, low: float, high: float, step: float) -> float:
+    """Clamp, snap (halfway up) and clamp in exact rationals of the numbers as written."""
+    written = [Fraction(repr(float(x))) for x in (min(max(value, low), high), low, high, step)]
+    at, low_, high_, step_ = written
+    on_grid = low_ + math.floor((at - low_) / step_ + Fraction(1, 2)) * step_
+    return float(min(max(on_grid, low_), high_))
+
+
+def test_links_snap_as_the_browser_does_on_the_shared_cases():
+    # live/tests/snap_cases.json is read by the browser's test too (live/tests/snap.test.js).
+    cases = json.loads(SNAP_CASES.read_text())["cases"]
+    assert len(cases) > 100
+    for case in cases:
+        low, high, step = case["low"], case["high"], case["step"]
+        assert case["expected"] == _exact_snap(case["value"], low, high, step), case
+        reading = parse_number(repr(case["value"]), low, high, step)
+        assert reading.value == case["expected"], case
 
 
 @pytest.mark.parametrize(

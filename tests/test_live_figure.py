@@ -20,12 +20,20 @@ import numpy as np
 import pytest
 
 from figures.captions import badge_text, figure_title, region_legend
+from figures.constraint_regions import (
+    LEVEL_MULTIPLES,
+    VIEW_MARGIN,
+    VIEW_SCALE,
+    _contour_levels,
+    view_limit,
+)
 from figures.style import DARK_PAPER, DARK_VARIANT, PRESENT_CONTOUR
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
 from lessons.constraint_regions import PanelChoice, solve_panel
 from lessons.live_figure import (
     LIVE_KINDS,
+    VIEW_KEYS,
     LivePanel,
     budget_path,
     budget_sides,
@@ -252,3 +260,61 @@ def test_the_browser_says_what_python_says_for_the_same_state(tmp_path):
 def test_the_hessian_the_browser_builds_is_pythons_for_the_page_defaults():
     loss = QuadraticLoss.from_shape((1.0, 2.0), eigenvalues=(1.0, 4.0), angle_deg=-30.0)
     assert payload()["hessian"] == loss.hessian.tolist()
+
+
+# --- Python's constants, which the browser reads from the payload ----------------------
+
+_CONSTANTS_SCRIPT = """
+import { readFileSync } from "node:fs";
+import { contourLevels, viewLimit } from "ROOT/live/figure/geometry.js";
+import { REGION_KINDS } from "ROOT/live/solvers/validate.js";
+const { data, cases } = JSON.parse(readFileSync(0, "utf8"));
+const out = cases.map(({ c, cond, extent, solution }) => ({
+  limit: viewLimit(c, extent, data.viewRule),
+  levels: contourLevels(solution, cond, extent, data.levelMultiples),
+}));
+process.stdout.write(JSON.stringify({ kinds: REGION_KINDS, out }));
+"""
+
+
+def test_the_payload_carries_the_constants_python_uses():
+    data = payload()
+    assert data["viewKeys"] == list(VIEW_KEYS)
+    assert data["levelMultiples"] == list(LEVEL_MULTIPLES)
+    assert data["viewRule"] == {"scale": VIEW_SCALE, "margin": VIEW_MARGIN}
+
+
+def test_the_browser_draws_the_view_and_contours_python_draws_from_the_payload(tmp_path):
+    node = _node()
+    rng = np.random.default_rng(11)
+    cases, expected = [], []
+    for k in range(60):
+        c1, c2 = (float(x) for x in rng.uniform(-3, 3, 2).round(2))
+        shape = LossShape(c1, c2, float(np.round(rng.uniform(1, 20), 1)), 15.0)
+        region = PanelChoice(kind="l1").region(float(rng.uniform(0.1, 3.0)))
+        solution = solve_constrained(shape.loss, region)
+        if k % 3 == 0:  # no ellipse touches: the levels follow the region's scale
+            solution = solve_constrained(shape.loss, PanelChoice(kind="l1").region(10.0))
+        extent = float(rng.uniform(0.1, 3.0))
+        cases.append(
+            {
+                "c": [shape.c1, shape.c2],
+                "cond": shape.condition,
+                "extent": extent,
+                "solution": {"active": bool(solution.active), "loss": float(solution.loss)},
+            }
+        )
+        expected.append(
+            (view_limit(shape.loss, extent), _contour_levels(shape.loss, extent, solution))
+        )
+    script = tmp_path / "constants.mjs"
+    script.write_text(_CONSTANTS_SCRIPT.replace("ROOT", ROOT.as_posix()))
+    message = json.dumps({"data": payload(), "cases": cases})
+    result = subprocess.run(
+        [node, str(script)], input=message, capture_output=True, text=True, check=True
+    )
+    got = json.loads(result.stdout)
+    assert tuple(got["kinds"]) == LIVE_KINDS  # what Python calls live is what solve2d solves
+    for drawn, (limit, levels) in zip(got["out"], expected, strict=True):
+        assert drawn["limit"] == limit
+        assert np.allclose(drawn["levels"], levels, rtol=1e-12, atol=0)

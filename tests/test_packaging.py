@@ -1,13 +1,26 @@
 """The house rules that keep the project deployable and layered."""
 
 import ast
+import json
+import os
 import re
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
+LIVE = ROOT / "live"
+# A static import or re-export of a relative module: `import {a, b} from "./x.js"`,
+# `import "./x.js"`, `export * from "../y/z.js"` (the clause may span lines).
+_JS_IMPORT = re.compile(
+    r"""^\s*(?:import|export)\s+(?:[\w$*{},\s]+?\s+from\s+)?["'](\.{1,2}/[^"']+)["']""", re.M
+)
+# Command-line scripts run on import (they read their arguments and files): not browser modules.
+_NODE_SCRIPTS = ("tools",)
 
 
 def _pinned_requirements() -> dict[str, str]:
@@ -114,3 +127,88 @@ def test_no_unsafe_html_anywhere():
 def test_visitors_never_see_tracebacks():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def _live_modules() -> list[Path]:
+    """Every JavaScript module under live/, its tests aside."""
+    return sorted(p for p in LIVE.rglob("*.js") if "tests" not in p.relative_to(LIVE).parts)
+
+
+def test_every_live_module_is_at_most_300_lines():
+    modules = _live_modules()
+    assert len(modules) > 20
+    for path in modules:
+        lines = len(path.read_text().splitlines())
+        assert lines <= 300, f"{path.relative_to(ROOT)} has {lines} lines"
+
+
+def _relative_imports(path: Path) -> set[Path]:
+    return {(path.parent / spec).resolve() for spec in _JS_IMPORT.findall(path.read_text())}
+
+
+def _cycle(graph: dict[Path, set[Path]]) -> list[Path] | None:
+    """One import cycle in ``graph`` (as the list of modules around it), or None."""
+    done: set[Path] = set()
+    trail: list[Path] = []
+
+    def visit(module: Path) -> list[Path] | None:
+        if module in trail:
+            return [*trail[trail.index(module) :], module]
+        if module in done:
+            return None
+        trail.append(module)
+        for imported in sorted(graph.get(module, ())):
+            found = visit(imported)
+            if found:
+                return found
+        trail.pop()
+        done.add(module)
+        return None
+
+    return next((c for c in map(visit, sorted(graph)) if c), None)
+
+
+def test_live_modules_import_one_way_without_cycles():
+    graph = {path.resolve(): _relative_imports(path) for path in _live_modules()}
+    assert sum(len(imported) for imported in graph.values()) > 30  # the parser finds imports
+    for module, imported in graph.items():
+        for target in imported:
+            assert target.is_file(), f"{module.relative_to(ROOT)} imports missing {target}"
+    cycle = _cycle(graph)
+    assert cycle is None, " -> ".join(str(p.relative_to(ROOT)) for p in cycle)
+
+
+_IMPORT_ALL = """
+const failures = [];
+if (typeof document !== "undefined" || typeof window !== "undefined") {
+  failures.push("this Node has a DOM: the check would prove nothing");
+}
+for (const url of JSON.parse(process.argv[1])) {
+  try {
+    await import(url);
+  } catch (error) {
+    failures.push(`${url}: ${error}`);
+  }
+}
+process.stdout.write(JSON.stringify(failures));
+"""
+
+
+def test_every_live_browser_module_imports_in_node_without_a_dom():
+    # No DOM access at import: each module can be loaded (and its pure parts
+    # tested) in Node, which has no document or window.
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI=true but no node on PATH")
+        pytest.skip("no node on this machine")
+    modules = [p for p in _live_modules() if p.relative_to(LIVE).parts[0] not in _NODE_SCRIPTS]
+    urls = json.dumps([p.as_uri() for p in modules])
+    result = subprocess.run(
+        [node, "--input-type=module", "-e", _IMPORT_ALL, urls],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert json.loads(result.stdout) == []

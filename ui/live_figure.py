@@ -5,7 +5,7 @@ package, so it has no ``asset_dir``; the files are read from the repository
 by path, relative to this module):
 
 - ``sparsity_live_modules`` carries the ES modules of ``live/figure`` and
-  ``live/solvers`` (about 60 kB). Its message never changes, so after the
+  ``live/solvers`` (about 115 kB). Its message never changes, so after the
   first page load Streamlit's message cache sends only its hash: the code
   travels once per session, not on every rerun. In the browser it turns each
   module into a blob URL (imports rewritten to those URLs) and imports the

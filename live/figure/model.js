@@ -16,11 +16,6 @@ import { hessianFromShape } from "./geometry.js";
 import { nearestSample } from "./play.js";
 import { badgeColour, badgeText, figureTitle, regionLegend } from "./text.js";
 
-/** The regions solve2d solves exactly. */
-export const LIVE_KINDS = Object.freeze(["l1", "l2", "linf", "elasticnet"]);
-/** The controls a handle can move, by their session-state (and URL) keys. */
-export const VIEW_KEYS = Object.freeze(["c1", "c2", "cond", "angle", "left_t", "right_t"]);
-
 /** The controls Python drew. */
 export function viewFromData(data) {
   return { ...data.view };
@@ -42,11 +37,65 @@ export function hessianFor(view, data) {
   return hessianFromShape(view.cond, view.angle);
 }
 
+/** The Hessian's three entries, as lossGradient takes them. */
+function flat(h) {
+  return { h11: h[0][0], h12: h[0][1], h22: h[1][1] };
+}
+
+/** What Python drew for the panel. */
+function pythonShown(panel) {
+  const { region, solution, title, badge, colour, legend, localMinima } = panel;
+  return { region, solution, title, badge, colour, legend, localMinima };
+}
+
+/** solve2d's exact answer at budget t, and its words (no region drawn at t = 0). */
+function liveShown(panel, center, hessian, t) {
+  const region = regionAt(panel, t);
+  const solution = solveAtBudget(center, hessian, region, t);
+  const drawn = t > 0 ? region : null;
+  return {
+    region: drawn,
+    solution,
+    title: figureTitle(drawn, solution),
+    badge: badgeText(solution),
+    colour: badgeColour(solution),
+    legend: drawn ? regionLegend(drawn) : "",
+    localMinima: [],
+  };
+}
+
+/** During Play, a panel the browser cannot solve: the sample of Python's path nearest t. */
+function pathShown(panel, center, hessian, t) {
+  const [budget, w1, w2, badge, title] = nearestSample(panel.path, t);
+  const w = [w1, w2];
+  const zeros = [0, 1].filter((i) => w[i] === 0);
+  const d = [w1 - center[0], w2 - center[1]];
+  const loss = 0.5 * (hessian[0][0] * d[0] * d[0] + 2 * hessian[0][1] * d[0] * d[1] + hessian[1][1] * d[1] * d[1]);
+  const region = budget > 0 ? regionAt(panel, budget) : null;
+  const solution = { w, zeros, face: "path", multiplier: NaN, loss, active: loss > 0 };
+  return {
+    region,
+    solution,
+    title,
+    badge,
+    colour: badgeColour(solution),
+    legend: region ? regionLegend(region) : "",
+    localMinima: [],
+  };
+}
+
+/** ∇L at the solution shown (the pull is its negative); pending keeps the old centre's pull. */
+function pullGradient(status, w, center, hessian, data) {
+  const pending = status === "pending";
+  const [c1, c2] = pending ? [data.view.c1, data.view.c2] : center;
+  return lossGradient({ c1, c2, ...flat(pending ? data.hessian : hessian) }, w[0], w[1]);
+}
+
 /**
  * The panel for the controls `view`.
  *
  * @param {object} panel one entry of data.panels
- * @param {object} view the controls (VIEW_KEYS)
+ * @param {object} view the controls (data.viewKeys)
  * @param {object} data what Python sent
  * @param {{playing?: boolean}} options during Play, a non-live panel shows its
  *   precomputed path's sample nearest to the budget
@@ -58,76 +107,29 @@ export function panelModel(panel, view, data, options = {}) {
   const tKey = `${panel.side}_t`;
   const t = panel.budgetHandle ? view[tKey] : data.view[tKey];
   const center = [view.c1, view.c2];
-  const unchanged = sameShape(view, data.view) && t === data.view[tKey];
-  const python = {
-    region: panel.region,
-    solution: panel.solution,
-    title: panel.title,
-    badge: panel.badge,
-    colour: panel.colour,
-    legend: panel.legend,
-    localMinima: panel.localMinima,
-  };
-  let status;
-  let shown;
   const hessian = hessianFor(view, data);
-  if (unchanged) {
+  let status = "pending";
+  let shown;
+  if (sameShape(view, data.view) && t === data.view[tKey]) {
     status = "python";
-    shown = python;
   } else if (panel.live) {
-    status = "live";
-    const region = regionAt(panel, t);
-    const solution = solveAtBudget(center, hessian, region, t);
-    const drawn = t > 0 ? region : null;
-    shown = {
-      region: drawn,
-      solution,
-      title: figureTitle(drawn, solution),
-      badge: badgeText(solution),
-      colour: badgeColour(solution),
-      legend: drawn ? regionLegend(drawn) : "",
-      localMinima: [],
-    };
+    [status, shown] = ["live", liveShown(panel, center, hessian, t)];
   } else if (options.playing && panel.path && panel.budgetHandle) {
-    status = "path";
-    const [budget, w1, w2, badge, title] = nearestSample(panel.path, t);
-    const w = [w1, w2];
-    const zeros = [0, 1].filter((i) => w[i] === 0);
-    const d = [w1 - center[0], w2 - center[1]];
-    const loss = 0.5 * (hessian[0][0] * d[0] * d[0] + 2 * hessian[0][1] * d[0] * d[1] + hessian[1][1] * d[1] * d[1]);
-    const region = budget > 0 ? regionAt(panel, budget) : null;
-    const solution = { w, zeros, face: "path", multiplier: NaN, loss, active: loss > 0 };
-    shown = {
-      region,
-      solution,
-      title,
-      badge,
-      colour: badgeColour(solution),
-      legend: region ? regionLegend(region) : "",
-      localMinima: [],
-    };
-  } else {
-    status = "pending";
-    shown = python;
+    [status, shown] = ["path", pathShown(panel, center, hessian, t)];
   }
-  const w = shown.solution.w;
-  const problem = { c1: center[0], c2: center[1], h11: hessian[0][0], h12: hessian[0][1], h22: hessian[1][1] };
-  // Pending: the old solution stays, with the old centre's pull.
-  const pullFrom = status === "pending" ? data.view : view;
-  const gradient =
-    status === "pending"
-      ? lossGradient({ ...problem, c1: pullFrom.c1, c2: pullFrom.c2, ...flat(data.hessian) }, w[0], w[1])
-      : lossGradient(problem, w[0], w[1]);
+  shown ??= pythonShown(panel);
+  const gradient = pullGradient(status, shown.solution.w, center, hessian, data);
   return { status, center, hessian, gradient, t, ...shown };
 }
 
-function flat(h) {
-  return { h11: h[0][0], h12: h[0][1], h22: h[1][1] };
-}
-
-/** The controls that differ between two views (what a release reports). */
-export function changedControls(view, base) {
+/**
+ * The controls that differ between two views (what a release reports).
+ * @param {object} view
+ * @param {object} base
+ * @param {string[]} keys the controls a handle moves (the payload's viewKeys)
+ */
+export function changedControls(view, base, keys) {
   const out = {};
-  for (const key of VIEW_KEYS) if (view[key] !== base[key]) out[key] = view[key];
+  for (const key of keys) if (view[key] !== base[key]) out[key] = view[key];
   return out;
 }

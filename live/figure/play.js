@@ -3,13 +3,14 @@
  * Pure (no DOM): the figure asks for t at each animation frame.
  */
 
-export const PLAY_SECONDS = 3.5; // each way
-
 /**
  * The budget at `elapsed` seconds into a sweep tMax -> 0 -> tMax.
+ * @param {number} elapsed seconds since the start
+ * @param {number} tMax the budget slider's top
+ * @param {number} seconds each way (the payload's playSeconds, lessons.live_figure.PLAY_SECONDS)
  * @returns {{t: number, done: boolean, falling: boolean}}
  */
-export function sweepBudget(elapsed, tMax, seconds = PLAY_SECONDS) {
+export function sweepBudget(elapsed, tMax, seconds) {
   if (elapsed >= 2 * seconds) return { t: tMax, done: true, falling: false };
   if (elapsed <= seconds) {
     // Linear in time: the path is traced at an even pace in t.

@@ -2,31 +2,33 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
+import { coneDrawing, normalCone, openingDegrees } from "../figure/cone.js";
+import { dragToControls, keyToControls, shapeFromHandle, shapeHandle } from "../figure/controls.js";
 import {
   axisIntercept,
   budgetFromIntercept,
-  coneDrawing,
-  dragToControls,
+  contourLevels,
   hessianFromShape,
-  keyToControls,
   levelCurve,
-  makeTransform,
-  normalCone,
-  openingDegrees,
   regionBoundary,
   regionMeasure,
-  shapeFromHandle,
-  shapeHandle,
-  snap,
-  ticks,
+  viewLimit,
 } from "../figure/geometry.js";
 import { arrangePanels, panelLayout } from "../figure/layout.js";
 import { changedControls, panelModel } from "../figure/model.js";
 import { nearestSample, pathUpTo, sweepBudget } from "../figure/play.js";
+import { snap } from "../figure/snap.js";
+import { makeTransform, ticks } from "../figure/transform.js";
 import { badgeText, figureTitle, formatG, formatNumber, regionLegend } from "../figure/text.js";
 import { solve2d } from "../solvers/index.js";
 import { solutionPath, solveAtBudget } from "../solvers/path.js";
 import { rotatedHessian } from "./helpers.js";
+
+// Python's constants, as the payload carries them (tests/test_live_figure.py checks the
+// payload against Python's own values): the tests pass them in, as the figure does.
+const VIEW_KEYS = ["c1", "c2", "cond", "angle", "left_t", "right_t"];
+const LEVEL_MULTIPLES = [1, 2, 4, 5, 6].map((k) => (k / 3) ** 2);
+const VIEW_RULE = { scale: 1.2, margin: 0.1 };
 
 const SPECS = {
   c: { low: -3, high: 3, step: 0.05 },
@@ -154,6 +156,14 @@ test("normal cones: a 90° wedge at the diamond's corner, one ray on a smooth bo
   assert.ok(Math.abs(tip[0]) <= tip[1] - 1, "the pull points into the wedge |x| <= y - 1");
 });
 
+test("the view and the contour levels follow the rule and multiples the payload gives", () => {
+  assert.equal(viewLimit([1, 2], 1, VIEW_RULE), 1.2 * 2 + 0.1);
+  assert.equal(viewLimit([-2.5, 0], 3, { scale: 2, margin: 0 }), 6);
+  const touching = { active: true, loss: 0.9 };
+  assert.deepEqual(contourLevels(touching, 4, 1, LEVEL_MULTIPLES), LEVEL_MULTIPLES.map((m) => 0.9 * m));
+  assert.deepEqual(contourLevels({ active: false, loss: 0 }, 4, 1.5, [1, 2]), [4.5, 9]);
+});
+
 test("level curves are the ellipse 0.5 (w - c)^T H (w - c) = level", () => {
   const h = hessianFromShape(6, 25);
   for (const w of levelCurve([0.5, -1], 6, 25, 1.7)) {
@@ -249,6 +259,7 @@ function data() {
     view: { c1: 1, c2: 2, cond: 4, angle: -30, left_t: 1, right_t: 1 },
     hessian: hessianFromShape(4, -30),
     panels: [panel("left", "l1"), panel("right", "lp")],
+    viewKeys: VIEW_KEYS,
   };
 }
 
@@ -269,5 +280,5 @@ test("the panel model: Python's answer at rest, solve2d's while moving, 'pending
   const playing = panelModel(d.panels[1], { ...d.view, right_t: 0.1 }, d, { playing: true });
   assert.equal(playing.status, "path");
   assert.deepEqual(playing.solution.w, [0, 0]);
-  assert.deepEqual(changedControls(moved, d.view), { c1: 0.4, c2: 2.4 });
+  assert.deepEqual(changedControls(moved, d.view, d.viewKeys), { c1: 0.4, c2: 2.4 });
 });
