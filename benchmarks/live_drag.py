@@ -26,25 +26,14 @@ driver's round trips, sets the pace), and the page reports:
 from __future__ import annotations
 
 import base64
-import socket
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import browser_bench as bb
+
 MOVES = 120
 REGIONS = ("l1", "l2", "linf", "elasticnet")
 COUNTER = """() => {
@@ -89,27 +78,6 @@ IDLE = (
     "() => document.querySelector('[data-test-script-state]')"
     "?.getAttribute('data-test-script-state') === 'notRunning'"
 )
-
-
-def start_server() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--server.address", "127.0.0.1"]
-    process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return process, url
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("streamlit did not start")
 
 
 class Bytes:
@@ -177,10 +145,11 @@ def measure(browser, url: str, region: str) -> dict[str, float]:
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    process, url = start_server()
+    server = bb.start_server(bb.APP)
+    url = server.url
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            browser = bb.launch(playwright)
             measure(browser, url, "l1")  # warm-up: imports and caches on the server
             print(f"Live figure, a drag of ŵ over {MOVES} pointer moves (both panels one region)")
             header = (
@@ -206,8 +175,7 @@ def main() -> None:
                 print(" ".join(cells))
             browser.close()
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        bb.stop_server(server)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,9 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# The real-browser tests' fixtures (streamlit_server, browser, app, measured, ...).
+pytest_plugins = ["tests.browser.fixtures"]
+
 # CI runs more examples than a developer's quick loop.
 settings.register_profile(
     "ci", max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow]

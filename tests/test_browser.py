@@ -4,8 +4,9 @@ Playwright cannot download its own browser here, so it drives /usr/bin/chromium.
 Without a browser these tests skip on a developer's machine, but fail under CI
 (CI=true), where .ci/run installs Chromium: a browser test that CI never runs
 would be a defect. The server, the browser, the waits and the console checks are
-shared with the other browser tests (tests/browser_support.py, browser_fixtures.py):
-one server and one browser for the session, a context of its own for each page.
+shared with the other browser tests (tests/browser/, its fixtures registered in
+tests/conftest.py): one server for the session, one browser for the module, a context
+of its own for each page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from playwright.sync_api import expect
 
 from ui.registry import PAGES
 
-pytest_plugins = ["tests.browser_fixtures"]
 pytestmark = pytest.mark.browser
 
 

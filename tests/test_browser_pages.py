@@ -1,7 +1,7 @@
 """Every page in a real browser: loads cleanly, draws its charts, answers the keyboard,
 fits the screen (desktop, projector, phone) without overlapping or clipped text.
 
-The pages are tests.browser_support.PAGE_PATHS; each page's main figure is defined
+The pages are tests.browser.layout.PAGE_PATHS; each page's main figure is defined
 there too (MAIN_FIGURES). The read-only checks share one fresh load per page and size
 (the `measured` fixture); screenshots of each load land in tests/artifacts/.
 
@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser_support import (
+from tests.browser.layout import (
     DESKTOP_SIZES,
     MIN_TOUCH_PX,
     MIN_VISIBLE_PART_PX,
@@ -28,7 +28,6 @@ from tests.browser_support import (
     page_name,
 )
 
-pytest_plugins = ["tests.browser_fixtures"]
 pytestmark = pytest.mark.browser
 
 LAYOUT_SIZES = ((1440, 900), (390, 844))

@@ -1,8 +1,9 @@
 """Real browser: the live figure's handles, dragged with a mouse and a finger, Play, keys, looks.
 
 `streamlit run` in the background and Debian's Chromium driven by Playwright,
-as in tests/test_browser.py (whose server and browser helpers these tests
-share): without Chromium they skip on a developer's machine and fail under CI.
+the session's server and the module's browser (tests/browser/fixtures.py, as
+tests/test_browser.py): without Chromium they skip on a developer's machine and
+fail under CI.
 
 Every wait is for a state (a readout that changed, a URL that holds a value,
 Streamlit's script state back to idle), never a fixed sleep. Reruns are
@@ -26,7 +27,7 @@ from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
 from lessons.presets import PAGE_DEFAULTS
 from solvers import solve_constrained
-from tests.page_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
+from tests.browser.artifacts import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -42,24 +43,6 @@ RERUN_COUNTER = """() => {
     last = now;
   }).observe(root, { attributes: true, attributeFilter: ['data-test-script-state'] });
 }"""
-
-
-@pytest.fixture(scope="module")
-def server():
-    process, url = _start_server()
-    yield url
-    _stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 def idle(page) -> None:
@@ -178,8 +161,8 @@ def slider_value(page, label: str, index: int = 0) -> float:
     return float(slider.get_by_role("slider").input_value())
 
 
-def test_dragging_the_centre_with_the_mouse_updates_live_and_commits_once(server, browser):
-    page = open_live(browser, f"{server}/{EDGE}")
+def test_dragging_the_centre_with_the_mouse_updates_live_and_commits_once(base_url, browser):
+    page = open_live(browser, f"{base_url}/{EDGE}")
     assert badge(page, "left") == "no exact zeros: not sparse"  # the edge hit
     start = view(page)
     scale = pixels_per_unit(page, "left")
@@ -258,8 +241,8 @@ def assert_python_agrees_after_release(page, state: dict[str, float], keys) -> N
         assert readout(page, side).startswith(f"w = {python_w_text(page, index)}")
 
 
-def test_the_budget_and_shape_handles(server, browser):
-    page = open_live(browser, server)
+def test_the_budget_and_shape_handles(base_url, browser):
+    page = open_live(browser, base_url)
     scale = pixels_per_unit(page, "left")
     before = reruns(page)
     start = handle_box(page, "left", "budget")
@@ -293,8 +276,8 @@ def test_the_budget_and_shape_handles(server, browser):
     page.close()
 
 
-def test_a_finger_drags_the_centre(server, browser):
-    page = open_live(browser, f"{server}/{EDGE}", has_touch=True)
+def test_a_finger_drags_the_centre(base_url, browser):
+    page = open_live(browser, f"{base_url}/{EDGE}", has_touch=True)
     session = page.context.new_cdp_session(page)
     scale = pixels_per_unit(page, "left")
     x0, y0 = handle_box(page, "left", "centre")
@@ -327,8 +310,8 @@ def test_a_finger_drags_the_centre(server, browser):
     page.close()
 
 
-def test_the_arrow_keys_move_a_focused_handle(server, browser):
-    page = open_live(browser, server)
+def test_the_arrow_keys_move_a_focused_handle(base_url, browser):
+    page = open_live(browser, base_url)
     handle = page.locator(".lf-panel[data-side=left] .lf-handle-centre")
     handle.focus()
     page.keyboard.press("ArrowRight")
@@ -339,8 +322,8 @@ def test_the_arrow_keys_move_a_focused_handle(server, browser):
     page.close()
 
 
-def test_play_traces_both_paths_in_the_browser(server, browser):
-    page = open_live(browser, server)
+def test_play_traces_both_paths_in_the_browser(base_url, browser):
+    page = open_live(browser, base_url)
     before = reruns(page)
     page.locator("[data-role=play]").click()
     badges = set()
@@ -374,8 +357,8 @@ def test_play_traces_both_paths_in_the_browser(server, browser):
         (1440, 900, "dark", "?left_region=elasticnet&right_region=lp&right_p=0.5"),
     ],
 )
-def test_screenshots(server, browser, width, height, scheme, query):
-    page = open_live(browser, f"{server}/{query}", width, height, color_scheme=scheme)
+def test_screenshots(base_url, browser, width, height, scheme, query):
+    page = open_live(browser, f"{base_url}/{query}", width, height, color_scheme=scheme)
     paper = page.locator(".lf-panel[data-side=left] .lf-bg").get_attribute("fill")
     assert paper == ("#0E1117" if scheme == "dark" else "white")
     page.locator(".lf-root").scroll_into_view_if_needed()
@@ -390,8 +373,8 @@ def test_screenshots(server, browser, width, height, scheme, query):
     page.close()
 
 
-def test_the_figure_downloads_as_svg_and_png(server, browser, tmp_path):
-    page = open_live(browser, server)
+def test_the_figure_downloads_as_svg_and_png(base_url, browser, tmp_path):
+    page = open_live(browser, base_url)
     with page.expect_download() as svg_download:
         page.locator("[data-role=svg]").click()
     svg = svg_download.value

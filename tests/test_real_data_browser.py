@@ -1,7 +1,8 @@
 """Real browser, the Real data page: load, move the marker by keyboard, upload good and bad CSVs.
 
-Uses the server and Chromium of ``tests/test_browser.py`` (same fixtures, same
-skip/fail rules). Screenshots go to tests/artifacts/ (git-ignored).
+Uses the server and Chromium of ``tests/test_browser.py`` (the same fixtures,
+tests/browser/fixtures.py, the same skip/fail rules). Screenshots go to
+tests/artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -9,9 +10,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.page_browser import ARTIFACTS, _open, browser, server  # noqa: F401  (fixtures)
+from tests.browser.artifacts import ARTIFACTS
 
 pytestmark = pytest.mark.browser
+
+
+def _open(browser, url: str, width: int, height: int):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot >> nth=1", timeout=60_000)
+    page.wait_for_timeout(500)  # let Plotly finish its first layout
+    return page
 
 
 def _no_exception(page) -> None:
@@ -27,8 +36,8 @@ def _good_csv() -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def test_real_data_page_marker_by_keyboard_and_uploads(server, browser):  # noqa: F811
-    page = _open(browser, f"{server}/real_data", 1440, 900)
+def test_real_data_page_marker_by_keyboard_and_uploads(base_url, browser):
+    page = _open(browser, f"{base_url}/real_data", 1440, 900)
     page.get_by_text("Cross-validated, the lasso puts").first.wait_for(timeout=60_000)
     _no_exception(page)
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
@@ -74,8 +83,8 @@ def test_real_data_page_marker_by_keyboard_and_uploads(server, browser):  # noqa
     page.close()
 
 
-def test_real_data_in_presentation_mode_at_1280x720(server, browser):  # noqa: F811
-    page = _open(browser, f"{server}/real_data?present=true", 1280, 720)
+def test_real_data_in_presentation_mode_at_1280x720(base_url, browser):
+    page = _open(browser, f"{base_url}/real_data?present=true", 1280, 720)
     page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
     _no_exception(page)

@@ -1,8 +1,8 @@
 """Real browser: the Three weights page's 3-D scenes render, turn by dragging, and redraw.
 
-Same harness as tests/test_browser.py (`streamlit run` in the background,
-Debian's Chromium through Playwright), with software WebGL (SwiftShader): the
-3-D scenes are WebGL, and headless Chromium without a GPU has none otherwise.
+Same harness as tests/test_browser.py (tests/browser/: `streamlit run` in the
+background, Debian's Chromium through Playwright), with software WebGL (SwiftShader):
+the 3-D scenes are WebGL, and headless Chromium without a GPU has none otherwise.
 Screenshots go to tests/artifacts/ (git-ignored), for a person to look at.
 """
 
@@ -12,10 +12,10 @@ import re
 
 import pytest
 
-from tests.page_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
+from tests.browser.artifacts import ARTIFACTS
+from tests.browser.chromium import WEBGL_ARGS
 
 pytestmark = pytest.mark.browser
-WEBGL_ARGS = [*CHROMIUM_ARGS, "--use-gl=swiftshader", "--enable-unsafe-swiftshader"]
 PLOTS = ".js-plotly-plot"
 SCENE_INDICES = """() => [...document.querySelectorAll('.js-plotly-plot')]
     .map((p, i) => (p._fullLayout && p._fullLayout.scene ? i : -1)).filter(i => i >= 0)"""
@@ -29,21 +29,9 @@ TITLES = """() => [...document.querySelectorAll('.js-plotly-plot')]
 
 
 @pytest.fixture(scope="module")
-def server():
-    process, url = _start_server()
-    yield url
-    _stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=WEBGL_ARGS)
-        yield launched
-        launched.close()
+def chromium_args():
+    """This module's browser draws WebGL in software (the shared ``browser`` fixture)."""
+    return WEBGL_ARGS
 
 
 def _open(browser, url: str, width: int, height: int):
@@ -72,8 +60,8 @@ def _drag(page, locator, dx: float, dy: float) -> None:
     page.wait_for_timeout(500)
 
 
-def test_a_scene_turns_when_dragged_and_redraws_when_a_slider_moves(server, browser):
-    page = _open(browser, f"{server}/three_weights", 1440, 900)
+def test_a_scene_turns_when_dragged_and_redraws_when_a_slider_moves(base_url, browser):
+    page = _open(browser, f"{base_url}/three_weights", 1440, 900)
     first = _scene(page, 0)
     first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
@@ -102,8 +90,8 @@ def test_a_scene_turns_when_dragged_and_redraws_when_a_slider_moves(server, brow
     page.close()
 
 
-def test_the_page_projects_at_1280_by_720(server, browser):
-    page = _open(browser, f"{server}/three_weights?present=true", 1280, 720)
+def test_the_page_projects_at_1280_by_720(base_url, browser):
+    page = _open(browser, f"{base_url}/three_weights?present=true", 1280, 720)
     first = _scene(page, 0)
     first.scroll_into_view_if_needed()
     page.wait_for_timeout(500)

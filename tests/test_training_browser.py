@@ -1,17 +1,16 @@
 """Real browser on the Training page: the animation plays and scrubs in the browser, screenshots.
 
-The server and Chromium are started as in ``tests/test_browser.py`` (Debian's
-Chromium driven by Playwright; skipped without it, failed under CI).
+The session's server and the module's Chromium, as in ``tests/test_browser.py``
+(tests/browser/fixtures.py: Debian's Chromium driven by Playwright; skipped without
+it, failed under CI).
 Screenshots go to tests/artifacts/ (git-ignored) for a person to look at.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from tests.page_browser import ARTIFACTS, CHROMIUM_ARGS, _chromium, _start_server, _stop
+from tests.browser.artifacts import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 
@@ -27,24 +26,6 @@ CURRENT = """() => document.querySelectorAll('.js-plotly-plot')[0]
   .querySelector('.slider-container .slider-label').textContent"""
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    process, url = _start_server()
-    yield url
-    _stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
 def _open(browser, url: str, width: int, height: int):
     page = browser.new_page(viewport={"width": width, "height": height})
     page.goto(url)
@@ -55,8 +36,8 @@ def _open(browser, url: str, width: int, height: int):
     return page
 
 
-def test_the_race_plays_and_scrubs_in_the_browser(server, browser):
-    page = _open(browser, f"{server}/training", 1440, 900)
+def test_the_race_plays_and_scrubs_in_the_browser(base_url, browser):
+    page = _open(browser, f"{base_url}/training", 1440, 900)
     race = page.locator(".js-plotly-plot").first
     race.scroll_into_view_if_needed()
     ARTIFACTS.mkdir(exist_ok=True)
@@ -100,8 +81,8 @@ def test_the_race_plays_and_scrubs_in_the_browser(server, browser):
     page.close()
 
 
-def test_presentation_fits_a_projector(server, browser):
-    page = _open(browser, f"{server}/training?present=true", 1280, 720)
+def test_presentation_fits_a_projector(base_url, browser):
+    page = _open(browser, f"{base_url}/training?present=true", 1280, 720)
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "training_present_1280x720.png"))
     page.locator(".js-plotly-plot").nth(1).scroll_into_view_if_needed()
