@@ -14,10 +14,9 @@ import urllib.parse
 import pytest
 
 from tests.apptest_support import SMALL, controls, open_page
-from tests.browser_support import PAGE_PATHS
+from tests.browser.layout import PAGE_PATHS
 from ui.registry import PAGES
 
-pytest_plugins = ["tests.browser_fixtures"]
 pytestmark = pytest.mark.browser
 
 HOSTILE = (
