@@ -9,8 +9,8 @@ things must be undone for a visitor's text:
 - autolinks: GFM also turns bare ``https://…``, ``www.…`` and ``name@host`` into
   links, and its mdast transform matches them in the text *after* escapes are
   read (checked in Chromium: ``https\\://`` still became a link). A WORD JOINER
-  (U+2060, invisible, no width) after each ``:``, after ``www`` and before each
-  ``@`` breaks those patterns while the text reads the same.
+  (U+2060, invisible, no width) between ``:`` and ``//``, between ``www`` and
+  ``.`` and before each ``@`` breaks those patterns while the text reads the same.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ __all__ = ["WORD_JOINER", "plain_markdown"]
 
 WORD_JOINER = "\u2060"
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
-_WWW = re.compile("(www)", re.IGNORECASE)
+_WWW_DOT = re.compile(r"(www)(?=\\\.)", re.IGNORECASE)  # www, then an escaped "."
 
 
 def plain_markdown(text: str) -> str:
@@ -37,10 +37,11 @@ def plain_markdown(text: str) -> str:
     -------
     str
         Every ASCII punctuation character backslash-escaped, an invisible word
-        joiner where an autolink could start (after ``:`` and ``www``, before
+        joiner where an autolink could start (in ``://`` and ``www.``, before
         ``@``), line breaks as spaces.
     """
     flat = str(text).replace("\r", " ").replace("\n", " ")
     escaped = _PUNCTUATION.sub(r"\\\1", flat)
-    escaped = _WWW.sub(r"\1" + WORD_JOINER, escaped)
-    return escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\\@", WORD_JOINER + "\\@")
+    escaped = _WWW_DOT.sub(r"\1" + WORD_JOINER, escaped)
+    escaped = escaped.replace("\\:\\/", "\\:" + WORD_JOINER + "\\/")  # scheme://
+    return escaped.replace("\\@", WORD_JOINER + "\\@")
