@@ -223,6 +223,14 @@ def diabetes_sweep_figure(
     )  # fmt: skip
 
 
+STRICT_ZERO = (
+    "A zero of the lasso is *strict* when |∂ⱼL(w*)| < λ, as it is for almost all data. Then "
+    "the methods that know the kink set it to 0.0 after finitely many steps and eventually "
+    "stay there (FISTA is not monotone: it may leave 0 and come back before it settles); at "
+    "|∂ⱼL(w*)| = λ finite identification is not guaranteed."
+)
+
+
 # --- the Tour's stop ----------------------------------------------------------------------
 @cache
 def _tour_text() -> str:

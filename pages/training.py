@@ -79,10 +79,8 @@ with page_frame("training") as frame:
             "Add λ‖w‖₁ to a network's loss, train with SGD or Adam, and the weights that should "
             "be 0 come out small but not 0. A (sub)gradient step has no dead zone: it jumps "
             "across the kink of |w| at 0. The methods that know the kink, the **proximal step** "
-            "(soft thresholding: ISTA, FISTA) and **coordinate descent**, land on 0.0 exactly "
-            "after finitely many steps and eventually stay there, whenever the zero is strict, "
-            "|∂ⱼL(w*)| < λ, as it is for almost all data (FISTA is not monotone: it may leave "
-            "0 and come back before it settles)."
+            "(soft thresholding: ISTA, FISTA) and **coordinate descent**, land on 0.0 after "
+            "finitely many steps and, for a strict zero, eventually stay there."
         )
     with st.sidebar:
         st.header("Race on the lesson's bowl")
@@ -122,6 +120,7 @@ with page_frame("training") as frame:
     if shown:
         texts = words.explanations(race, settings)
         with st.expander("Why each update can or cannot land on 0", expanded=not frame.presenting):
+            st.markdown(words.STRICT_ZERO)
             for slug in shown:
                 st.markdown(f"**{ctl.OPTIMISERS[slug]}.** {texts[slug]}")
 

@@ -205,7 +205,8 @@ def test_presentation_mode_fits_the_projector():
 def test_the_words_say_when_a_zero_is_reached_and_how_big_adams_step_is(default):
     words = text(default)
     # Finite identification holds for a strict zero, and FISTA keeps it only eventually.
-    assert "eventually stay there, whenever the zero is strict" in words
+    assert "for a strict zero, eventually stay there" in words
+    assert "strict* when |∂ⱼL(w*)| < λ, as it is for almost all data" in words
     assert "FISTA is not monotone" in words
     assert "from 2/L on" not in words
     assert "convergence is guaranteed only for η < 2/L" in words
