@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from figures.training_zeros import ZeroTrace, threshold_sweep_figure, zeros_figure
+from lessons.tour_step import TourStep
 from lessons.training import DiabetesSettings, Race, RaceSettings, diabetes_race, lesson_race
 from lessons.training_controls import DEFAULT_SHOWN, KNOWS_THE_KINK, OPTIMISERS, TAU_GRID
 from lessons.training_race import _listed, _point, _weights_named, animated_race_figure, short
@@ -252,13 +253,13 @@ def _tour_figures() -> list[go.Figure]:
     ]
 
 
-TOUR_STEP: dict = {
-    "slug": "training",
-    "title": "Training with SGD or Adam gives no exact zeros",
-    "text": None,  # filled below, from the runs
-    "figures": _tour_figures,
-    "page": "training",
-    "page_title": "Training",
-    "query": {},
-}
-TOUR_STEP["text"] = _tour_text()
+def tour_step() -> TourStep:
+    """The Tour's stop on this page: its text from the runs, computed when shown."""
+    return TourStep(
+        slug="training",
+        title="Training with SGD or Adam gives no exact zeros",
+        text=_tour_text,
+        figures=_tour_figures,
+        page="training",
+        page_title="Training",
+    )

@@ -13,6 +13,7 @@ from lessons import training_controls as ctl
 from lessons import training_race as rfig
 from lessons import training_tables as tab
 from lessons import training_words as words
+from lessons.tour_step import TourStep
 from lessons.training import DiabetesSettings, RaceSettings
 from solvers import solve_penalized
 from solvers._iterative import MAX_ITERATIONS, MAX_WORK
@@ -183,13 +184,13 @@ def test_the_diabetes_problem_is_the_lesson_lasso(diabetes):
 
 
 def test_the_tour_step_is_computed_from_the_runs(lesson):
-    step = words.TOUR_STEP
-    assert set(step) == {"slug", "title", "text", "figures", "page", "page_title", "query"}
-    assert step["page"] == "training" and step["slug"] == "training"
-    assert f"from iteration {lesson.summaries['ista'].identified_at}" in step["text"]
-    figures = step["figures"]()
+    step = words.tour_step()
+    assert isinstance(step, TourStep)
+    assert step.page == "training" and step.slug == "training"
+    assert f"from iteration {lesson.summaries['ista'].identified_at}" in step.text()
+    figures = step.figures()
     assert all(isinstance(f, go.Figure) for f in figures) and len(figures) == 2
-    json.dumps(step["query"])
+    json.dumps(step.query)
 
 
 # --- what the page's words claim about the updates, checked on its own runs ------------------
@@ -249,5 +250,5 @@ def test_at_exactly_two_over_l_gradient_descent_oscillates_and_beyond_it_diverge
 
 
 def test_the_training_words_say_sign_steps_reach_zero_only_by_coincidence():
-    tour = words.TOUR_STEP["text"]
+    tour = words.tour_step().text()
     assert "never reach it" not in tour and "only by coincidence and never stay" in tour
