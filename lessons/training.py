@@ -17,7 +17,7 @@ subgradient descent diverge; FISTA's is at most ``1 / L``, its guarantee (with
 its momentum it diverges from about ``1.3 / L``). A minibatch step is also held under ``MAX_STEP``
 over a bound on the minibatch's own curvature (``minibatch_curvature``), or
 single samples would throw SGD out. Runs are bounded by the solvers' work cap
-(``solvers._iterative``): ``RUN_CAP`` steps of any one optimiser.
+(``solvers.iteration``): ``RUN_CAP`` steps of any one optimiser.
 
 Every number the page prints comes from these runs; the tables from
 ``solvers.identification`` on exactly the arrays returned here. The arrays
@@ -34,10 +34,10 @@ import numpy as np
 from geometry import QuadraticLoss
 from lessons.training_controls import EPOCHS, ITERATIONS, MAX_STEP, RUN_CAP, START, STEP
 from solvers import Solution, solve_penalized
-from solvers._iterative import MAX_WORK
 from solvers.coordinate_descent import coordinate_descent
 from solvers.descent import subgradient_descent
 from solvers.identification import RunSummary, summarise_run
+from solvers.iteration import MAX_WORK
 from solvers.minibatch import LeastSquares, steps_per_epoch
 from solvers.proximal import fista, ista, lipschitz_step
 from solvers.stochastic import adam, sgd

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from lessons.controls import Slider
-from solvers._iterative import MAX_ITERATIONS, MAX_WORK
+from solvers.iteration import MAX_ITERATIONS, MAX_WORK
 from studies.training_problems import DIABETES_LAM, LESSON_LAM
 
 # --- the optimisers ---------------------------------------------------------------------

@@ -16,13 +16,13 @@ from lessons import training_words as words
 from lessons.tour_step import TourStep
 from lessons.training import DiabetesSettings, RaceSettings
 from solvers import solve_penalized
-from solvers._iterative import MAX_ITERATIONS, MAX_WORK
 from solvers.identification import (
     exact_zero_count,
     final_distance,
     identification_iteration,
     threshold_matches_support,
 )
+from solvers.iteration import MAX_ITERATIONS, MAX_WORK
 from studies.training_problems import DIABETES_LAM, LESSON_LAM, diabetes_problem, lesson_problem
 
 SIGN_STEPS = ("subgradient", "subgradient_sqrt", "sgd", "adam")
