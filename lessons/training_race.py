@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from figures.training import PathData, RaceView, race_figure
+from figures.training import RaceView, race_figure
+from figures.training_frames import PathData
 from geometry import QuadraticLoss
 from lessons.training import Race, RaceSettings, lesson_race
 from lessons.training_controls import MAX_FRAMES, OPTIMISERS, TITLE_NAMES, TRAIL
