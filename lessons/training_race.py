@@ -6,7 +6,7 @@ import numpy as np
 
 from figures.training import RaceView, race_figure
 from figures.training_frames import PathData
-from geometry import QuadraticLoss
+from geometry.contours import objective_contours, objective_value
 from lessons.training import Race, RaceSettings, lesson_race
 from lessons.training_controls import MAX_FRAMES, OPTIMISERS, TITLE_NAMES, TRAIL
 from lessons.training_tables import fmt
@@ -14,73 +14,6 @@ from solvers import Solution
 
 
 # --- the race figure's data ---------------------------------------------------------------
-def _quadrant_pieces(points: np.ndarray, signs: np.ndarray) -> list[np.ndarray]:
-    """The parts of a closed curve inside the quadrant ``signs * w >= 0``, ends put on the axes."""
-    inside = np.all(points * signs >= 0.0, axis=1)
-    if inside.all():
-        return [points]
-    if not inside.any():
-        return []
-    shift = int(np.flatnonzero(~inside)[0])  # start outside: no piece wraps round the end
-    points, inside = np.roll(points, -shift, axis=0), np.roll(inside, -shift)
-    pieces, k = [], 0
-    while k < inside.size:
-        if not inside[k]:
-            k += 1
-            continue
-        end = k
-        while end + 1 < inside.size and inside[end + 1]:
-            end += 1
-        ends = [_crossing(points[k], points[k - 1], signs)]
-        if end + 1 < inside.size:
-            tail = [_crossing(points[end], points[end + 1], signs)]
-        else:
-            tail = [_crossing(points[end], points[0], signs)]
-        pieces.append(np.vstack([ends, points[k : end + 1], tail]))
-        k = end + 1
-    return pieces
-
-
-def _crossing(inner: np.ndarray, outer: np.ndarray, signs: np.ndarray) -> np.ndarray:
-    """Where the chord from ``inner`` (in the quadrant) to ``outer`` leaves it: on an axis."""
-    a, b = inner * signs, outer * signs
-    t = min((a[i] / (a[i] - b[i]) for i in range(2) if b[i] < 0.0), default=1.0)
-    return inner + t * (outer - inner)
-
-
-def objective_value(loss: QuadraticLoss, lam: float, w: np.ndarray) -> float:
-    """``L(w) + lam ||w||_1``."""
-    return float(loss.value(w)) + lam * float(np.abs(w).sum())
-
-
-def objective_contours(
-    loss: QuadraticLoss, lam: float, levels: list[float], points: int = 241
-) -> np.ndarray:
-    """Contours of ``L(w) + lam ||w||_1`` (2-D), one polyline with NaN rows between pieces.
-
-    In the quadrant with signs ``s`` the objective is the quadratic
-    ``0.5 (w - c_s)^T H (w - c_s) + k_s`` with ``c_s = c - lam H^-1 s`` and
-    ``k_s = 0.5 (c^T H c - c_s^T H c_s)``: each level is the part of that
-    ellipse inside the quadrant, exact, and the four parts meet on the axes,
-    where the contour has its kink.
-    """
-    hessian, center = loss.hessian, loss.center
-    gap = np.full((1, 2), np.nan)
-    parts = []
-    for s in ((1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0)):
-        signs = np.array(s)
-        shifted = center - lam * np.linalg.solve(hessian, signs)
-        offset = 0.5 * (center @ hessian @ center - shifted @ hessian @ shifted)
-        quadrant = QuadraticLoss(center=shifted, hessian=hessian)
-        for level in levels:
-            if level - offset <= 0.0:
-                continue
-            curve = quadrant.level_curve(level - offset, points)
-            for piece in _quadrant_pieces(curve, signs):
-                parts += [piece, gap]
-    return np.vstack(parts) if parts else np.empty((0, 2))
-
-
 def frame_iterations(count: int, most: int = MAX_FRAMES) -> tuple[int, ...]:
     """The iterations the animation shows: every one of the first 20, then evenly in log."""
     early = np.arange(min(count, 20) + 1)

@@ -111,19 +111,6 @@ def test_steps_are_clamped_so_that_nothing_diverges():
     assert model.minibatch_curvature(data, 64) == pytest.approx(4.0)
 
 
-def test_the_contours_are_level_sets_of_the_full_objective_with_kinks_on_the_axes(lesson):
-    levels = [5.0, 8.0]
-    curve = rfig.objective_contours(lesson.loss, lesson.lam, levels)
-    points = curve[~np.isnan(curve[:, 0])]
-    values = np.array([rfig.objective_value(lesson.loss, lesson.lam, w) for w in points])
-    nearest = np.min(np.abs(values[:, None] - np.array(levels)[None, :]), axis=1)
-    assert np.all(nearest < 1e-2 * max(levels))  # the chord's end on an axis, within a pixel
-    on_curve = np.all(np.abs(points) > 1e-9, axis=1)
-    assert np.max(nearest[on_curve & (nearest > 1e-6)], initial=0.0) < 5e-2
-    assert np.median(nearest) < 1e-9  # the rest exactly on the level
-    assert np.any(np.abs(points[:, 0]) < 1e-12)  # pieces end on the w2 axis
-
-
 def test_the_animated_figure_is_thin_enough(lesson):
     figure = rfig.animated_race_figure(RaceSettings(iterations=2000), tuple(ctl.OPTIMISERS))
     assert len(figure.frames) <= ctl.MAX_FRAMES
