@@ -16,7 +16,7 @@ from lessons.tour_figures import (
     units_text,
 )
 from lessons.tour_step import TourStep
-from lessons.training_words import tour_step as training_step
+from lessons.training import tour_step as training_step
 from studies.one_weight import one_weight_problem, penalty_curves
 
 EDGE = LossShape.from_state(PRESETS["edge"].state, DEFAULT_SHAPE)

@@ -1,4 +1,8 @@
-"""The Training page's race figure: the objective's contours, the view, the paths."""
+"""The Training page's figures: the race over the objective's contours, and the zeros' plots.
+
+The model's runs and the words' titles, handed to ``figures.training`` and
+``figures.training_zeros`` (which draw, never compute).
+"""
 
 from __future__ import annotations
 
@@ -6,68 +10,34 @@ import numpy as np
 
 from figures.training import RaceView, race_figure
 from figures.training_frames import PathData
+from figures.training_zeros import ZeroTrace, threshold_sweep_figure, zeros_figure
 from geometry.contours import objective_contours, objective_value
-from lessons.training import Race, RaceSettings, lesson_race
-from lessons.training_controls import MAX_FRAMES, OPTIMISERS, TITLE_NAMES, TRAIL
-from lessons.training_tables import fmt
-from solvers import Solution
+from lessons.training.controls import MAX_FRAMES, OPTIMISERS, TAU_GRID, TRAIL
+from lessons.training.model import (
+    DiabetesSettings,
+    Race,
+    RaceSettings,
+    diabetes_race,
+    lesson_race,
+)
+from lessons.training.readings import distance_from_zero, watched
+from lessons.training.tables import threshold_counts
+from lessons.training.words import (
+    on_axis_text,
+    point_text,
+    race_title,
+    sweep_title,
+    weights_named,
+    zeros_title,
+)
 
 
-# --- the race figure's data ---------------------------------------------------------------
+# --- the race figure ----------------------------------------------------------------------
 def frame_iterations(count: int, most: int = MAX_FRAMES) -> tuple[int, ...]:
     """The iterations the animation shows: every one of the first 20, then evenly in log."""
     early = np.arange(min(count, 20) + 1)
     later = np.geomspace(20, count, most - early.size).round() if count > 20 else []
     return tuple(int(k) for k in np.unique(np.concatenate([early, later])))
-
-
-def short(slug: str) -> str:
-    """The optimiser's name in a title: "ISTA", "CD"."""
-    return TITLE_NAMES[slug]
-
-
-def _weights_named(indices) -> str:
-    return " and ".join(f"w{i + 1}" for i in indices)
-
-
-def _on_axis_text(exact: Solution) -> tuple[int | None, str | None]:
-    if len(exact.zeros) != 1:
-        return None, None
-    zero = exact.zeros[0]
-    return 1 - zero, f"w{zero + 1} = 0 (the w{2 - zero} axis)"
-
-
-def _listed(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
-
-
-def race_title(race: Race, shown: tuple[str, ...], compact: bool = False) -> str:
-    """What the contours show, then which shown optimisers end on the exact zeros.
-
-    Two lines; ``compact``: the second alone, naming the point (for projecting).
-    """
-    point = _point(race.exact.w)
-    head = f"L + λ‖w‖₁ kinks on the axes; its minimum {point}"
-    if not race.exact.zeros:
-        tail = "No weight is 0 at this λ: there is no zero to find"
-        return tail if compact else f"{head} is off them<br>{tail}"
-    head += " is on a kink"
-    landed = [short(s) for s in shown if race.summaries[s].identified_at is not None]
-    missed = [short(s) for s in shown if race.summaries[s].identified_at is None]
-    if not landed:
-        tail = f"None of these reaches {_weights_named(race.exact.zeros)} = 0.0"
-    else:
-        where = f"on the kink at {point}" if compact else "there"
-        tail = f"{_listed(landed)} stop{'s' if len(landed) == 1 else ''} {where} exactly"
-        if len(missed) > 3:
-            tail += f"; the other {len(missed)} never do"
-        elif missed:
-            tail += f"; {_listed(missed)} never do{'es' if len(missed) == 1 else ''}"
-    return tail if compact else f"{head}<br>{tail}"
-
-
-def _point(w: np.ndarray) -> str:
-    return "(" + ", ".join(fmt(float(x)) if x == 0.0 else f"{x:.3g}" for x in w) + ")"
 
 
 def view_box(race: Race, start: np.ndarray, shown: tuple[str, ...]):
@@ -87,7 +57,7 @@ def race_view(
     lowest = objective_value(race.loss, race.lam, race.exact.w)
     corner = max(objective_value(race.loss, race.lam, start), lowest + 1.0)
     levels = [lowest + (corner - lowest) * (k / 6.0) ** 2 for k in range(1, 8)]
-    on_axis, axis_text = _on_axis_text(race.exact)
+    on_axis, axis_text = on_axis_text(race.exact)
     x_range, y_range = view_box(race, start, shown)
     title = race_title(race, shown, compact)
     return RaceView(
@@ -95,7 +65,7 @@ def race_view(
         optimum=race.exact.w,
         center=race.loss.center,
         start=start,
-        optimum_text=f"w* = {_point(race.exact.w)}, exact",
+        optimum_text=f"w* = {point_text(race.exact.w)}, exact",
         axis_text=axis_text,
         on_axis=on_axis,
         frames=frame_iterations(race.rows),
@@ -107,6 +77,7 @@ def race_view(
 
 
 def race_paths(race: Race, shown: tuple[str, ...]) -> list[PathData]:
+    """The shown optimisers' iterates, as the race figure draws them."""
     return [PathData(slug, OPTIMISERS[slug], race.runs[slug]) for slug in shown]
 
 
@@ -117,3 +88,32 @@ def animated_race_figure(
     race = lesson_race(settings)
     view = race_view(race, settings, shown, compact)
     return race_figure(view, race_paths(race, shown), height, compact)
+
+
+# --- how close the zero weights come ------------------------------------------------------
+def zeros_figure_for(race: Race, shown: tuple[str, ...], height: int = 520):
+    """How close the watched weights come to 0, per shown optimiser, on a log scale."""
+    indices, zeros = watched(race)
+    names = weights_named(indices)
+    traces = [ZeroTrace(s, OPTIMISERS[s], distance_from_zero(race, s)) for s in shown]
+    y_title = f"|{names}| (0 at the optimum)" if zeros else f"|{names}|"
+    if len(indices) > 1:
+        y_title = f"largest |wᵢ| of the {len(indices)} zeros of w*"
+    return zeros_figure(traces, race.unit, y_title, zeros_title(race, shown), height)
+
+
+def diabetes_zeros_figure(settings: DiabetesSettings, shown: tuple[str, ...], height: int = 480):
+    """``zeros_figure_for`` the diabetes race with these controls."""
+    return zeros_figure_for(diabetes_race(settings), shown, height)
+
+
+def diabetes_sweep_figure(
+    settings: DiabetesSettings, tau: float, shown: tuple[str, ...], height: int = 480
+):
+    """Zeros left by each threshold ``tau`` of ``TAU_GRID``, per shown optimiser."""
+    race = diabetes_race(settings, tau)
+    counts = [(s, OPTIMISERS[s], threshold_counts(race, s)) for s in shown]
+    return threshold_sweep_figure(
+        TAU_GRID, counts, len(race.exact.zeros), race.exact.w.size, tau,
+        sweep_title(race, shown), height,
+    )  # fmt: skip

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessons.training import Race
-from lessons.training_controls import OPTIMISERS, TAU_GRID
+from lessons.training.controls import OPTIMISERS, TAU_GRID
+from lessons.training.model import Race
 from solvers.identification import RunSummary
 
 
