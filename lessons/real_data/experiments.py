@@ -66,6 +66,7 @@ class Pair:
 
 @lru_cache(maxsize=16)
 def pair(name: str, feature: str, correlation: float, seed: int, l1_ratio: float) -> Pair:
+    """The design with a near copy of ``feature`` (this sample correlation) appended, fitted."""
     data = design(name)
     column = data.names.index(feature)
     X = with_near_copy(data.X, column, correlation, seed)
@@ -96,6 +97,7 @@ class Subsample:
 
     @property
     def p(self) -> int:
+        """How many features."""
         return self.lasso.coefs.shape[1]
 
     def lasso_most_nonzero(self) -> int:
@@ -112,6 +114,7 @@ SUBSAMPLE_FLOORS = (0.0, 1e-6, 1e-5)  # all below the plotted range (λ >= 1e-4)
 
 @lru_cache(maxsize=16)
 def subsample(n: int, seed: int) -> Subsample:
+    """The 64-predictor model on ``n`` random patients: the exact lasso path and ridge."""
     data = design("quadratic")
     if not 2 <= n <= len(data.y):
         raise ValueError(f"n must lie in [2, {len(data.y)}], got {n}")

@@ -58,6 +58,7 @@ class Fits:
 
     @property
     def p(self) -> int:
+        """How many features."""
         return len(self.names)
 
     def at(self, lam: float) -> dict[str, np.ndarray]:
@@ -153,6 +154,7 @@ def cross_validation(data: Data, l1_ratio: float, folds: int, seed: int) -> CVRe
 
 @lru_cache(maxsize=24)
 def design_cv(name: str, l1_ratio: float, folds: int, seed: int) -> CVResult:
+    """``cross_validation`` of a diabetes design, cached, its arrays read-only."""
     result = cross_validation(design(name), l1_ratio, folds, seed)
     read_only(result.mean, result.se, result.lambdas, result.coef_min, result.coef_1se)
     return result

@@ -19,6 +19,7 @@ SOURCE = (
 
 
 def headline(cv: CVResult, p: int) -> str:
+    """The cross-validation's headline: the lasso's exact zeros at λ_1se and λ_min (markdown)."""
     return (
         f"Cross-validated, the lasso puts **{cv.zeros_1se} of the {p}** weights at exactly 0 "
         f"at λ_1se = {cv.lambda_1se:.3g} (and {cv.zeros_min} of {p} at λ_min = "
@@ -27,6 +28,7 @@ def headline(cv: CVResult, p: int) -> str:
 
 
 def paths_title(fits: Fits, lam: float, what: str) -> str:
+    """The paths figure's title: the data ``what``, and the lasso's zeros at the marker."""
     zeros = fits.zeros_at(lam)["lasso"]
     return f"{what}: at the marker the lasso has {zeros} of {fits.p} weights exactly 0"
 
@@ -85,6 +87,7 @@ def entry_sentence(pair: Pair) -> str:
 
 
 def subsample_sentence(fit: Subsample) -> str:
+    """What the lasso and ridge do with more features than patients, from the exact path."""
     most, n = fit.lasso_most_nonzero(), fit.n
     if fit.floor > 0.0:
         end = (

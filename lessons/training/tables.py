@@ -20,6 +20,7 @@ def fmt(value: float) -> str:
 
 
 def identified_text(summary: RunSummary, race: Race) -> str:
+    """The table's "support exact from" cell: the row it holds from, or "never within k"."""
     if summary.identified_at is None:
         return f"never within {race.rows:,}"
     return f"{summary.identified_at:,}"
