@@ -29,7 +29,7 @@ from streamlit.testing.v1 import AppTest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-from lessons import training_controls as ctl
+from lessons import training as lesson
 from solvers import solve_penalized
 from solvers.coordinate_descent import coordinate_descent
 from solvers.identification import identification_iteration
@@ -125,7 +125,7 @@ def main() -> None:
           "target <= 2x")  # fmt: skip
 
     print("\n3. The animated race figure as sent (KB)")
-    everyone = {"opt": ",".join(ctl.OPTIMISERS)}
+    everyone = {"opt": ",".join(lesson.OPTIMISERS)}
     for label, query in (
         ("defaults (6 optimisers, 200 iterations)", {}),
         ("all 7 optimisers, 2000 iterations", {**everyone, "iters": "2000"}),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geometry._validate import positive_scalar, unit_interval
+from geometry.validation import positive_scalar, unit_interval
 
 
 def _mirror_quadrant(quadrant: np.ndarray) -> np.ndarray:

@@ -17,7 +17,7 @@ from numbers import Integral
 
 import numpy as np
 
-from geometry._validate import positive_scalar
+from geometry.validation import positive_scalar
 
 
 def _partition(name: str, value: object) -> tuple[tuple[int, ...], ...]:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
-from geometry._validate import finite_scalar, finite_vector, positive_scalar, spd_matrix
+from geometry.validation import finite_scalar, finite_vector, positive_scalar, spd_matrix
 
 
 class QuadraticLoss:

@@ -27,10 +27,10 @@ from functools import cache
 
 import numpy as np
 
-from geometry._validate import finite_scalar, positive_scalar
 from geometry.balls import ElasticNetBall
 from geometry.group_lasso import GroupLassoBall
 from geometry.quadratic import QuadraticLoss
+from geometry.validation import finite_scalar, positive_scalar
 
 # 4 k^2 + 2 vertices and 8 k^2 triangles a surface: k = 12 keeps the page's eight
 # 3-D meshes under 300 KB of JSON (benchmarks/three_d.py prints the total).

@@ -48,6 +48,7 @@ from lessons.three_weights_odds import (
     zero_weight_shares,
     zeros_by_dimension,
 )
+from lessons.tour_step import TourStep
 
 __all__ = [  # the views, re-exported for the page
     # how often (lessons.three_weights_odds)
@@ -241,12 +242,14 @@ def tour_text() -> str:
     )
 
 
-TOUR_STEP: dict[str, object] = {
-    "slug": "three-weights",
-    "title": "Three weights: vertices, edges and faces",
-    "text": "",  # computed: see tour_text
-    "figures": _tour_figures,
-    "page": "three_weights",
-    "page_title": "Three weights",
-    "query": PRESETS["vertex"].query(),
-}
+def tour_step() -> TourStep:
+    """The Tour's stop on this page (nothing computed until it is shown)."""
+    return TourStep(
+        slug="three-weights",
+        title="Three weights: vertices, edges and faces",
+        text=tour_text,
+        figures=_tour_figures,
+        page="three_weights",
+        page_title="Three weights",
+        query=PRESETS["vertex"].query(),
+    )

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-import plotly.graph_objects as go
-
 from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.presets import PRESETS
-from lessons.real_data import TOUR_STEP as REAL_DATA_STEP
-from lessons.three_weights import TOUR_STEP as THREE_WEIGHTS_STEP
-from lessons.three_weights import tour_text as three_weights_tour_text
+from lessons.real_data import tour_step as real_data_step
+from lessons.three_weights import tour_step as three_weights_step
 from lessons.tour_figures import (
     catchment_figures,
     catchment_text,
@@ -21,74 +15,51 @@ from lessons.tour_figures import (
     regression_text,
     units_text,
 )
-from lessons.training_words import TOUR_STEP as TRAINING_STEP
+from lessons.tour_step import TourStep
+from lessons.training import tour_step as training_step
 from studies.one_weight import one_weight_problem, penalty_curves
-
-
-@dataclass(frozen=True)
-class Step:
-    """One stop of the tour.
-
-    Attributes
-    ----------
-    slug : str
-        Its stable name in the URL (``step=dead-zone``).
-    title, text : str
-        The heading and the paragraph (markdown).
-    figures : callable
-        Builds the step's figures (called once per process: the page caches it).
-    page : str
-        The registry key of the full page to explore it on.
-    page_title : str
-        How the link names that page.
-    query : dict
-        The full page's controls for this step, as URL values (slugs).
-    """
-
-    slug: str
-    title: str
-    text: str
-    figures: Callable[[], list[go.Figure]]
-    page: str
-    page_title: str
-    query: dict[str, str]
-
 
 EDGE = LossShape.from_state(PRESETS["edge"].state, DEFAULT_SHAPE)
 DEAD_ZONE_PULL, DEAD_ZONE_LAM = 0.6, 1.0  # the dead-zone step's one-weight problem
 
-STEPS: tuple[Step, ...] = (
-    Step(
+STEPS: tuple[TourStep, ...] = (
+    TourStep(
         "question",
         "The question",
-        "L1 regularisation gives weights that are *exactly* zero; L2 gives small weights that "
-        "are not. Below, the same loss (its ellipses) is minimised inside the L1 diamond and "
-        "inside the L2 circle of the same size. The diamond's answer sits on an axis: w1 = 0. "
-        "Why, and how often? The next steps answer with one weight, then two, then many.",
+        lambda: (
+            "L1 regularisation gives weights that are *exactly* zero; L2 gives small weights that "
+            "are not. Below, the same loss (its ellipses) is minimised inside the L1 diamond and "
+            "inside the L2 circle of the same size. The diamond's answer sits on an axis: w1 = 0. "
+            "Why, and how often? The next steps answer with one weight, then two, then many."
+        ),
         lambda: panel_figures(DEFAULT_SHAPE, cone=False),
         "constraint_regions",
         "Constraint regions",
         {},
     ),
-    Step(
+    TourStep(
         "penalty-pull",
         "One weight: the pull of each penalty",
-        "Top: the penalties |w| and w². Bottom: how hard each pulls w towards 0. The L1 pull "
-        "is λ however small w is, and at w = 0 it can be anything in [−λ, λ]. The L2 pull 2λw "
-        "fades to nothing as w shrinks, so it can balance the data's pull only at a w that is "
-        "not 0 (unless a = 0): against a pull a the optimum stops at a/(1 + 2λ).",
+        lambda: (
+            "Top: the penalties |w| and w². Bottom: how hard each pulls w towards 0. The L1 pull "
+            "is λ however small w is, and at w = 0 it can be anything in [−λ, λ]. The L2 pull 2λw "
+            "fades to nothing as w shrinks, so it can balance the data's pull only at a w that is "
+            "not 0 (unless a = 0): against a pull a the optimum stops at a/(1 + 2λ)."
+        ),
         lambda: [penalty_and_slope_figure(penalty_curves(1.0, 0.5), height=460)],
         "one_weight",
         "One weight",
         {},
     ),
-    Step(
+    TourStep(
         "dead-zone",
         "The dead zone",
-        "Minimise ½(w − a)² + λ|w|: the data pull with force a. Whenever |a| ≤ λ the penalty's "
-        "interval [−λ, λ] absorbs the pull and the minimum stays at exactly 0, a whole range "
-        f"of data with the same answer (left, a = {DEAD_ZONE_PULL:g}, λ = {DEAD_ZONE_LAM:g}). "
-        "With w² (right) the minimum is a/(1 + 2λ): small, never zero unless a is.",
+        lambda: (
+            "Minimise ½(w − a)² + λ|w|: the data pull with force a. Whenever |a| ≤ λ the penalty's "
+            "interval [−λ, λ] absorbs the pull and the minimum stays at exactly 0, a whole range "
+            f"of data with the same answer (left, a = {DEAD_ZONE_PULL:g}, λ = {DEAD_ZONE_LAM:g}). "
+            "With w² (right) the minimum is a/(1 + 2λ): small, never zero unless a is."
+        ),
         lambda: [
             one_weight_problem_figure(one_weight_problem(DEAD_ZONE_PULL, DEAD_ZONE_LAM, kind))
             for kind in ("l1", "l2")
@@ -97,81 +68,81 @@ STEPS: tuple[Step, ...] = (
         "One weight",
         {"a": f"{DEAD_ZONE_PULL:g}"},
     ),
-    Step(
+    TourStep(
         "corners",
         "Two weights: the diamond's corners",
-        "In two dimensions the budget ‖w‖₁ ≤ t is a diamond whose corners sit on the axes. "
-        "Inflate the loss ellipse from its centre ✕ until it first touches the region: the "
-        "first contact is very often a corner, and at a corner one weight is exactly 0. The "
-        "circle has no corners, so its contact point is almost never on an axis.",
+        lambda: (
+            "In two dimensions the budget ‖w‖₁ ≤ t is a diamond whose corners sit on the axes. "
+            "Inflate the loss ellipse from its centre ✕ until it first touches the region: the "
+            "first contact is very often a corner, and at a corner one weight is exactly 0. The "
+            "circle has no corners, so its contact point is almost never on an axis."
+        ),
         lambda: panel_figures(DEFAULT_SHAPE, cone=False),
         "constraint_regions",
         "Constraint regions",
         {"cone": "false"},
     ),
-    Step(
+    TourStep(
         "normal-cone",
         "The reason: a corner holds a whole wedge of pulls",
-        "At the optimum the loss pulls with −∇L(w) (the arrow). On a smooth boundary the "
-        "region can push back only along one direction, the normal: the pull must point "
-        "exactly that way. At a corner it can push back along a whole wedge of directions "
-        "(shaded), so every pull inside the wedge keeps the optimum on the corner.",
+        lambda: (
+            "At the optimum the loss pulls with −∇L(w) (the arrow). On a smooth boundary the "
+            "region can push back only along one direction, the normal: the pull must point "
+            "exactly that way. At a corner it can push back along a whole wedge of directions "
+            "(shaded), so every pull inside the wedge keeps the optimum on the corner."
+        ),
         lambda: panel_figures(DEFAULT_SHAPE, cone=True),
         "constraint_regions",
         "Constraint regions",
         {},
     ),
-    Step(
+    TourStep(
         "edge-hit",
         "Not always: an edge hit",
-        "With the centre close enough to a diagonal the ellipse meets an edge of the diamond "
-        "first, and the L1 solution has no zero at all. How close depends on how far the "
-        "centre is: for round contours an edge catches a strip as wide as itself, a corner a "
-        "wedge that widens with distance. Corners win often, not always.",
+        lambda: (
+            "With the centre close enough to a diagonal the ellipse meets an edge of the diamond "
+            "first, and the L1 solution has no zero at all. How close depends on how far the "
+            "centre is: for round contours an edge catches a strip as wide as itself, a corner a "
+            "wedge that widens with distance. Corners win often, not always."
+        ),
         lambda: panel_figures(EDGE, cone=True),
         "constraint_regions",
         "Constraint regions",
         PRESETS["edge"].query(),
     ),
-    Step(
+    TourStep(
         "catchment",
         "How often: the catchment wedges",
-        "",  # computed: see catchment_text
+        catchment_text,
         catchment_figures,
         "how_often",
         "How often",
         {"n": "10000"},
     ),
-    Step(**THREE_WEIGHTS_STEP),
-    Step(
+    three_weights_step(),
+    TourStep(
         "units",
         "The |w| < 1 argument is not the reason",
-        "",  # computed: see units_text
+        units_text,
         lambda: [units_figure(1.0, 10.0)],
         "one_weight",
         "One weight",
         {"units": "10"},
     ),
-    Step(**TRAINING_STEP),
-    Step(
+    training_step(),
+    TourStep(
         "regression",
         "What it means for real regression",
-        "",  # computed: see regression_text
+        regression_text,
         regression_figures,
         "how_often",
         "How often (many weights)",
         {"dim": "10"},
     ),
-    Step(**REAL_DATA_STEP),
+    real_data_step(),
 )
 STEP = {step.slug: step for step in STEPS}
 STEP_LABELS = {step.slug: f"{k}. {step.title}" for k, step in enumerate(STEPS, start=1)}
-TEXTS: dict[str, Callable[[], str]] = {
-    "catchment": catchment_text,
-    "units": units_text,
-    "regression": regression_text,
-    "three-weights": three_weights_tour_text,
-}
 
 # Links printed before the slugs carried the step's number or its label then:
 # "step=3" or "step=3. The dead zone". Frozen here, whatever the steps become.
@@ -192,6 +163,6 @@ LEGACY_STEPS = {
 }
 
 
-def step_text(step: Step) -> str:
+def step_text(step: TourStep) -> str:
     """The step's paragraph, with its numbers computed where it quotes any."""
-    return TEXTS[step.slug]() if step.slug in TEXTS else step.text
+    return step.text()

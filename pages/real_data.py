@@ -6,14 +6,6 @@ import streamlit as st
 from figures.real_data import move_markers, pair_figure, paths_figure
 from figures.real_data_counts import cv_figure, subsample_figure, zero_count_figure
 from lessons import real_data as model
-from studies.csv_upload import (
-    MAX_COLUMNS,
-    MAX_MB,
-    MAX_ROWS,
-    UploadError,
-    prepare,
-    read_csv,
-)
 from ui.frame import page_frame
 from ui.plain_text import plain_markdown
 from ui.url_widgets import slider, url_select
@@ -85,29 +77,23 @@ def cv_table(results: dict, p: int) -> pd.DataFrame:
 
 
 def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed: int) -> None:
-    st.markdown(
-        f"A CSV file with a header row, at most **{MAX_MB} MB**, **{MAX_ROWS:,} rows** and "
-        f"**{MAX_COLUMNS} numeric columns**. Pick the column to predict; every other numeric "
-        "column is a feature, standardised like the diabetes data. Non-numeric columns are left "
-        "out (with a note), so are rows with a missing value and constant columns. The file "
-        "stays in this browser session only: it is never written to disk or put in the link, "
-        "and a reload forgets it."
+    st.markdown(model.UPLOAD_HELP)
+    uploaded = st.file_uploader(
+        "Your CSV file", type=["csv"], max_upload_size=model.MAX_MB, key="upload"
     )
-    uploaded = st.file_uploader("Your CSV file", type=["csv"], max_upload_size=MAX_MB, key="upload")
     if uploaded is None:
         st.session_state.pop(UPLOAD, None)
         return
     held = st.session_state.get(UPLOAD)
     if not held or held["file"] != uploaded.file_id:
-        try:
-            held = {"file": uploaded.file_id, "table": read_csv(uploaded.getvalue())}
-        except UploadError as error:
-            held = {"file": uploaded.file_id, "error": str(error)}
+        held = {"file": uploaded.file_id, "read": model.read_upload(uploaded.getvalue())}
         st.session_state[UPLOAD] = held
-    if "error" in held:
-        st.error(plain_markdown(f"{uploaded.name}: {held['error']}"), icon=":material/error:")
+    read = held["read"]
+    if read.error is not None:
+        error = model.file_error(uploaded.name, read.error)
+        st.error(plain_markdown(error), icon=":material/error:")
         return
-    table = held["table"]
+    table = read.table
     target = st.selectbox(
         "Column to predict (not kept in the link: the link never carries your data)",
         table.names,
@@ -116,41 +102,24 @@ def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed:
     )
     key = (target, alpha, folds, seed)
     if held.get("key") != key:
-        held.update(key=key, result=_fit_upload(table, target, alpha, folds, seed))
+        held.update(key=key, result=model.fit_upload(table, target, alpha, folds, seed))
     result = held["result"]
-    for note in result.get("notes", ()):
+    for note in result.notes:
         st.info(plain_markdown(note), icon=":material/info:")
-    if "error" in result:
-        st.error(plain_markdown(result["error"]), icon=":material/error:")
+    if result.error is not None:
+        st.error(plain_markdown(result.error), icon=":material/error:")
         return
-    fits, cv = result["fits"], result["cv"]
-    n = result["rows"]
-    st.markdown(f"**{n:,} rows, {fits.p} features.** " + model.zeros_sentence(fits, lam))
+    fits, cv = result.fits, result.cv
+    st.markdown(model.upload_heading(result) + model.zeros_sentence(fits, lam))
     key = (uploaded.file_id, *key)
-    what = f"Your data, {fits.p} features"
+    what = model.upload_paths_title(fits)
     frame.chart(paths_chart("upload_paths", key, fits, lam, axis, what), "chart_upload_paths")
     frame.chart(zeros_chart("upload_zeros", key, fits, lam), "chart_upload_zeros")
     if cv is None:
-        st.warning(
-            f"Cross-validation needs at least 3 rows per fold: {3 * folds} rows for {folds} "
-            f"folds; the file has {n} complete rows.",
-            icon=":material/warning:",
-        )
+        st.warning(model.cv_warning(folds, result.rows), icon=":material/warning:")
         return
     st.markdown(model.headline(cv, fits.p))
     frame.chart(cv_figure(cv, fits.p), "chart_upload_cv")
-
-
-def _fit_upload(table, target, alpha, folds, seed) -> dict:
-    try:
-        prepared = prepare(table, target)
-    except UploadError as error:
-        return {"error": str(error), "notes": table.notes}
-    data = model.standard_units(prepared.features, prepared.target, prepared.feature_names)
-    fits = model.fit(data, alpha)
-    rows = len(data.y)
-    cv = model.cross_validation(data, 1.0, folds, seed) if rows >= 3 * folds else None
-    return {"fits": fits, "cv": cv, "rows": rows, "notes": prepared.notes}
 
 
 with page_frame("real_data") as frame:

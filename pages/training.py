@@ -3,22 +3,18 @@
 import pandas as pd
 import streamlit as st
 
-from lessons import training as model
-from lessons import training_controls as ctl
-from lessons import training_race as rfig
-from lessons import training_tables as tab
-from lessons import training_words as words
+from lessons import training as lesson
 from lessons.training import DiabetesSettings, RaceSettings
 from ui.frame import page_frame
 from ui.url_widgets import slider, url_choices, url_select
 
 # Same controls, same figures for every visitor: built once per process.
 cached = st.cache_resource(max_entries=32, show_spinner="Training…")
-race_figure = cached(rfig.animated_race_figure)
-zeros_figure = cached(lambda settings, shown, height: words.zeros_figure_for(
-    model.lesson_race(settings), shown, height))  # fmt: skip
-diabetes_zeros = cached(words.diabetes_zeros_figure)
-diabetes_sweep = cached(words.diabetes_sweep_figure)
+race_figure = cached(lesson.animated_race_figure)
+zeros_figure = cached(lambda settings, shown, height: lesson.zeros_figure_for(
+    lesson.lesson_race(settings), shown, height))  # fmt: skip
+diabetes_zeros = cached(lesson.diabetes_zeros_figure)
+diabetes_sweep = cached(lesson.diabetes_sweep_figure)
 TALL, PROJECTED = 620, 450  # the race figure's height; projected, it fits a 1280 x 720 screen
 
 
@@ -26,44 +22,44 @@ def shown_optimisers() -> tuple[str, ...]:
     return url_choices(
         "Optimisers shown",
         "opt",
-        ctl.OPTIMISERS,
-        default=ctl.DEFAULT_SHOWN,
+        lesson.OPTIMISERS,
+        default=lesson.DEFAULT_SHOWN,
         help="Drawn in the figures and listed in the tables; click one to add or remove it.",
         flags="show_",  # links from before the pills: show_adam=false
     )
 
 
 def race_settings() -> RaceSettings:
-    start = (slider(ctl.START[0]), slider(ctl.START[1]))
-    step, lam = slider(ctl.STEP), slider(ctl.LAM)
-    iterations = int(slider(ctl.ITERATIONS))
+    start = (slider(lesson.START[0]), slider(lesson.START[1]))
+    step, lam = slider(lesson.STEP), slider(lesson.LAM)
+    iterations = int(slider(lesson.ITERATIONS))
     batch = url_select(
         "SGD batch size",
         "batch",
-        ctl.BATCHES,
+        lesson.BATCHES,
         default="8",
         help="Samples per SGD step, of the 64 whose full-batch loss is the drawn one.",
     )
     adam = url_select(
-        "Adam learning rate α", "adam_lr", ctl.ADAM_RATES, default="0.1",
+        "Adam learning rate α", "adam_lr", lesson.ADAM_RATES, default="0.1",
         help="Adam's step: at most about α per weight, whatever the gradient's scale; "
         "smaller where the gradient's sign flips, near the kink.",
     )  # fmt: skip
-    seed = int(slider(ctl.SEED))
+    seed = int(slider(lesson.SEED))
     return RaceSettings(start, step, lam, iterations, int(batch), seed, float(adam))
 
 
 def diabetes_settings(step: float, seed: int) -> DiabetesSettings:
     lam, epochs = (
-        slider(ctl.DIABETES_LAM_SLIDER),
-        int(slider(ctl.EPOCHS)),
+        slider(lesson.DIABETES_LAM_SLIDER),
+        int(slider(lesson.EPOCHS)),
     )
     batch = url_select(
-        "Batch size (SGD, Adam)", "d_batch", ctl.DIABETES_BATCHES, default="32",
+        "Batch size (SGD, Adam)", "d_batch", lesson.DIABETES_BATCHES, default="32",
         help="Patients per minibatch step.",
     )  # fmt: skip
     adam = url_select(
-        "Adam learning rate α", "d_adam_lr", ctl.DIABETES_ADAM_RATES, default="0.3",
+        "Adam learning rate α", "d_adam_lr", lesson.DIABETES_ADAM_RATES, default="0.3",
         help="Adam's step on the diabetes weights (they run up to about 25).",
     )  # fmt: skip
     return DiabetesSettings(step, lam, epochs, int(batch), seed, float(adam))
@@ -89,7 +85,7 @@ with page_frame("training") as frame:
         st.header("Diabetes lasso")
         d_settings = diabetes_settings(settings.step, settings.seed)
     height = PROJECTED if frame.presenting else TALL
-    race = model.lesson_race(settings)
+    race = lesson.lesson_race(settings)
 
     st.header("The race on the lesson's bowl")
     if not shown:
@@ -105,28 +101,28 @@ with page_frame("training") as frame:
             )
         with right:
             frame.chart(zeros_figure(settings, shown, height), "chart_zeros")
-        table(tab.race_table(race, shown))
+        table(lesson.race_table(race, shown))
         for note in race.notes:
             st.caption(f"ℹ️ {note}")
     if not frame.presenting:  # under the race, so that the race starts on the first screen
         st.caption(
-            f"Every run is bounded: at most {ctl.RUN_CAP:,} steps of one optimiser (the solvers' "
-            f"cap, iterations × weights ≤ {model.MAX_WORK:,}), and steps at most "
-            f"{ctl.MAX_STEP}/L, FISTA's at most 1/L: convergence is guaranteed only for η < 2/L, "
-            "beyond it ISTA and subgradient descent diverge on this quadratic (at exactly 2/L "
-            "gradient descent oscillates), and FISTA's momentum from about 1.3/L. "
-            f"Here 1/L = {tab.fmt(race.step / settings.step)}, so η = {tab.fmt(race.step)}."
+            f"Every run is bounded: at most {lesson.RUN_CAP:,} steps of one optimiser (the "
+            f"solvers' cap, iterations × weights ≤ {lesson.MAX_WORK:,}), and steps at most "
+            f"{lesson.MAX_STEP}/L, FISTA's at most 1/L: convergence is guaranteed only for "
+            "η < 2/L, beyond it ISTA and subgradient descent diverge on this quadratic (at "
+            "exactly 2/L gradient descent oscillates), and FISTA's momentum from about 1.3/L. "
+            f"Here 1/L = {lesson.fmt(race.step / settings.step)}, so η = {lesson.fmt(race.step)}."
         )
     if shown:
-        texts = words.explanations(race, settings)
+        texts = lesson.explanations(race, settings)
         with st.expander("Why each update can or cannot land on 0", expanded=not frame.presenting):
-            st.markdown(words.STRICT_ZERO)
+            st.markdown(lesson.STRICT_ZERO)
             for slug in shown:
-                st.markdown(f"**{ctl.OPTIMISERS[slug]}.** {texts[slug]}")
+                st.markdown(f"**{lesson.OPTIMISERS[slug]}.** {texts[slug]}")
 
     st.header("The diabetes lasso: exact zeros after K epochs")
-    tau = 10.0 ** slider(ctl.LOG_TAU)
-    diabetes = model.diabetes_race(d_settings, tau)
+    tau = 10.0 ** slider(lesson.LOG_TAU)
+    diabetes = lesson.diabetes_race(d_settings, tau)
     if not frame.presenting:
         st.markdown(
             f"Ten standardised features, λ = {d_settings.lam:g}, {diabetes.rows} epochs from "
@@ -143,4 +139,4 @@ with page_frame("training") as frame:
             frame.chart(diabetes_zeros(d_settings, shown, PROJECTED), "chart_diabetes")
         with right:
             frame.chart(diabetes_sweep(d_settings, tau, shown, PROJECTED), "chart_sweep")
-        table(tab.threshold_table(diabetes, shown))
+        table(lesson.threshold_table(diabetes, shown))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import NormBall
-from geometry._validate import SYMMETRY_RTOL
+from geometry.validation import SYMMETRY_RTOL
 from solvers.planar import l1_candidates, shifted_solve, solve_l1_planar
 
 _NEWTON_MAX_ITERATIONS = 100

@@ -22,8 +22,8 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import QuadraticLoss
-from geometry._validate import finite_vector
-from solvers._iterative import check_iterations, check_loss
+from geometry.validation import finite_vector
+from solvers.iteration import check_iterations, check_loss
 from solvers.shrinkage import penalty_weight
 
 __all__ = ["coordinate_descent", "soft_threshold_scalar"]

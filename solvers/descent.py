@@ -33,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers._iterative import MAX_ITERATIONS, MAX_WORK, check_loss, check_run, step_sizes
+from solvers.iteration import MAX_ITERATIONS, MAX_WORK, check_loss, check_run, step_sizes
 from solvers.proximal import ista
 
 __all__ = ["MAX_ITERATIONS", "MAX_WORK", "proximal_gradient", "subgradient_descent"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geometry._validate import finite_scalar, finite_vector
+from geometry.validation import finite_scalar, finite_vector
 from solvers.solution import Solution
 
 __all__ = [

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.linalg.lapack import dtrtrs
 
-from geometry._validate import SYMMETRY_RTOL, finite_scalar
+from geometry.validation import SYMMETRY_RTOL, finite_scalar
 
 __all__ = ["LassoPath", "lasso_path", "validate_gram"]
 

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from geometry import QuadraticLoss
-from geometry._validate import finite_vector
+from geometry.validation import finite_vector
 
 __all__ = ["LeastSquares", "minibatches", "steps_per_epoch"]
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import QuadraticLoss
-from geometry._validate import finite_scalar, unit_interval
+from geometry.validation import finite_scalar, unit_interval
 from solvers.certificate import (
     ROUNDING,
     UncertifiedError,

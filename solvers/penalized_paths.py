@@ -36,7 +36,7 @@ import numpy as np
 from scipy.linalg import LinAlgError
 from scipy.linalg.lapack import dpotrf, dpotrs
 
-from geometry._validate import unit_interval
+from geometry.validation import unit_interval
 from solvers.lasso_path import lasso_path, validate_gram
 
 __all__ = [

@@ -35,7 +35,7 @@ import math
 import numpy as np
 
 from geometry import QuadraticLoss
-from solvers._iterative import check_loss, check_run
+from solvers.iteration import check_loss, check_run
 from solvers.shrinkage import soft_threshold, soft_threshold_checked
 
 __all__ = ["fista", "ista", "lipschitz_step", "prox_l1"]

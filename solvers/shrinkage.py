@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from geometry._validate import finite_scalar, unit_interval
+from geometry.validation import finite_scalar, unit_interval
 
 PENALTIES_1D = ("l1", "l2", "elasticnet", "l0")
 

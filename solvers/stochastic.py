@@ -27,8 +27,8 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import QuadraticLoss
-from geometry._validate import finite_scalar, positive_scalar
-from solvers._iterative import check_batch_size, check_run, check_seed, step_sizes
+from geometry.validation import finite_scalar, positive_scalar
+from solvers.iteration import check_batch_size, check_run, check_seed, step_sizes
 from solvers.minibatch import LeastSquares, minibatches
 
 __all__ = ["adam", "sgd"]

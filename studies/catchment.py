@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geometry._validate import positive_scalar, spd_matrix
 from geometry.balls import NormBall
 from geometry.normal_cone import normal_cone
 from geometry.regions import Region
+from geometry.validation import positive_scalar, spd_matrix
 from studies.ensembles import Domain, domain_area
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from geometry._validate import finite_scalar
+from geometry.validation import finite_scalar
 
 __all__ = ["near_copy", "with_near_copy"]
 

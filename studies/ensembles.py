@@ -15,7 +15,7 @@ from typing import Literal
 
 import numpy as np
 
-from geometry._validate import finite_scalar, positive_scalar
+from geometry.validation import finite_scalar, positive_scalar
 
 Domain = Literal["disk", "square"]
 DOMAINS: tuple[Domain, ...] = ("disk", "square")

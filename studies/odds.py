@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from geometry import NormBall, QuadraticLoss
-from geometry._validate import finite_scalar
+from geometry.validation import finite_scalar
 from solvers.constrained import solve_constrained
 from solvers.homotopy import solve_l1_homotopy
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from geometry._validate import positive_scalar
+from geometry.validation import positive_scalar
 from solvers.solution import Solution
 from studies.ensembles import sample_problems_nd
 from studies.odds import DimensionOdds, Share, dimension_odds

@@ -25,8 +25,8 @@ import numpy as np
 
 from data import load_diabetes
 from geometry import QuadraticLoss
-from geometry._validate import finite_scalar
-from solvers._iterative import check_seed
+from geometry.validation import finite_scalar
+from solvers.iteration import check_seed
 from solvers.minibatch import LeastSquares
 from studies.regression import least_squares_loss
 

@@ -140,22 +140,19 @@ def _others() -> dict[str, go.Figure]:
 def _training() -> dict[str, go.Figure]:
     # Imported here: the training model runs its optimisers on import (the Tour's text).
     from lessons import training
-    from lessons import training_controls as ctl
-    from lessons import training_race as rfig
-    from lessons import training_words as words
 
     race = training.RaceSettings(iterations=60)
-    everyone = tuple(ctl.OPTIMISERS)
+    everyone = tuple(training.OPTIMISERS)
     diabetes = training.DiabetesSettings(epochs=30, batch=442)
     return {
-        "training_race": rfig.animated_race_figure(race, everyone),
-        "training_race_projected": rfig.animated_race_figure(race, everyone, 450, True),
-        "training_no_zero": rfig.animated_race_figure(
+        "training_race": training.animated_race_figure(race, everyone),
+        "training_race_projected": training.animated_race_figure(race, everyone, 450, True),
+        "training_no_zero": training.animated_race_figure(
             training.RaceSettings(lam=0.5, iterations=30), everyone
         ),
-        "training_zeros": words.zeros_figure_for(training.lesson_race(race), everyone),
-        "training_diabetes": words.diabetes_zeros_figure(diabetes, everyone),
-        "training_sweep": words.diabetes_sweep_figure(diabetes, 0.01, everyone),
+        "training_zeros": training.zeros_figure_for(training.lesson_race(race), everyone),
+        "training_diabetes": training.diabetes_zeros_figure(diabetes, everyone),
+        "training_sweep": training.diabetes_sweep_figure(diabetes, 0.01, everyone),
     }
 
 

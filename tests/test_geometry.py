@@ -1,6 +1,7 @@
 """Losses, balls, their boundaries and corners."""
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -8,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from geometry.contours import objective_contours, objective_value
+from studies.training_problems import LESSON_LAM, lesson_problem
 from tests.problems import losses
 
 
@@ -115,3 +118,22 @@ def test_every_norm_ball_crosses_the_axes_at_its_radius(p):
     ball = NormBall(p=p, radius=1.7)
     assert ball.axis_intercept == 1.7
     assert ball.norm(np.array([ball.axis_intercept, 0.0])) == pytest.approx(1.7)
+
+
+@pytest.fixture(scope="module")
+def lesson():
+    """The Training page's bowl and lasso weight (its race's ``loss`` and ``lam``)."""
+    return SimpleNamespace(loss=lesson_problem(seed=0).loss, lam=LESSON_LAM)
+
+
+def test_the_contours_are_level_sets_of_the_full_objective_with_kinks_on_the_axes(lesson):
+    levels = [5.0, 8.0]
+    curve = objective_contours(lesson.loss, lesson.lam, levels)
+    points = curve[~np.isnan(curve[:, 0])]
+    values = np.array([objective_value(lesson.loss, lesson.lam, w) for w in points])
+    nearest = np.min(np.abs(values[:, None] - np.array(levels)[None, :]), axis=1)
+    assert np.all(nearest < 1e-2 * max(levels))  # the chord's end on an axis, within a pixel
+    on_curve = np.all(np.abs(points) > 1e-9, axis=1)
+    assert np.max(nearest[on_curve & (nearest > 1e-6)], initial=0.0) < 5e-2
+    assert np.median(nearest) < 1e-9  # the rest exactly on the level
+    assert np.any(np.abs(points[:, 0]) < 1e-12)  # pieces end on the w2 axis

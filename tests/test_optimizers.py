@@ -14,7 +14,6 @@ from sklearn.linear_model import Lasso
 
 from geometry import QuadraticLoss
 from solvers import solve_penalized
-from solvers._iterative import MAX_ITERATIONS, MAX_WORK, check_iterations
 from solvers.coordinate_descent import coordinate_descent, soft_threshold_scalar
 from solvers.descent import subgradient_descent
 from solvers.identification import (
@@ -25,6 +24,7 @@ from solvers.identification import (
     threshold_matches_support,
     thresholded_zero_count,
 )
+from solvers.iteration import MAX_ITERATIONS, MAX_WORK, check_iterations
 from solvers.minibatch import LeastSquares, minibatches, steps_per_epoch
 from solvers.proximal import fista, ista, lipschitz_step, prox_l1
 from solvers.shrinkage import soft_threshold

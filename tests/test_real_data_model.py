@@ -245,12 +245,12 @@ def test_the_figures_are_valid_plotly_and_name_every_feature():
 
 
 def test_the_tour_step_is_computed():
-    step = model.TOUR_STEP
-    assert step["page"] == "real_data" and step["slug"] == "real-data"
+    step = model.tour_step()
+    assert step.page == "real_data" and step.slug == "real-data"
     cv = model.design_cv("quadratic", 1.0, 10, 0)
-    assert f"**{cv.zeros_1se} of the 64**" in step["text"]
-    assert "Ridge has no exact zeros" in step["text"]
-    figures = step["figures"]()
+    assert f"**{cv.zeros_1se} of the 64**" in step.text()
+    assert "Ridge has no exact zeros" in step.text()
+    figures = step.figures()
     assert len(figures) == 2 and all(isinstance(f, go.Figure) for f in figures)
 
 

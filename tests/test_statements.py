@@ -66,7 +66,7 @@ def test_1_the_tours_first_step_says_what_the_solver_finds():
     l2 = solve_constrained(DEFAULT_SHAPE.loss, NormBall(2, 1.0))
     assert l1.zeros == (0,) and l1.w[0] == 0.0  # "The diamond's answer sits on an axis: w1 = 0"
     assert l2.zeros == ()
-    assert "w1 = 0" in tour.STEP["question"].text
+    assert "w1 = 0" in tour.STEP["question"].text()
 
 
 def test_1_the_dead_zone_step_quotes_its_own_problem():
@@ -74,7 +74,7 @@ def test_1_the_dead_zone_step_quotes_its_own_problem():
     assert abs(a) <= lam
     assert float(one_weight_solution(a, lam, "l1")) == 0.0
     assert float(one_weight_solution(a, lam, "l2")) == pytest.approx(a / (1 + 2 * lam))
-    assert f"a = {a:g}, λ = {lam:g}" in tour.STEP["dead-zone"].text
+    assert f"a = {a:g}, λ = {lam:g}" in tour.STEP["dead-zone"].text()
 
 
 # --- 2. Question 4: a ridge zero is a single lambda --------------------------------------

@@ -8,20 +8,17 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from lessons import training as model
-from lessons import training_controls as ctl
-from lessons import training_race as rfig
-from lessons import training_tables as tab
-from lessons import training_words as words
+from lessons import training
+from lessons.tour_step import TourStep
 from lessons.training import DiabetesSettings, RaceSettings
 from solvers import solve_penalized
-from solvers._iterative import MAX_ITERATIONS, MAX_WORK
 from solvers.identification import (
     exact_zero_count,
     final_distance,
     identification_iteration,
     threshold_matches_support,
 )
+from solvers.iteration import MAX_ITERATIONS, MAX_WORK
 from studies.training_problems import DIABETES_LAM, LESSON_LAM, diabetes_problem, lesson_problem
 
 SIGN_STEPS = ("subgradient", "subgradient_sqrt", "sgd", "adam")
@@ -29,12 +26,12 @@ SIGN_STEPS = ("subgradient", "subgradient_sqrt", "sgd", "adam")
 
 @pytest.fixture(scope="module")
 def lesson():
-    return model.lesson_race(RaceSettings())
+    return training.lesson_race(RaceSettings())
 
 
 @pytest.fixture(scope="module")
 def diabetes():
-    return model.diabetes_race(DiabetesSettings(), 1e-2)
+    return training.diabetes_race(DiabetesSettings(), 1e-2)
 
 
 def test_the_race_is_the_main_pages_problem_at_the_lessons_lambda(lesson):
@@ -51,20 +48,20 @@ def test_every_table_number_is_solvers_identification_on_the_same_runs(race_name
     race = request.getfixturevalue(race_name)
     exact = solve_penalized(race.loss, "l1", race.lam)
     assert np.array_equal(exact.w, race.exact.w)
-    for row, slug in zip(tab.race_table(race), ctl.OPTIMISERS, strict=True):
+    for row, slug in zip(training.race_table(race), training.OPTIMISERS, strict=True):
         path = race.runs[slug]
         identified = identification_iteration(path, exact.w)
         column = f"support exact from {race.unit}"
         expected = f"never within {race.rows:,}" if identified is None else f"{identified:,}"
         assert row[column] == expected, slug
-        assert row["distance to exact w"] == tab.fmt(final_distance(path, exact.w))
+        assert row["distance to exact w"] == training.fmt(final_distance(path, exact.w))
         assert row["exact zeros"] == f"{exact_zero_count(path[-1])} of {exact.w.size}"
 
 
 @pytest.mark.parametrize("race_name", ["lesson", "diabetes"])
 def test_proximal_and_coordinate_methods_end_on_exactly_the_exact_zeros(race_name, request):
     race = request.getfixturevalue(race_name)
-    for slug in ctl.KNOWS_THE_KINK:
+    for slug in training.KNOWS_THE_KINK:
         last = race.runs[slug][-1]
         assert tuple(np.flatnonzero(last == 0.0)) == race.exact.zeros, slug
         assert race.summaries[slug].identified_at is not None
@@ -81,19 +78,19 @@ def test_subgradient_sgd_and_adam_report_no_exact_zero(race_name, request):
 
 
 def test_the_work_cap_is_enforced_with_a_note():
-    epochs, note = model.capped_epochs(1000, 1, 442)
-    assert epochs == ctl.RUN_CAP // 442 and epochs * 442 <= min(MAX_ITERATIONS, MAX_WORK // 10)
+    epochs, note = training.capped_epochs(1000, 1, 442)
+    assert epochs == training.RUN_CAP // 442 and epochs * 442 <= min(MAX_ITERATIONS, MAX_WORK // 10)
     assert "capped" in note and "100,000" in note and "2,000,000" in note
-    assert model.capped_epochs(50, 32, 442) == (50, None)
-    race = model.diabetes_race(DiabetesSettings(epochs=300, batch=1))
-    assert race.rows == ctl.RUN_CAP // 442 < 300
+    assert training.capped_epochs(50, 32, 442) == (50, None)
+    race = training.diabetes_race(DiabetesSettings(epochs=300, batch=1))
+    assert race.rows == training.RUN_CAP // 442 < 300
     assert any("capped" in n for n in race.notes)
     assert all(path.shape[0] == race.rows + 1 for path in race.runs.values())
 
 
 def test_steps_are_clamped_so_that_nothing_diverges():
-    assert ctl.STEP.high == ctl.MAX_STEP < 2.0
-    race = model.lesson_race(RaceSettings(step=ctl.MAX_STEP, batch=1, iterations=500))
+    assert training.STEP.high == training.MAX_STEP < 2.0
+    race = training.lesson_race(RaceSettings(step=training.MAX_STEP, batch=1, iterations=500))
     for slug, path in race.runs.items():
         assert np.all(np.isfinite(path)), slug
         # Bounded: the sign-step methods swing in a limit cycle (of size ~ eta lam /
@@ -102,40 +99,29 @@ def test_steps_are_clamped_so_that_nothing_diverges():
     assert race.fista_step == pytest.approx(1.0 / 4.0)  # 1/L: FISTA's momentum diverges above
     assert any("FISTA's step is held" in n for n in race.notes)
     data = lesson_problem().data
-    assert race.sgd_step <= ctl.MAX_STEP / model.minibatch_curvature(data, 1) + 1e-15
+    assert race.sgd_step <= training.MAX_STEP / training.minibatch_curvature(data, 1) + 1e-15
     assert any("SGD's step is held" in n for n in race.notes)
     # The bound holds for every single sample, and the full batch is ||H|| itself.
     norms = np.einsum("ij,ij->i", data.features, data.features)
-    assert model.minibatch_curvature(data, 1) == pytest.approx(norms.max())
-    assert model.minibatch_curvature(data, 64) == pytest.approx(4.0)
-
-
-def test_the_contours_are_level_sets_of_the_full_objective_with_kinks_on_the_axes(lesson):
-    levels = [5.0, 8.0]
-    curve = rfig.objective_contours(lesson.loss, lesson.lam, levels)
-    points = curve[~np.isnan(curve[:, 0])]
-    values = np.array([rfig.objective_value(lesson.loss, lesson.lam, w) for w in points])
-    nearest = np.min(np.abs(values[:, None] - np.array(levels)[None, :]), axis=1)
-    assert np.all(nearest < 1e-2 * max(levels))  # the chord's end on an axis, within a pixel
-    on_curve = np.all(np.abs(points) > 1e-9, axis=1)
-    assert np.max(nearest[on_curve & (nearest > 1e-6)], initial=0.0) < 5e-2
-    assert np.median(nearest) < 1e-9  # the rest exactly on the level
-    assert np.any(np.abs(points[:, 0]) < 1e-12)  # pieces end on the w2 axis
+    assert training.minibatch_curvature(data, 1) == pytest.approx(norms.max())
+    assert training.minibatch_curvature(data, 64) == pytest.approx(4.0)
 
 
 def test_the_animated_figure_is_thin_enough(lesson):
-    figure = rfig.animated_race_figure(RaceSettings(iterations=2000), tuple(ctl.OPTIMISERS))
-    assert len(figure.frames) <= ctl.MAX_FRAMES
+    figure = training.animated_race_figure(
+        RaceSettings(iterations=2000), tuple(training.OPTIMISERS)
+    )
+    assert len(figure.frames) <= training.MAX_FRAMES
     assert len(figure.to_json()) / 1024 <= 300
     (moving,) = figure.frames[-1].data  # one trace moves: every trail and current point
-    assert len(moving.x) == (ctl.TRAIL + 1) * len(ctl.OPTIMISERS)
+    assert len(moving.x) == (training.TRAIL + 1) * len(training.OPTIMISERS)
     assert figure.layout.sliders[0].steps[-1].label == "2000"
 
 
 def test_the_frames_show_the_iterates_to_six_digits_and_exact_zeros_as_zeros(lesson):
-    shown = tuple(ctl.OPTIMISERS)
-    figure = rfig.animated_race_figure(RaceSettings(), shown)
-    race = model.lesson_race(RaceSettings())
+    shown = tuple(training.OPTIMISERS)
+    figure = training.animated_race_figure(RaceSettings(), shown)
+    race = training.lesson_race(RaceSettings())
     for frame in figure.frames:
         k = int(frame.name)
         (moving,) = frame.data
@@ -148,30 +134,30 @@ def test_the_frames_show_the_iterates_to_six_digits_and_exact_zeros_as_zeros(les
 
 
 def test_the_explanations_quote_the_runs(lesson):
-    texts = words.explanations(lesson, RaceSettings())
-    assert set(texts) == set(ctl.OPTIMISERS)
-    for slug in ctl.KNOWS_THE_KINK:
+    texts = training.explanations(lesson, RaceSettings())
+    assert set(texts) == set(training.OPTIMISERS)
+    for slug in training.KNOWS_THE_KINK:
         assert str(lesson.summaries[slug].identified_at) in texts[slug]
-    assert f"ηλ = {tab.fmt(lesson.step * lesson.lam)}" in texts["ista"]
+    assert f"ηλ = {training.fmt(lesson.step * lesson.lam)}" in texts["ista"]
     hits = int(np.count_nonzero(lesson.runs["subgradient"][:, 0] == 0.0))
     assert f"exactly 0.0 at {hits} of the 201 iterates" in texts["subgradient"]
     assert f"α = {lesson.adam_rate:g}" in texts["adam"]
     # Without a zero in the optimum there is nothing to land on, and the text says so.
-    round_ = model.lesson_race(RaceSettings(lam=0.5))
+    round_ = training.lesson_race(RaceSettings(lam=0.5))
     assert not round_.exact.zeros
-    assert "has no zero" in words.explanations(round_, RaceSettings(lam=0.5))["ista"]
+    assert "has no zero" in training.explanations(round_, RaceSettings(lam=0.5))["ista"]
 
 
 def test_the_tau_window_is_where_thresholding_matches(diabetes):
-    for slug in ctl.OPTIMISERS:
+    for slug in training.OPTIMISERS:
         last = diabetes.runs[slug][-1]
-        window = tab.tau_window(last, diabetes.exact.w)
-        for tau in ctl.TAU_GRID:
+        window = training.tau_window(last, diabetes.exact.w)
+        for tau in training.TAU_GRID:
             inside = window is not None and window[0] < tau <= window[1]
             assert threshold_matches_support(last, tau, diabetes.exact.w) == inside, (slug, tau)
-        counts = tab.threshold_counts(diabetes, slug)
+        counts = training.threshold_counts(diabetes, slug)
         assert counts[0] == exact_zero_count(last)
-    rows = tab.threshold_table(diabetes, tuple(ctl.OPTIMISERS))
+    rows = training.threshold_table(diabetes, tuple(training.OPTIMISERS))
     assert [r["= exact support?"] for r in rows[-3:]] == ["yes"] * 3
 
 
@@ -183,13 +169,13 @@ def test_the_diabetes_problem_is_the_lesson_lasso(diabetes):
 
 
 def test_the_tour_step_is_computed_from_the_runs(lesson):
-    step = words.TOUR_STEP
-    assert set(step) == {"slug", "title", "text", "figures", "page", "page_title", "query"}
-    assert step["page"] == "training" and step["slug"] == "training"
-    assert f"from iteration {lesson.summaries['ista'].identified_at}" in step["text"]
-    figures = step["figures"]()
+    step = training.tour_step()
+    assert isinstance(step, TourStep)
+    assert step.page == "training" and step.slug == "training"
+    assert f"from iteration {lesson.summaries['ista'].identified_at}" in step.text()
+    figures = step.figures()
     assert all(isinstance(f, go.Figure) for f in figures) and len(figures) == 2
-    json.dumps(step["query"])
+    json.dumps(step.query)
 
 
 # --- what the page's words claim about the updates, checked on its own runs ------------------
@@ -203,7 +189,7 @@ SETTINGS_GRID = [
 
 @pytest.mark.parametrize("settings", SETTINGS_GRID, ids=str)
 def test_sign_steps_reach_zero_only_in_passing_and_never_stay(settings):
-    race = model.lesson_race(settings)
+    race = training.lesson_race(settings)
     for slug in SIGN_STEPS:
         zero = race.runs[slug] == 0.0
         assert not np.any(zero[1:] & zero[:-1]), slug  # "they never stay"
@@ -211,7 +197,7 @@ def test_sign_steps_reach_zero_only_in_passing_and_never_stay(settings):
 
 @pytest.mark.parametrize("settings", SETTINGS_GRID, ids=str)
 def test_a_strict_zero_is_reached_by_the_kink_aware_methods_and_kept_eventually(settings):
-    race = model.lesson_race(settings)
+    race = training.lesson_race(settings)
     slack = np.abs(race.loss.gradient(race.exact.w)) - race.lam
     for j in race.exact.zeros:
         assert slack[j] < 0.0  # strict here: |d_j L(w*)| < lambda
@@ -227,7 +213,7 @@ def test_adams_step_is_at_most_about_alpha_and_smaller_where_the_sign_flips(less
     assert steps.max() <= lesson.adam_rate * (1.0 + 1e-9)
     zero = lesson.exact.zeros[0]  # w1: its gradient's sign flips at the kink
     assert np.median(steps[-50:, zero]) < 0.5 * lesson.adam_rate
-    assert "at most about α" in words.explanations(lesson, RaceSettings())["adam"]
+    assert "at most about α" in training.explanations(lesson, RaceSettings())["adam"]
 
 
 def test_at_exactly_two_over_l_gradient_descent_oscillates_and_beyond_it_diverges():
@@ -244,10 +230,10 @@ def test_at_exactly_two_over_l_gradient_descent_oscillates_and_beyond_it_diverge
     for method in (ista, subgradient_descent):
         beyond = method(loss, 0.0, 2.1 * inverse_l, 200, start)
         assert np.linalg.norm(beyond[-1]) > 1e6  # diverges on this quadratic
-    assert "convergence is guaranteed only for η < 2/L" in ctl.STEP.help
-    assert "from 2/L on" not in ctl.STEP.help
+    assert "convergence is guaranteed only for η < 2/L" in training.STEP.help
+    assert "from 2/L on" not in training.STEP.help
 
 
 def test_the_training_words_say_sign_steps_reach_zero_only_by_coincidence():
-    tour = words.TOUR_STEP["text"]
+    tour = training.tour_step().text()
     assert "never reach it" not in tour and "only by coincidence and never stay" in tour

@@ -8,9 +8,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lessons import training as model
-from lessons import training_controls as ctl
-from lessons import training_tables as tab
+from lessons import training
 from lessons.training import DiabetesSettings, RaceSettings
 from tests.apptest_support import charts as chart_specs
 from tests.apptest_support import controls, link, notes, open_page, text, trace_names, values
@@ -46,10 +44,10 @@ def default() -> AppTest:
 def test_defaults_show_the_race_its_zeros_and_the_diabetes_tables(default):
     assert set(charts(default)) == CHARTS
     race, diabetes = tables(default)
-    expected = model.lesson_race(RaceSettings())
-    assert list(race.index) == [ctl.OPTIMISERS[s] for s in ctl.DEFAULT_SHOWN]
-    for slug in ctl.DEFAULT_SHOWN:
-        row = race.loc[ctl.OPTIMISERS[slug]]
+    expected = training.lesson_race(RaceSettings())
+    assert list(race.index) == [training.OPTIMISERS[s] for s in training.DEFAULT_SHOWN]
+    for slug in training.DEFAULT_SHOWN:
+        row = race.loc[training.OPTIMISERS[slug]]
         summary = expected.summaries[slug]
         shown = "never within 200" if summary.identified_at is None else str(summary.identified_at)
         assert row["support exact from iteration"] == shown
@@ -57,7 +55,7 @@ def test_defaults_show_the_race_its_zeros_and_the_diabetes_tables(default):
     assert diabetes.loc["ISTA (proximal)", "exact zeros"] == "5 of 10"
     assert diabetes.loc["Adam", "exact zeros"] == "0 of 10"
     figure = charts(default)["race"]
-    assert len(figure["frames"]) <= ctl.MAX_FRAMES
+    assert len(figure["frames"]) <= training.MAX_FRAMES
     assert figure["layout"]["sliders"][0]["steps"][-1]["label"] == "200"
     assert "bounded: at most 100,000 steps" in text(default)
     assert "**ISTA (proximal).** After the gradient step" in text(default)
@@ -95,7 +93,7 @@ def test_batch_seed_and_adam_rate_change_sgd_and_adam():
     app.sidebar.selectbox(key="batch").set_value("8")
     app.sidebar.slider(key="seed").set_value(3).run()
     after = heads(charts(app)["race"])
-    sgd = list(ctl.DEFAULT_SHOWN).index("sgd")
+    sgd = list(training.DEFAULT_SHOWN).index("sgd")
     assert after[sgd] != before[sgd] and after[0] == before[0]
     app.sidebar.selectbox(key="adam_lr").set_value("0.01").run()
     assert "about α = 0.01 per step" in text(app)
@@ -103,13 +101,13 @@ def test_batch_seed_and_adam_rate_change_sgd_and_adam():
 
 def test_the_optimiser_pills_choose_what_is_drawn():
     app = page()
-    shown = [s for s in ctl.OPTIMISERS if s in ctl.DEFAULT_SHOWN and s != "adam"]
+    shown = [s for s in training.OPTIMISERS if s in training.DEFAULT_SHOWN and s != "adam"]
     app.sidebar.pills(key="opt").set_value([*shown, "subgradient_sqrt"]).run()
     names = trace_names(charts(app)["race"])
     assert "subgradient, η/√(k+1)" in names and "Adam" not in names
     assert "Adam" not in tables(app)[0].index
     assert list(tables(app)[0].index) == [
-        ctl.OPTIMISERS[s] for s in ctl.OPTIMISERS if s in {*shown, "subgradient_sqrt"}
+        training.OPTIMISERS[s] for s in training.OPTIMISERS if s in {*shown, "subgradient_sqrt"}
     ]
     app.sidebar.pills(key="opt").set_value([]).run()
     assert not app.exception
@@ -121,7 +119,7 @@ def test_the_optimiser_pills_choose_what_is_drawn():
 
 def test_a_link_chooses_the_optimisers_and_names_what_it_cannot_read():
     app = page(opt="cd, ISTA (proximal),adamw,cd")
-    assert list(tables(app)[0].index) == [ctl.OPTIMISERS["ista"], ctl.OPTIMISERS["cd"]]
+    assert list(tables(app)[0].index) == [training.OPTIMISERS["ista"], training.OPTIMISERS["cd"]]
     assert "“adamw” is not among the choices; left out" in notes(app)
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link(app)).query))
     assert query == {"opt": "ista,cd"}  # slugs, once each, in the page's order
@@ -129,8 +127,8 @@ def test_a_link_chooses_the_optimisers_and_names_what_it_cannot_read():
 
 def test_links_from_before_the_pills_still_choose_the_optimisers():
     app = page(show_adam="false", show_subgradient_sqrt="true", show_sgd="maybe")
-    expected = [s for s in ctl.OPTIMISERS if s != "adam"]  # sgd: unreadable, so its default
-    assert list(tables(app)[0].index) == [ctl.OPTIMISERS[s] for s in expected]
+    expected = [s for s in training.OPTIMISERS if s != "adam"]  # sgd: unreadable, so its default
+    assert list(tables(app)[0].index) == [training.OPTIMISERS[s] for s in expected]
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(link(app)).query))
     assert query == {"opt": ",".join(expected)}
 
@@ -143,14 +141,14 @@ def test_the_diabetes_controls_and_the_threshold():
     diabetes = tables(app)[1]
     assert diabetes.loc["Adam", "support exact from epoch"] == "never within 10"
     app.sidebar.selectbox(key="d_batch").set_value("442").run()
-    expected = model.diabetes_race(DiabetesSettings(lam=20.0, epochs=10, batch=442), 0.01)
+    expected = training.diabetes_race(DiabetesSettings(lam=20.0, epochs=10, batch=442), 0.01)
     row = tables(app)[1].loc["SGD (minibatch)"]
-    assert row["distance to exact w"] == tab.fmt(expected.summaries["sgd"].distance)
+    assert row["distance to exact w"] == training.fmt(expected.summaries["sgd"].distance)
     app.sidebar.selectbox(key="d_adam_lr").set_value("3").run()
-    expected = model.diabetes_race(
+    expected = training.diabetes_race(
         DiabetesSettings(lam=20.0, epochs=10, batch=442, adam_rate=3.0), 0.01
     )
-    assert tables(app)[1].loc["Adam", "distance to exact w"] == tab.fmt(
+    assert tables(app)[1].loc["Adam", "distance to exact w"] == training.fmt(
         expected.summaries["adam"].distance
     )
     app.slider(key="log_tau").set_value(0.0).run()
@@ -164,7 +162,7 @@ def test_the_link_round_trips():
     app = page()
     app.sidebar.slider(key="w1_0").set_value(-1.0)
     app.sidebar.slider(key="lam").set_value(3.0)
-    app.sidebar.pills(key="opt").set_value([s for s in ctl.DEFAULT_SHOWN if s != "sgd"])
+    app.sidebar.pills(key="opt").set_value([s for s in training.DEFAULT_SHOWN if s != "sgd"])
     app.sidebar.selectbox(key="d_batch").set_value("8")
     app.slider(key="log_tau").set_value(-4.0).run()
     url = link(app)
@@ -173,7 +171,7 @@ def test_the_link_round_trips():
     assert query == {
         "w1_0": "-1.0",
         "lam": "3.0",
-        "opt": ",".join(s for s in ctl.DEFAULT_SHOWN if s != "sgd"),
+        "opt": ",".join(s for s in training.DEFAULT_SHOWN if s != "sgd"),
         "d_batch": "8",
         "log_tau": "-4.0",
     }

@@ -1,7 +1,5 @@
 """The Training page's model: the races of optimisers on the lesson's bowl and the diabetes lasso.
 
-The Training page's model: a race of optimisers on the lasso, and which of them reach 0.0.
-
 Two races, each run against the exact lasso (``solvers.solve_penalized``):
 
 - the lesson's 2-D bowl in penalised form, ``L(w) + lam ||w||_1``, from a
@@ -17,7 +15,7 @@ subgradient descent diverge; FISTA's is at most ``1 / L``, its guarantee (with
 its momentum it diverges from about ``1.3 / L``). A minibatch step is also held under ``MAX_STEP``
 over a bound on the minibatch's own curvature (``minibatch_curvature``), or
 single samples would throw SGD out. Runs are bounded by the solvers' work cap
-(``solvers._iterative``): ``RUN_CAP`` steps of any one optimiser.
+(``solvers.iteration``): ``RUN_CAP`` steps of any one optimiser.
 
 Every number the page prints comes from these runs; the tables from
 ``solvers.identification`` on exactly the arrays returned here. The arrays
@@ -32,12 +30,13 @@ from functools import lru_cache
 import numpy as np
 
 from geometry import QuadraticLoss
-from lessons.training_controls import EPOCHS, ITERATIONS, MAX_STEP, RUN_CAP, START, STEP
+from geometry.validation import read_only
+from lessons.training.controls import EPOCHS, ITERATIONS, MAX_STEP, RUN_CAP, START, STEP
 from solvers import Solution, solve_penalized
-from solvers._iterative import MAX_WORK
 from solvers.coordinate_descent import coordinate_descent
 from solvers.descent import subgradient_descent
 from solvers.identification import RunSummary, summarise_run
+from solvers.iteration import MAX_WORK
 from solvers.minibatch import LeastSquares, steps_per_epoch
 from solvers.proximal import fista, ista, lipschitz_step
 from solvers.stochastic import adam, sgd
@@ -148,16 +147,11 @@ def _fista_step(loss: QuadraticLoss, step: float) -> tuple[float, str | None]:
     )
 
 
-def _frozen(runs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    for path in runs.values():
-        path.setflags(write=False)
-    return runs
-
-
 def _race(loss, lam, runs, tau, **fields) -> Race:
     exact = solve_penalized(loss, "l1", lam)
     summaries = {slug: summarise_run(path, exact, tau) for slug, path in runs.items()}
-    return Race(loss, lam, exact, _frozen(runs), summaries, **fields)
+    read_only(*runs.values())  # cached: every session reads the same arrays
+    return Race(loss, lam, exact, runs, summaries, **fields)
 
 
 @lru_cache(maxsize=32)

@@ -1,6 +1,7 @@
-"""The Real data page's model, continued: what the path and zero-count figures draw.
+"""The Real data page's path and zero-count figures' data: the exact paths, drawn exactly.
 
-Re-exported by ``lessons.real_data`` (see its docstring for the units and the grid).
+Every array comes from the fits of ``lessons.real_data.model``, on ``GRID``
+(``lessons.real_data.controls``) or at the lasso path's breakpoints.
 """
 
 from __future__ import annotations
@@ -8,21 +9,9 @@ from __future__ import annotations
 import numpy as np
 
 from figures.real_data import PathPanel
-from lessons.real_data import DRAWN, GRID, HIGHLIGHTED, Fits, grid_index
+from lessons.real_data.controls import DRAWN, GRID, HIGHLIGHTED
+from lessons.real_data.model import Fits, grid_index
 from solvers.lasso_path import LassoPath
-
-__all__ = [
-    "entry_order",
-    "highlighted",
-    "l1_fraction",
-    "lasso_on_grid",
-    "lasso_zero_steps",
-    "marker_positions",
-    "path_panels",
-    "paths_title",
-    "zero_curves",
-    "zeros_sentence",
-]
 
 
 def lasso_zero_steps(path: LassoPath, top: float = GRID[0], low: float = GRID[-1]):
@@ -101,25 +90,10 @@ def marker_positions(fits: Fits, lam: float, axis: str) -> list[float]:
     return [panel.marker for panel in path_panels(fits, lam, axis)]
 
 
-def paths_title(fits: Fits, lam: float, what: str) -> str:
-    zeros = fits.zeros_at(lam)["lasso"]
-    return f"{what}: at the marker the lasso has {zeros} of {fits.p} weights exactly 0"
-
-
 def highlighted(fits: Fits) -> list[int]:
     """The features drawn in colour: all of ten, else the first ``HIGHLIGHTED`` to enter."""
     order = entry_order(fits.lasso)
     return order if fits.p <= 10 else order[:HIGHLIGHTED]
-
-
-def zeros_sentence(fits: Fits, lam: float) -> str:
-    """The marker's readout: each method's exact zeros at ``lam`` (markdown)."""
-    zeros = fits.zeros_at(lam)
-    return (
-        f"At the marker, λ = {lam:.3g}: the lasso has **{zeros['lasso']} of {fits.p}** weights "
-        f"exactly 0, the elastic net (α = {fits.l1_ratio:g}) **{zeros['enet']}**, ridge "
-        f"**{zeros['ridge']}**."
-    )
 
 
 def zero_curves(fits: Fits) -> list[tuple[str, str, np.ndarray, np.ndarray]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessons.training import Race
-from lessons.training_controls import OPTIMISERS, TAU_GRID
+from lessons.training.controls import OPTIMISERS, TAU_GRID
+from lessons.training.model import Race
 from solvers.identification import RunSummary
 
 
@@ -20,6 +20,7 @@ def fmt(value: float) -> str:
 
 
 def identified_text(summary: RunSummary, race: Race) -> str:
+    """The table's "support exact from" cell: the row it holds from, or "never within k"."""
     if summary.identified_at is None:
         return f"never within {race.rows:,}"
     return f"{summary.identified_at:,}"

@@ -29,79 +29,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from lessons.controls import Slider
+from geometry.validation import read_only
+from lessons.real_data.controls import GRID, LOG_HIGH, LOG_STEP
 from solvers.lasso_path import LassoPath, lasso_path
 from solvers.penalized_paths import GridPath, elastic_net_path, ridge_path
 from studies.cross_validation import CVResult, cross_validate
 from studies.diabetes_design import diabetes_design
-
-DESIGNS = {
-    "quadratic": "64 predictors (quadratic)",
-    "main": "10 variables",
-}
-AXES = {"log_lambda": "log λ", "l1_fraction": "‖w‖₁ / max"}
-FOLDS = {"10": "10 folds", "5": "5 folds"}
-MAIN_FEATURES = ("age", "sex", "bmi", "bp", "s1", "s2", "s3", "s4", "s5", "s6")
-COPY_FEATURES = {name: name for name in MAIN_FEATURES}
-SOURCE = (
-    "442 diabetes patients, ten baseline measurements and disease progression a year later: "
-    "Efron, Hastie, Johnstone & Tibshirani, “Least Angle Regression”, *Annals of Statistics* "
-    "32 (2004), data of their Table 1; the 64-predictor model is their section 4's: the ten "
-    "main effects, 45 interactions and 9 squares (not sex²)."
-)
-
-LOG_LOW, LOG_HIGH, LOG_STEP = -4.0, 1.0, 0.05
-# Every value the marker's slider can take, largest first: the exact ridge and
-# elastic-net solutions at the marker are points of this grid, not interpolations.
-GRID = 10.0 ** np.round(np.arange(LOG_HIGH, LOG_LOW - LOG_STEP / 2, -LOG_STEP), 10)
-GRID.setflags(write=False)
-DRAWN = slice(None, None, 2)  # the paths are drawn at every other point of GRID (steps of 0.1)
-HIGHLIGHTED = 7  # features drawn in colour: the first to enter the lasso path
-
-MARKER = Slider(
-    "log_lam",
-    "Marker: log₁₀ λ",
-    LOG_LOW,
-    LOG_HIGH,
-    LOG_STEP,
-    -1.1,
-    "The penalty weight λ at the vertical marker, on a log scale (λ = 10^value), in "
-    "standardised units: λ ≥ max |corr(feature, response)| gives the lasso all zeros.",
-)
-MIX = Slider(
-    "alpha",
-    "Elastic net's L1 share α",
-    0.05,
-    0.95,
-    0.05,
-    0.5,
-    "Penalty λ(α‖w‖₁ + (1 − α)‖w‖₂²): α = 1 would be the lasso, α = 0 ridge.",
-)
-CV_SEED = Slider("cv_seed", "CV: seed of the folds", 0, 20, 1, 0, "Which random split.", "%d")
-CORRELATION = Slider(
-    "rho",
-    "Correlation of the copy",
-    0.5,
-    0.999,
-    0.001,
-    0.995,
-    "Sample correlation of the added near copy with the feature: exactly this value.",
-    "%.3f",
-)
-COPY_SEED = Slider(
-    "copy_seed", "Seed of the copy's noise", 0, 50, 1, 0, "A new draw of the noise.", "%d"
-)
-PATIENTS = Slider(
-    "n_sub",
-    "Patients in the subsample n",
-    20,
-    120,
-    5,
-    40,
-    "Fit the 64-predictor model on this many randomly chosen patients.",
-    "%d",
-)
-SUBSAMPLE_SEED = Slider("sub_seed", "Seed of the subsample", 0, 20, 1, 0, "Which patients.", "%d")
 
 
 @dataclass(frozen=True)
@@ -125,6 +58,7 @@ class Fits:
 
     @property
     def p(self) -> int:
+        """How many features."""
         return len(self.names)
 
     def at(self, lam: float) -> dict[str, np.ndarray]:
@@ -139,11 +73,6 @@ class Fits:
     def zeros_at(self, lam: float) -> dict[str, int]:
         """How many weights each method has exactly 0.0 at ``lam``."""
         return {name: int(np.count_nonzero(w == 0.0)) for name, w in self.at(lam).items()}
-
-
-def _frozen(*arrays: np.ndarray) -> None:
-    for array in arrays:
-        array.setflags(write=False)
 
 
 def grid_index(lam: float) -> int:
@@ -168,7 +97,7 @@ def standard_units(X: np.ndarray, y: np.ndarray, names) -> Data:
     if np.any(sx == 0.0) or sy == 0.0:
         raise ValueError("X and y must not contain a constant column")
     data = Data(Xc / sx, yc / sy, tuple(names))
-    _frozen(data.X, data.y)
+    read_only(data.X, data.y)
     return data
 
 
@@ -203,7 +132,7 @@ def _lasso_and_ridge(name: str) -> tuple[LassoPath, GridPath]:
     data = design(name)
     G, b = gram(data.X, data.y)
     ridge = ridge_path(G, b, GRID)
-    _frozen(ridge.coefs)
+    read_only(ridge.coefs)
     return lasso_path(G, b, 0.0), ridge
 
 
@@ -214,7 +143,7 @@ def design_fits(name: str, l1_ratio: float) -> Fits:
     lasso, ridge = _lasso_and_ridge(name)
     G, b = gram(data.X, data.y)
     enet = elastic_net_path(G, b, GRID, l1_ratio)
-    _frozen(enet.coefs)
+    read_only(enet.coefs)
     return Fits(data.names, lasso, ridge, enet, l1_ratio)
 
 
@@ -225,63 +154,12 @@ def cross_validation(data: Data, l1_ratio: float, folds: int, seed: int) -> CVRe
 
 @lru_cache(maxsize=24)
 def design_cv(name: str, l1_ratio: float, folds: int, seed: int) -> CVResult:
+    """``cross_validation`` of a diabetes design, cached, its arrays read-only."""
     result = cross_validation(design(name), l1_ratio, folds, seed)
-    _frozen(result.mean, result.se, result.lambdas, result.coef_min, result.coef_1se)
+    read_only(result.mean, result.se, result.lambdas, result.coef_min, result.coef_1se)
     return result
-
-
-# --- the Tour's step ----------------------------------------------------------------------
-def _tour_figures():
-    from figures.real_data_counts import cv_figure, zero_count_figure
-    from lessons.real_data_paths import zero_curves
-
-    fits = design_fits("quadratic", MIX.default)
-    cv = design_cv("quadratic", 1.0, 10, 0)
-    lam = marker_lambda(np.log10(cv.lambda_1se))
-    return [zero_count_figure(zero_curves(fits), lam, fits.p), cv_figure(cv, fits.p)]
-
-
-def headline(cv: CVResult, p: int) -> str:
-    return (
-        f"Cross-validated, the lasso puts **{cv.zeros_1se} of the {p}** weights at exactly 0 "
-        f"at λ_1se = {cv.lambda_1se:.3g} (and {cv.zeros_min} of {p} at λ_min = "
-        f"{cv.lambda_min:.3g})."
-    )
 
 
 def ridge_zeros_anywhere(fits: Fits) -> int:
     """The most exact zeros ridge has at any λ of ``GRID``."""
     return int(fits.ridge.zero_counts().max())
-
-
-def _tour_text() -> str:
-    cv = design_cv("quadratic", 1.0, 10, 0)
-    fits = design_fits("quadratic", MIX.default)
-    ridge = ridge_zeros_anywhere(fits)
-    return (
-        "A real data set with many features: 442 diabetes patients and 64 predictors (ten "
-        "measurements, their interactions and squares; Efron et al. 2004). "
-        + headline(cv, 64)
-        + f" Ridge has {ridge if ridge else 'no'} exact zero{'s' if ridge != 1 else ''} at any "
-        f"λ from 10⁻⁴ to 10. “Most weights are zero” is what L1 does here, at the λ the "
-        "data choose."
-    )
-
-
-# The Tour's step (lessons/tour.py wires it in): its text is computed, so it
-# is built on import (one cached 10-fold CV of the lasso, ~0.2 s).
-TOUR_STEP = {
-    "slug": "real-data",
-    "title": "Real data: most of the 64 weights are exactly 0",
-    "text": _tour_text(),
-    "figures": _tour_figures,
-    "page": "real_data",
-    "page_title": "Real data",
-    "query": {},
-}
-
-
-# The model goes on in two modules, each under 300 lines; re-exported here so
-# that ``lessons.real_data`` stays the page's one model.
-from lessons.real_data_experiments import *  # noqa: E402, F403
-from lessons.real_data_paths import *  # noqa: E402, F403

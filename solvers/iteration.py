@@ -1,4 +1,5 @@
-"""Argument checks and the work cap shared by the iterative optimisers.
+"""Argument checks and the work cap shared by the iterative optimisers (public: the pages
+state the cap).
 
 The optimisers run in a Streamlit session on a shared server, so the work a
 single call may do is bounded up front: ``iterations`` is at most
@@ -15,7 +16,7 @@ from numbers import Integral
 import numpy as np
 
 from geometry import QuadraticLoss
-from geometry._validate import finite_vector, positive_scalar
+from geometry.validation import finite_vector, positive_scalar
 from solvers.shrinkage import penalty_weight
 
 MAX_ITERATIONS = 100_000

@@ -1,4 +1,4 @@
-"""Argument checks shared by geometry/ and solvers/.
+"""Argument checks shared by geometry/, solvers/ and studies/: a public module of geometry.
 
 Every public entry point validates its inputs up front (in the manner of
 scikit-learn's ``lars_path``) so that nonsense fails at once with a
@@ -92,3 +92,9 @@ def spd_matrix(name: str, value: object, dim: int) -> np.ndarray:
             f"got eigenvalues {np.linalg.eigvalsh(matrix).tolist()}"
         ) from None
     return matrix
+
+
+def read_only(*arrays: np.ndarray) -> None:
+    """Make each array read-only: results shared by every session must not be written."""
+    for array in arrays:
+        array.setflags(write=False)
