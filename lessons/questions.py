@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from geometry import QuadraticLoss
+from lessons.one_weight import units_counterexample
+from studies.ridge import ridge_zero_lambda
 
 
 @dataclass(frozen=True)
@@ -95,37 +97,7 @@ def prox_lands_on_zero(w: float, step: float, lam: float = DESCENT_LAM) -> bool:
     return abs(stepped) <= step * lam
 
 
-# --- 3. Size is not the reason: 1000 w^2 against 0.001 |w| ---------------------------------
-
-BIG_L2 = 1000.0  # the L2 penalty 1000 w^2 ...
-SMALL_L1 = 0.001  # ... against the L1 penalty 0.001 |w|
-
-
-def l2_smaller_below(l2_weight: float = BIG_L2, l1_weight: float = SMALL_L1) -> float:
-    """Where ``l2_weight w^2`` and ``l1_weight |w|`` cross: below it the quadratic is smaller."""
-    if not (l2_weight > 0.0 and l1_weight > 0.0):
-        raise ValueError("both penalty weights must be positive")
-    return l1_weight / l2_weight
-
-
-def power_of_ten(value: float) -> str:
-    """``10⁻⁶`` for 1e-6 (any exact power of ten); other numbers as ``%g``."""
-    exponent = round(math.log10(value))
-    if math.isclose(value, 10.0**exponent, rel_tol=1e-12):
-        digits = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
-        return f"10{digits}"
-    return f"{value:g}"
-
-
-def units_counterexample() -> str:
-    """The sentence: L2 the larger penalty almost everywhere, still no zeros; L1 still zeros."""
-    below = power_of_ten(l2_smaller_below())
-    return (
-        f"{BIG_L2:g}·w² is larger than {SMALL_L1:g}·|w| everywhere except |w| ≤ {below}, yet "
-        f"the {BIG_L2:g}·w² penalty gives no zeros (it divides the data's pull by "
-        f"1 + 2·{BIG_L2:g} = {1.0 + 2.0 * BIG_L2:g}) and the {SMALL_L1:g}·|w| penalty still sets "
-        f"every pull |a| ≤ {SMALL_L1:g} to exactly 0"
-    )
+# --- 3. Size is not the reason: 1000 w^2 against 0.001 |w| (studies.one_weight) ----------
 
 
 # --- 4. A ridge zero is a single point --------------------------------------------------
@@ -134,32 +106,6 @@ def units_counterexample() -> str:
 CORRELATED_HESSIAN = np.array([[1.0, 0.9], [0.9, 1.0]])
 CORRELATED_CENTRE = np.array([1.0, -0.2])
 CORRELATED_LOSS = QuadraticLoss(center=CORRELATED_CENTRE, hessian=CORRELATED_HESSIAN)
-
-
-def ridge_zero_lambda(loss: QuadraticLoss, index: int) -> float | None:
-    """The penalty weight at which the 2-D ridge path ``w(lam)`` has ``w[index] = 0``, if any.
-
-    Ridge (``L + lam ||w||_2^2``) gives ``w(lam) = (H + 2 lam I)^{-1} H c``. By
-    Cramer's rule, with ``g = H c`` and ``j`` the other index,
-    ``w_i(lam) det(H + 2 lam I) = (H_jj + 2 lam) g_i - H_ij g_j``: linear in
-    lam, so ``w_i`` is zero at exactly one lam, ``(H_ij g_j / g_i - H_jj) / 2``
-    (when ``g_i != 0``), and that counts only if it is ``>= 0``.
-
-    Returns
-    -------
-    float or None
-        That lam, or None when no lam >= 0 zeroes the weight (or every lam does:
-        ``g_i = 0 = H_ij g_j``, data exactly on a coincidence).
-    """
-    if loss.dim != 2 or index not in (0, 1):
-        raise ValueError("ridge_zero_lambda is for two weights, index 0 or 1")
-    hessian = loss.hessian
-    g = hessian @ loss.center
-    other = 1 - index
-    if g[index] == 0.0:
-        return None
-    lam = (hessian[index, other] * g[other] / g[index] - hessian[other, other]) / 2.0
-    return float(lam) if lam >= 0.0 else None
 
 
 RIDGE_ZERO = ridge_zero_lambda(CORRELATED_LOSS, 1)

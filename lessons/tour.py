@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
+from lessons.one_weight import tour_steps as one_weight_steps
 from lessons.presets import PRESETS
 from lessons.real_data import tour_step as real_data_step
 from lessons.three_weights import tour_step as three_weights_step
@@ -13,14 +13,12 @@ from lessons.tour_figures import (
     panel_figures,
     regression_figures,
     regression_text,
-    units_text,
 )
 from lessons.tour_step import TourStep
 from lessons.training_words import tour_step as training_step
-from studies.one_weight import one_weight_problem, penalty_curves
 
 EDGE = LossShape.from_state(PRESETS["edge"].state, DEFAULT_SHAPE)
-DEAD_ZONE_PULL, DEAD_ZONE_LAM = 0.6, 1.0  # the dead-zone step's one-weight problem
+ONE_WEIGHT = one_weight_steps()
 
 STEPS: tuple[TourStep, ...] = (
     TourStep(
@@ -37,37 +35,8 @@ STEPS: tuple[TourStep, ...] = (
         "Constraint regions",
         {},
     ),
-    TourStep(
-        "penalty-pull",
-        "One weight: the pull of each penalty",
-        lambda: (
-            "Top: the penalties |w| and w². Bottom: how hard each pulls w towards 0. The L1 pull "
-            "is λ however small w is, and at w = 0 it can be anything in [−λ, λ]. The L2 pull 2λw "
-            "fades to nothing as w shrinks, so it can balance the data's pull only at a w that is "
-            "not 0 (unless a = 0): against a pull a the optimum stops at a/(1 + 2λ)."
-        ),
-        lambda: [penalty_and_slope_figure(penalty_curves(1.0, 0.5), height=460)],
-        "one_weight",
-        "One weight",
-        {},
-    ),
-    TourStep(
-        "dead-zone",
-        "The dead zone",
-        lambda: (
-            "Minimise ½(w − a)² + λ|w|: the data pull with force a. Whenever |a| ≤ λ the penalty's "
-            "interval [−λ, λ] absorbs the pull and the minimum stays at exactly 0, a whole range "
-            f"of data with the same answer (left, a = {DEAD_ZONE_PULL:g}, λ = {DEAD_ZONE_LAM:g}). "
-            "With w² (right) the minimum is a/(1 + 2λ): small, never zero unless a is."
-        ),
-        lambda: [
-            one_weight_problem_figure(one_weight_problem(DEAD_ZONE_PULL, DEAD_ZONE_LAM, kind))
-            for kind in ("l1", "l2")
-        ],
-        "one_weight",
-        "One weight",
-        {"a": f"{DEAD_ZONE_PULL:g}"},
-    ),
+    ONE_WEIGHT["penalty-pull"],
+    ONE_WEIGHT["dead-zone"],
     TourStep(
         "corners",
         "Two weights: the diamond's corners",
@@ -120,15 +89,7 @@ STEPS: tuple[TourStep, ...] = (
         {"n": "10000"},
     ),
     three_weights_step(),
-    TourStep(
-        "units",
-        "The |w| < 1 argument is not the reason",
-        units_text,
-        lambda: [units_figure(1.0, 10.0)],
-        "one_weight",
-        "One weight",
-        {"units": "10"},
-    ),
+    ONE_WEIGHT["units"],
     training_step(),
     TourStep(
         "regression",

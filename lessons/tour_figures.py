@@ -13,7 +13,6 @@ from figures.odds import percent
 from figures.regression import coefficient_paths_figure
 from geometry import NormBall
 from lessons.loss_shape import LossShape
-from lessons.questions import units_counterexample
 from solvers import solve_constrained
 from studies.catchment import catchment_shares
 from studies.catchment_map import catchment_map
@@ -93,16 +92,6 @@ def catchment_text() -> str:
         f"0%. “Usually” has no fixed value: for the same bowl it is {by_spread}, tending to "
         "100% as the data's signal grows against the budget, because the wedges widen away "
         "from the diamond while the edges' strips keep their width."
-    )
-
-
-def units_text() -> str:
-    return (
-        "A common answer: for |w| < 1, |w| > w², so L1 pushes small weights harder. The real "
-        "difference is the slope at 0: w² is flat there (its pull vanishes), |w| has a kink "
-        "(its pull stays λ). The size comparison proves nothing: near 0, |w| ≫ w² in any "
-        "units, and measuring w in other units moves the crossing anywhere (below). Sharper "
-        f"still: {units_counterexample()}."
     )
 
 
