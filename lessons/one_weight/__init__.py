@@ -8,7 +8,7 @@ its three stops from ``tour_steps()``; Check yourself and the Tour quote
 ``units_counterexample``. Streamlit-free.
 """
 
-from lessons.one_weight.controls import LAM, PULL, RATIO, UNITS, Choice
+from lessons.one_weight.controls import LAM, PULL, RATIO, UNITS
 from lessons.one_weight.model import OLS, Answers, answers, coefficients, lasso_in_units
 from lessons.one_weight.tour import DEAD_ZONE_LAM, DEAD_ZONE_PULL, tour_steps, units_text
 from lessons.one_weight.words import (
@@ -44,7 +44,6 @@ __all__ = [
     "SLOPES_CAPTION",
     "UNITS",
     "Answers",
-    "Choice",
     "answers",
     "bayes_sentence",
     "coefficients",

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from lessons.controls import Choice, Slider
 
-from lessons.controls import Slider
-
-__all__ = ["LAM", "PULL", "RATIO", "UNITS", "Choice"]
+__all__ = ["LAM", "PULL", "RATIO", "UNITS"]
 
 PULL = Slider(
     key="a",
@@ -35,35 +33,6 @@ RATIO = Slider(
     default=0.5,
     help="The elastic net penalty is λ(α|w| + (1 − α)w²); α is its L1 share.",
 )
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A choice among named options (URL value -> shown label).
-
-    Attributes
-    ----------
-    key : str
-        Its URL parameter and session-state key.
-    label : str
-        Shown above the choice.
-    options : dict
-        URL value -> label, in the order shown.
-    default : str
-        The URL value chosen at first.
-    help : str
-        The tooltip.
-    """
-
-    key: str
-    label: str
-    options: dict[str, str]
-    default: str
-    help: str
-
-    def __post_init__(self) -> None:
-        if self.default not in self.options:
-            raise ValueError(f"choice {self.key!r}: default {self.default!r} is not an option")
 
 
 UNITS = Choice(
