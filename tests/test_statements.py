@@ -142,7 +142,11 @@ def test_2_the_ridge_answer_says_a_zero_needs_a_coincidence():
         "pages/one_weight.py",
         "pages/questions.py",
         "lessons/tour.py",
-        "lessons/questions.py",
+        "lessons/one_weight/words.py",
+        "lessons/one_weight/tour.py",
+        "lessons/one_weight/controls.py",
+        "lessons/questions/words.py",
+        "lessons/questions/controls.py",
     ],
 )
 def test_4_no_page_text_writes_the_l1_share_as_a(path):
