@@ -15,7 +15,7 @@ import pytest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from lessons import questions as q
-from lessons import tour, tour_figures
+from lessons import tour
 from lessons.how_often import PUBLISHED_SETUP
 from lessons.loss_shape import DEFAULT_SHAPE
 from lessons.one_weight import DEAD_ZONE_LAM, DEAD_ZONE_PULL, power_of_ten, units_counterexample
@@ -43,7 +43,7 @@ def _ridge_sign_changes_in_closed_form() -> dict[str, int]:
     # w(lam) = V diag(1 / (e + 2 lam)) V^T H c, for every lam at once
     paths = (vectors @ ((vectors.T @ pulled)[:, None] / (eigenvalues[:, None] + 2.0 * lams))).T
     fractions = np.linalg.norm(paths, axis=1) / full
-    kept = paths[(fractions >= tour_figures.REGRESSION_FRACTIONS[0]) & (fractions <= 1.0)]
+    kept = paths[(fractions >= tour.REGRESSION_FRACTIONS[0]) & (fractions <= 1.0)]
     signs = np.sign(kept)
     counts = {}
     for j, name in enumerate(names):
@@ -55,9 +55,9 @@ def _ridge_sign_changes_in_closed_form() -> dict[str, int]:
 
 def test_1_the_tour_counts_every_ridge_crossing_of_the_diabetes_path():
     exact = _ridge_sign_changes_in_closed_form()
-    assert tour_figures.ridge_crossings() == exact
+    assert tour.ridge_crossings() == exact
     assert max(exact.values()) > 1  # so "0 at one budget only" was false
-    sentence = tour_figures.regression_text()
+    sentence = tour.regression_text()
     twice = [name for name, count in exact.items() if count == 2]
     assert all(f"{name} twice" in sentence for name in twice)
     assert f"{len(exact)} of them" in sentence
@@ -141,7 +141,8 @@ def test_2_the_ridge_answer_says_a_zero_needs_a_coincidence():
         "pages/how_often.py",
         "pages/one_weight.py",
         "pages/questions.py",
-        "lessons/tour.py",
+        "lessons/tour/words.py",
+        "lessons/tour/steps.py",
         "lessons/one_weight/words.py",
         "lessons/one_weight/tour.py",
         "lessons/one_weight/controls.py",
@@ -279,7 +280,7 @@ def test_8_the_texts_lead_with_the_kink_and_quote_the_counterexample():
 
 
 def test_10_the_share_grows_towards_one_as_the_spread_grows_against_the_budget():
-    bowl = tour_figures.CATCHMENT_BOWL
+    bowl = tour.CATCHMENT_BOWL
     for budget in (1.0, 2.0):
         shares = [
             catchment_shares(bowl, NormBall(1, budget), "disk", k * budget).on_axis
@@ -299,7 +300,7 @@ def test_10_the_how_often_page_computes_its_usually_sentence(how_often):
     assert match
     quoted = re.findall(r"([\d.]+)% at spread ([\d.]+)", match.group(1))
     assert len(quoted) >= 3
-    bowl = tour_figures.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
+    bowl = tour.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
     values = []
     for share, spread in quoted:
         exact = catchment_shares(bowl, NormBall(1, 1.0), "disk", float(spread)).on_axis
