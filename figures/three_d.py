@@ -8,7 +8,7 @@ to the region rather than to the ellipsoid, which for an ill-conditioned loss
 runs far out of view. Rotation happens in the browser (after a rerun the scene
 is seen from ``CAMERA`` again).
 
-The figure draws a computed scene (``lessons.three_d_scenes.Scene``: region
+The figure draws a computed scene (``lessons.three_weights.Scene``: region
 mesh, creases, loss level set, exact solution, piece, words, limit); it solves
 nothing.
 """

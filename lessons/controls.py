@@ -1,6 +1,7 @@
-"""Controls described as data: a page's model states each slider's range, step and default once.
+"""Controls described as data: a page's model states each control's range, step and default once.
 
-The page turns a ``Slider`` into a URL-bound widget (``ui.url_widgets.slider``);
+The page turns a ``Slider`` into a URL-bound widget (``ui.url_widgets.slider``) and a
+``Choice`` into a URL-bound select (``ui.url_widgets.url_select``);
 tests and benchmarks read the same ranges to try every control's extremes.
 """
 
@@ -39,3 +40,32 @@ class Slider:
     def __post_init__(self) -> None:
         if not self.low <= self.default <= self.high or self.step <= 0.0:
             raise ValueError(f"slider {self.key!r}: need low <= default <= high and step > 0")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A choice among named options (URL value -> shown label).
+
+    Attributes
+    ----------
+    key : str
+        Its URL parameter and session-state key.
+    label : str
+        Shown above the choice.
+    options : dict
+        URL value -> label, in the order shown.
+    default : str
+        The URL value chosen at first.
+    help : str
+        The tooltip.
+    """
+
+    key: str
+    label: str
+    options: dict[str, str]
+    default: str
+    help: str
+
+    def __post_init__(self) -> None:
+        if self.default not in self.options:
+            raise ValueError(f"choice {self.key!r}: default {self.default!r} is not an option")

@@ -241,3 +241,27 @@ def laplace_posterior(a: float, lam: float) -> Posterior:
         mode=laplace_map(a, lam),
         mean=laplace_posterior_mean(a, lam),
     )
+
+
+# --- size is not the reason: 1000 w^2 against 0.001 |w| ---------------------------------
+
+BIG_L2 = 1000.0  # the L2 penalty 1000 w^2 ...
+SMALL_L1 = 0.001  # ... against the L1 penalty 0.001 |w|
+
+
+def l2_smaller_below(l2_weight: float = BIG_L2, l1_weight: float = SMALL_L1) -> float:
+    """Where ``l2_weight w^2`` and ``l1_weight |w|`` cross: below it the quadratic is smaller.
+
+    Parameters
+    ----------
+    l2_weight, l1_weight : float
+        The weights of the two penalties, both positive.
+
+    Returns
+    -------
+    float
+        The crossing ``|w| = l1_weight / l2_weight``.
+    """
+    if not (l2_weight > 0.0 and l1_weight > 0.0):
+        raise ValueError("both penalty weights must be positive")
+    return l1_weight / l2_weight

@@ -15,15 +15,18 @@ import pytest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from lessons import questions as q
-from lessons import tour, tour_figures
+from lessons import tour
 from lessons.how_often import PUBLISHED_SETUP
 from lessons.loss_shape import DEFAULT_SHAPE
+from lessons.one_weight import DEAD_ZONE_LAM, DEAD_ZONE_PULL, power_of_ten, units_counterexample
 from solvers import solve_constrained, solve_penalized
 from solvers.descent import proximal_gradient, subgradient_descent
 from solvers.shrinkage import one_weight_solution
 from studies.catchment import catchment_shares
 from studies.ensembles import sample_published_hessians
+from studies.one_weight import BIG_L2, SMALL_L1, l2_smaller_below
 from studies.regression import least_squares_loss, load_diabetes
+from studies.ridge import ridge_zero_lambda
 from tests.apptest_support import open_page, text
 
 # --- 1. The tour's real-data step ------------------------------------------------------------
@@ -40,7 +43,7 @@ def _ridge_sign_changes_in_closed_form() -> dict[str, int]:
     # w(lam) = V diag(1 / (e + 2 lam)) V^T H c, for every lam at once
     paths = (vectors @ ((vectors.T @ pulled)[:, None] / (eigenvalues[:, None] + 2.0 * lams))).T
     fractions = np.linalg.norm(paths, axis=1) / full
-    kept = paths[(fractions >= tour_figures.REGRESSION_FRACTIONS[0]) & (fractions <= 1.0)]
+    kept = paths[(fractions >= tour.REGRESSION_FRACTIONS[0]) & (fractions <= 1.0)]
     signs = np.sign(kept)
     counts = {}
     for j, name in enumerate(names):
@@ -52,9 +55,9 @@ def _ridge_sign_changes_in_closed_form() -> dict[str, int]:
 
 def test_1_the_tour_counts_every_ridge_crossing_of_the_diabetes_path():
     exact = _ridge_sign_changes_in_closed_form()
-    assert tour_figures.ridge_crossings() == exact
+    assert tour.ridge_crossings() == exact
     assert max(exact.values()) > 1  # so "0 at one budget only" was false
-    sentence = tour_figures.regression_text()
+    sentence = tour.regression_text()
     twice = [name for name, count in exact.items() if count == 2]
     assert all(f"{name} twice" in sentence for name in twice)
     assert f"{len(exact)} of them" in sentence
@@ -70,7 +73,7 @@ def test_1_the_tours_first_step_says_what_the_solver_finds():
 
 
 def test_1_the_dead_zone_step_quotes_its_own_problem():
-    a, lam = tour.DEAD_ZONE_PULL, tour.DEAD_ZONE_LAM
+    a, lam = DEAD_ZONE_PULL, DEAD_ZONE_LAM
     assert abs(a) <= lam
     assert float(one_weight_solution(a, lam, "l1")) == 0.0
     assert float(one_weight_solution(a, lam, "l2")) == pytest.approx(a / (1 + 2 * lam))
@@ -90,7 +93,7 @@ def _ridge_w2_exact(lam: Fraction) -> Fraction:
 
 
 def test_2_the_correlated_ridge_path_is_exactly_zero_at_one_lambda():
-    lam_star = q.ridge_zero_lambda(q.CORRELATED_LOSS, 1)
+    lam_star = ridge_zero_lambda(q.CORRELATED_LOSS, 1)
     assert lam_star == pytest.approx(19 / 700, rel=1e-15)
     assert _ridge_w2_exact(Fraction(19, 700)) == 0  # exactly zero, in exact arithmetic
     w2 = float(solve_penalized(q.CORRELATED_LOSS, "l2", lam_star).w[1])
@@ -112,7 +115,7 @@ def test_2_ridge_zero_lambda_matches_the_path_for_random_designs():
         root = rng.normal(size=(2, 2))
         loss = QuadraticLoss(center=rng.normal(size=2), hessian=root @ root.T + 0.1 * np.eye(2))
         for index in (0, 1):
-            lam = q.ridge_zero_lambda(loss, index)
+            lam = ridge_zero_lambda(loss, index)
             if lam is None:
                 continue
             checked += 1
@@ -138,8 +141,13 @@ def test_2_the_ridge_answer_says_a_zero_needs_a_coincidence():
         "pages/how_often.py",
         "pages/one_weight.py",
         "pages/questions.py",
-        "lessons/tour.py",
-        "lessons/questions.py",
+        "lessons/tour/words.py",
+        "lessons/tour/steps.py",
+        "lessons/one_weight/words.py",
+        "lessons/one_weight/tour.py",
+        "lessons/one_weight/controls.py",
+        "lessons/questions/words.py",
+        "lessons/questions/controls.py",
     ],
 )
 def test_4_no_page_text_writes_the_l1_share_as_a(path):
@@ -238,29 +246,29 @@ def test_7_the_training_link_sentence_is_left_for_the_merge():
 
 
 def test_8_the_quadratic_is_larger_everywhere_except_below_one_millionth():
-    below = q.l2_smaller_below()
+    below = l2_smaller_below()
     assert below == pytest.approx(1e-6, rel=1e-12)
     w = np.concatenate([np.geomspace(1e-12, 1e3, 2001), -np.geomspace(1e-12, 1e3, 2001)])
-    l2, l1 = q.BIG_L2 * w * w, q.SMALL_L1 * np.abs(w)
+    l2, l1 = BIG_L2 * w * w, SMALL_L1 * np.abs(w)
     outside = np.abs(w) > below * (1 + 1e-9)
     inside = np.abs(w) < below * (1 - 1e-9)
     assert np.all(l2[outside] > l1[outside]) and np.all(l2[inside] < l1[inside])
-    assert q.power_of_ten(below) == "10⁻⁶"
+    assert power_of_ten(below) == "10⁻⁶"
 
 
 def test_8_the_small_l1_penalty_still_zeros_and_the_big_l2_penalty_zeros_nothing():
     pulls = np.linspace(-0.01, 0.01, 2001)
-    lasso = one_weight_solution(pulls, q.SMALL_L1, "l1")
-    ridge = one_weight_solution(pulls, q.BIG_L2, "l2")
-    dead = np.abs(pulls) <= q.SMALL_L1
+    lasso = one_weight_solution(pulls, SMALL_L1, "l1")
+    ridge = one_weight_solution(pulls, BIG_L2, "l2")
+    dead = np.abs(pulls) <= SMALL_L1
     assert np.all(lasso[dead] == 0.0) and np.all(lasso[~dead] != 0.0)
     assert np.all((ridge == 0.0) == (pulls == 0.0))
-    assert np.allclose(ridge, pulls / (1.0 + 2.0 * q.BIG_L2), rtol=1e-15, atol=0.0)
+    assert np.allclose(ridge, pulls / (1.0 + 2.0 * BIG_L2), rtol=1e-15, atol=0.0)
 
 
 def test_8_the_texts_lead_with_the_kink_and_quote_the_counterexample():
-    sentence = q.units_counterexample()
-    assert "10⁻⁶" in sentence and f"{1 + 2 * q.BIG_L2:g}" in sentence
+    sentence = units_counterexample()
+    assert "10⁻⁶" in sentence and f"{1 + 2 * BIG_L2:g}" in sentence
     units = tour.step_text(tour.STEP["units"])
     assert sentence in units and units.index("kink") < units.index("units")
     assert "(below)" in units and "(right)" not in units  # the tour's figure sits below
@@ -272,7 +280,7 @@ def test_8_the_texts_lead_with_the_kink_and_quote_the_counterexample():
 
 
 def test_10_the_share_grows_towards_one_as_the_spread_grows_against_the_budget():
-    bowl = tour_figures.CATCHMENT_BOWL
+    bowl = tour.CATCHMENT_BOWL
     for budget in (1.0, 2.0):
         shares = [
             catchment_shares(bowl, NormBall(1, budget), "disk", k * budget).on_axis
@@ -292,7 +300,7 @@ def test_10_the_how_often_page_computes_its_usually_sentence(how_often):
     assert match
     quoted = re.findall(r"([\d.]+)% at spread ([\d.]+)", match.group(1))
     assert len(quoted) >= 3
-    bowl = tour_figures.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
+    bowl = tour.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
     values = []
     for share, spread in quoted:
         exact = catchment_shares(bowl, NormBall(1, 1.0), "disk", float(spread)).on_axis

@@ -162,7 +162,7 @@ def test_the_view_cube_holds_every_region_and_the_centre_and_stays_near_them():
     for shape in SHAPES.values():
         for budget, alpha in ((0.1, 0.05), (1.0, 0.5), (3.0, 0.95)):
             reach = max(
-                model.ElasticNetBall(budget, alpha).axis_intercept,
+                ElasticNetBall(budget, alpha).axis_intercept,
                 budget,
                 np.abs(shape.loss.center).max(),
             )
@@ -188,7 +188,7 @@ def test_the_landing_shares_partition_the_problems_and_match_scalar_solves():
     names = {0: "vertex", 1: "edge", 2: "face", -1: "interior"}
     for k in range(0, model.ODDS_COUNT, 40):  # 500 of them
         loss = QuadraticLoss(centers[k], hessians[k])
-        solution = solve_constrained(loss, model.NormBall(1, model.ODDS_BUDGET))
+        solution = solve_constrained(loss, NormBall(1, model.ODDS_BUDGET))
         assert solution.face == names[int(pieces[k])], k
     assert landing_title(odds).startswith(
         f"In 3-D, {100 * (odds.l1['vertex'].value + odds.l1['edge'].value):.1f}% of L1 optima"

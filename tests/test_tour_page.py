@@ -44,10 +44,10 @@ def test_the_tour_writes_the_step_slug_into_the_url():
 
 
 def test_the_regression_title_says_ridge_holds_no_weight_at_zero_not_that_it_only_shrinks():
-    from lessons import tour_figures
+    from lessons import tour
 
-    lasso, ridge, _ = tour_figures.regression_paths()
-    title = tour_figures.regression_figures()[0].layout.title.text
+    lasso, ridge, _ = tour.regression_paths()
+    title = tour.regression_figures()[0].layout.title.text
     assert "only shrinks" not in title
     # Some ridge weights grow as the budget shrinks, so "only shrinks" was false ...
     assert np.any(np.diff(np.abs(ridge), axis=0) < 0)

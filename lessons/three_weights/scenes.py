@@ -19,7 +19,7 @@ import numpy as np
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from geometry.surfaces import Mesh, level_set_mesh
-from lessons.three_d_pieces import (
+from lessons.three_weights.pieces import (
     REGION_NAMES,
     SHORT_NAMES,
     Piece,
@@ -170,23 +170,3 @@ def scene(shape: Shape3D, kind: str, budget: float, l1_ratio: float = 0.5) -> Sc
 def comparison(shape: Shape3D, budget: float, l1_ratio: float) -> list[Scene]:
     """The same loss under L1, L2, the elastic net and the group lasso, in that order."""
     return [scene(shape, kind, budget, l1_ratio) for kind in REGION_NAMES]
-
-
-def structured_sentence(l1: Scene, group: Scene) -> str:
-    """What the double cone does that the octahedron does not, for these two solutions."""
-    if not group.solution.active:
-        return "The budget is slack for the double cone: nothing is shrunk, nothing is zeroed."
-    zeros = {"vertex": "the whole group (w1, w2) is exactly 0", "edge": "w3 is exactly 0"}
-    l1_zeros = " and ".join(f"w{i + 1}" for i in l1.solution.zeros)
-    l1_part = f"L1 zeroes {l1_zeros}, one weight at a time" if l1_zeros else "L1 zeroes nothing"
-    if group.solution.face in zeros:
-        return (
-            f"Here {zeros[group.solution.face]}: the double cone zeroes (w1, w2) together or "
-            f"not at all, and w3 on its own. {l1_part}, with no regard for which weights "
-            "belong together."
-        )
-    return (
-        "Here the double cone is met on a sheet: no group is zero. Its kinks are the tips "
-        "(where the group (w1, w2) is 0) and the rim (where w3 is 0), nowhere else: within "
-        f"the group it is as round as L2, so w1 and w2 are zero together or not at all. {l1_part}."
-    )

@@ -3,7 +3,8 @@
 Each region is drawn from its mesh (``geometry.surfaces``); its kinks (the
 octahedron's edges, the elastic net's curved edges, the double cone's rim)
 and the piece an optimum lies on are read off the mesh by exact zeros: the
-mesh's vertices on the coordinate planes are exactly 0 there. Pure numpy.
+mesh's vertices on the coordinate planes are exactly 0 there. Numpy, geometry, solvers
+and studies only (no plotly, no streamlit).
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Three weights, how often: the 3-D odds and the share of zeros against n, computed once.
 
 Every count comes from the exact solvers of ``studies.three_d`` on one fixed
-ensemble (the same for every visitor); the sentences quote those counts.
+ensemble (the same for every visitor); the sentences of ``lessons.three_weights.words``
+quote those counts.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ __all__ = [
     "ODDS_MAX_CONDITION",
     "ODDS_SEED",
     "ODDS_SPREAD",
-    "dimension_sentence",
     "three_d_odds",
     "vertex_or_edge_share",
     "zero_weight_shares",
@@ -97,31 +97,6 @@ def _zeros_by_dimension(scaled: bool) -> tuple[DimensionOdds, ...]:
 def zero_weight_shares(odds: tuple[DimensionOdds, ...], name: str) -> list[Share]:
     """The share of weights exactly zero at each dimension, for "L1" or "L2"."""
     return [entry.zero_coordinates[name] for entry in odds]
-
-
-def dimension_sentence() -> str:
-    """What the two budgets show: how much of the rise in zeros with n is geometry."""
-    fixed = zero_weight_shares(zeros_by_dimension(), "L1")
-    scaled = zero_weight_shares(zeros_by_dimension(scaled=True), "L1")
-    rise_fixed = 100 * (fixed[-1].value - fixed[0].value)
-    rise_scaled = 100 * (scaled[-1].value - scaled[0].value)
-    first, last = DIMENSIONS[0], DIMENSIONS[-1]
-    l2_zero = any(
-        share.hits
-        for odds in (False, True)
-        for share in zero_weight_shares(zeros_by_dimension(odds), "L2")
-    )
-    return (
-        f"At a fixed budget t = {ODDS_BUDGET:g} the share of L1 zeros rises by "
-        f"{rise_fixed:.0f} points from n = {first} to {last}, but the centres' ‖ŵ‖₁ grows "
-        f"like n (on average {ODDS_SPREAD / 2:g}·n here), so the same t is an ever smaller "
-        f"budget for the signal and zeroes more weights for that reason alone. With the "
-        f"budget grown with the signal, t = n·{BUDGET_PER_WEIGHT:g} (the dotted curve), the "
-        f"share still rises, by {rise_scaled:.0f} points: that part is geometry, the ball's "
-        "low-dimensional pieces (vertices, edges and their higher-dimensional kin) sticking "
-        "out more as n grows. The rest of the rise is the budget shrinking against the "
-        "signal." + ("" if l2_zero else " L2 gives no exact zero at either budget.")
-    )
 
 
 def vertex_or_edge_share() -> Share:
