@@ -74,7 +74,7 @@ def test_imports_flow_one_way_pages_figures_studies_solvers_geometry():
         "ui": {"pages"},
     }
     for package, banned in forbidden.items():
-        files = sorted((ROOT / package).glob("*.py"))
+        files = sorted((ROOT / package).glob("**/*.py"))
         assert files, package
         for path in files:
             offending = _imported_top_level_modules(path) & banned
@@ -97,7 +97,7 @@ def test_pages_holds_only_page_scripts_and_every_one_is_routed():
 def test_every_module_is_at_most_300_lines():
     packages = ("geometry", "solvers", "studies", "figures", "lessons", "ui", "pages", "data")
     for package in packages:
-        for path in sorted((ROOT / package).glob("*.py")):
+        for path in sorted((ROOT / package).glob("**/*.py")):
             lines = len(path.read_text().splitlines())
             assert lines <= 300, f"{path.relative_to(ROOT)} has {lines} lines"
 
