@@ -3,11 +3,12 @@
 import numpy as np
 import streamlit as st
 
-from figures.constraint_regions import constraint_figure, view_limit
+from figures.constraint_regions import constraint_figure
 from figures.descent import descent_figure
 from figures.penalties import units_figure
 from geometry import NormBall, QuadraticLoss
 from lessons import questions as model
+from lessons.constraint_regions import view_limit
 from lessons.questions import QUESTIONS, Question
 from solvers import solve_constrained, solve_penalized
 from solvers.descent import proximal_gradient, subgradient_descent

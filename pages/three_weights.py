@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from figures.captions import format_number, format_point
+from figures.labels import format_number, format_point
 from figures.odds import percent
 from figures.three_d import scene_figure
 from figures.three_d_odds import dimension_figure, landing_odds_figure

@@ -1,9 +1,9 @@
 """The live figure: what Python sends it, what a release does to the sliders, the words it shows.
 
-Pure Python (the payload of ``lessons.live_figure``), AppTest (the component on
+Pure Python (the payload of ``lessons.constraint_regions``), AppTest (the component on
 the page; its state set through session state moves the sliders and Python's
 readout, as a release in the browser does), and Node (the browser's words for a
-state against ``figures.captions`` for the same state). The browser itself is
+state against ``figures.labels`` and ``lessons.words`` for the same state). The browser itself is
 in tests/test_live_figure_browser.py.
 """
 
@@ -19,28 +19,27 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from figures.captions import badge_text, figure_title, region_legend
-from figures.constraint_regions import (
-    LEVEL_MULTIPLES,
-    VIEW_MARGIN,
-    VIEW_SCALE,
-    _contour_levels,
-    view_limit,
-)
+from figures.constraint_regions import LEVEL_MULTIPLES, _contour_levels
+from figures.labels import figure_title, region_legend
 from figures.style import DARK_PAPER, DARK_VARIANT, PRESENT_CONTOUR
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
-from lessons.constraint_regions import PanelChoice, solve_panel
-from lessons.live_figure import (
+from lessons.constraint_regions import (
     LIVE_KINDS,
     VIEW_KEYS,
+    VIEW_MARGIN,
+    VIEW_SCALE,
     LivePanel,
+    PanelChoice,
     budget_path,
     budget_sides,
     live_payload,
     release_values,
+    solve_panel,
+    view_limit,
 )
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
+from lessons.words import badge_text
 from solvers import solve_constrained
 from tests.apptest_support import open_page, sliders
 
