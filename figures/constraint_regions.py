@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.captions import figure_title, format_point, region_legend, zero_statement
 from figures.cone_traces import cone_traces, line_trace
+from figures.labels import figure_title, format_point, region_legend, zero_statement
 from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER, region_style
 from geometry import QuadraticLoss
 from geometry.regions import Region
@@ -22,11 +22,8 @@ from solvers import Solution
 # Contour levels as multiples of the reference level: the semi-axes grow as
 # sqrt(level), so these ellipses are evenly spaced at 1/3, 2/3, 4/3, 5/3, 2
 # times the size of the reference (touching) ellipse. The live figure draws the
-# same levels: lessons.live_figure sends these, and the view rule below, to the browser.
+# same levels: lessons.constraint_regions sends these to the browser.
 LEVEL_MULTIPLES = tuple((k / 3.0) ** 2 for k in (1, 2, 4, 5, 6))
-# The view's half-width: VIEW_SCALE times what it must show, plus VIEW_MARGIN.
-VIEW_SCALE = 1.2
-VIEW_MARGIN = 0.1
 _CURVE_POINTS = 121
 # Bottom band in pixels: the w1 tick labels and title, then the legend rows.
 _TICKS_AND_TITLE = 60
@@ -34,9 +31,14 @@ _LEGEND_ROW = 20
 _MAX_LEGEND_ROWS = 9
 
 
-def view_limit(loss: QuadraticLoss, extent: float) -> float:
-    """Half-width of a square view that shows a region of this extent and the loss's centre."""
-    return VIEW_SCALE * max(extent, float(np.max(np.abs(loss.center)))) + VIEW_MARGIN
+def _fitting_limit(loss: QuadraticLoss, extent: float) -> float:
+    """The view of a figure drawn without ``limit``: the region and ŵ, with a frame.
+
+    The lessons choose their views (``lessons.constraint_regions.view_limit``) and
+    pass them in; this is only the fallback of a bare call, framed alike
+    (tests/test_figures.py holds the two equal).
+    """
+    return 1.2 * max(extent, float(np.max(np.abs(loss.center)))) + 0.1
 
 
 def _polyline(curves: list[np.ndarray]) -> np.ndarray:
@@ -92,7 +94,7 @@ def constraint_figure(
     plotly.graph_objects.Figure
     """
     extent = region.axis_intercept if region is not None else 0.0
-    limit = view_limit(loss, extent) if limit is None else limit
+    limit = _fitting_limit(loss, extent) if limit is None else limit
     traces: list[go.Scatter] = []
 
     if region is not None:

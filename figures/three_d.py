@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.captions import format_point
+from figures.labels import format_point
 from figures.style import (
     AXIS_HIGHLIGHT,
     BLUE,

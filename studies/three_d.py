@@ -1,4 +1,4 @@
-"""Three weights: where the 3-D optimum lands, in words, and how often on each piece.
+"""Three weights: where the 3-D optimum lands, and how often on each piece.
 
 In 3-D the L1 ball is the octahedron: 6 vertices (two weights exactly 0), 12
 edges (one weight 0) and 8 triangular faces (none). The odds here solve
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from geometry.validation import positive_scalar
-from solvers.solution import Solution
 from studies.ensembles import sample_problems_nd
 from studies.odds import DimensionOdds, Share, dimension_odds
 
@@ -28,38 +27,6 @@ L2_LANDINGS = ("smooth", "interior")
 _INTERIOR = -1
 _EPS = np.finfo(np.float64).eps
 _NEWTON_MAX_ITERATIONS = 100
-
-_PIECE_WORDS = {
-    "vertex": "vertex",
-    "edge": "edge",
-    "face": "face",
-    "smooth": "smooth point",
-    "interior": "inside",
-    "origin": "origin",
-}
-
-
-def _names(indices: tuple[int, ...]) -> str:
-    return " = ".join(f"w{i + 1}" for i in indices)
-
-
-def landing_words(solution: Solution) -> str:
-    """Where the optimum sits and which weights are exactly 0, e.g. "vertex: w1 = w3 = 0 exactly".
-
-    A pure function of the solution's ``face`` and exact ``zeros`` (1-based names).
-    A zero off a corner (a smooth point or the interior) is named a coincidence of
-    the data, since nothing in the region's shape holds it there.
-    """
-    piece = _PIECE_WORDS.get(solution.face, solution.face)
-    if solution.face == "interior":
-        text = "inside: the budget is slack, w is the unconstrained optimum"
-        return text + (f" ({_names(solution.zeros)} = 0 there)" if solution.zeros else "")
-    if not solution.zeros:
-        return f"{piece}: no zeros"
-    words = f"{piece}: {_names(solution.zeros)} = 0 exactly"
-    if solution.face == "smooth":
-        words += " (a coincidence of the data: a smooth point has no corner to hold it)"
-    return words
 
 
 def _validate(centers: object, hessians: object) -> tuple[np.ndarray, np.ndarray]:

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from figures.budget_path import budget_figure
 from figures.catchment_map import catchment_map_figure
-from figures.constraint_regions import constraint_figure, view_limit
+from figures.constraint_regions import constraint_figure
 from figures.descent import descent_figure
 from figures.landing import landing_scatter_figure, nonzero_histogram
 from figures.odds import OddsRow, odds_figure, p_curve_figure, share_curve_figure
@@ -23,6 +23,7 @@ from figures.posterior import bayes_figure
 from figures.regression import coefficient_paths_figure
 from figures.shrinkage import many_weights_figure, shrinkage_figure, zeros_against_lambda_figure
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from lessons.constraint_regions import view_limit
 from solvers import solve_constrained, solve_penalized
 from solvers.descent import proximal_gradient, subgradient_descent
 from studies import experiments as ex

@@ -8,16 +8,17 @@ import numpy as np
 import pytest
 from sklearn.linear_model import ElasticNet
 
-from figures.captions import cone_check, figure_title, format_number, landing_sentence
 from figures.catchment_map import catchment_map_figure
 from figures.constraint_regions import constraint_figure
 from figures.descent import descent_figure
+from figures.labels import figure_title, format_number
 from figures.names import sklearn_l1_ratio
 from figures.odds import p_curve_figure
 from figures.penalties import penalty_and_slope_figure
 from figures.posterior import bayes_figure
 from figures.shrinkage import many_weights_figure, shrinkage_figure
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from lessons.words import cone_check, landing_sentence
 from solvers import solve_constrained, solve_penalized
 from solvers.shrinkage import elastic_net_shrink
 from studies.catchment_map import catchment_map

@@ -6,16 +6,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
-from figures.captions import (
-    badge_text,
-    cone_check,
-    figure_title,
-    format_number,
-    landing_sentence,
-    readout_rows,
-)
-from figures.constraint_regions import constraint_figure, view_limit
+from figures.constraint_regions import constraint_figure
+from figures.labels import figure_title, format_number
 from geometry import NormBall, QuadraticLoss
+from lessons.constraint_regions import view_limit
+from lessons.words import badge_text, cone_check, landing_sentence, readout_rows
 from solvers import solve_constrained, solve_penalized
 from tests.problems import losses
 

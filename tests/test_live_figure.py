@@ -1,9 +1,9 @@
 """The live figure: what Python sends it, what a release does to the sliders, the words it shows.
 
-Pure Python (the payload of ``lessons.live_figure``), AppTest (the component on
+Pure Python (the payload of ``lessons.constraint_regions``), AppTest (the component on
 the page; its state set through session state moves the sliders and Python's
 readout, as a release in the browser does), and Node (the browser's words for a
-state against ``figures.captions`` for the same state). The browser itself is
+state against ``figures.labels`` and ``lessons.words`` for the same state). The browser itself is
 in tests/test_live_figure_browser.py.
 """
 
@@ -19,28 +19,27 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from figures.captions import badge_text, figure_title, region_legend
-from figures.constraint_regions import (
-    LEVEL_MULTIPLES,
-    VIEW_MARGIN,
-    VIEW_SCALE,
-    _contour_levels,
-    view_limit,
-)
+from figures.constraint_regions import LEVEL_MULTIPLES, _contour_levels
+from figures.labels import figure_title, region_legend
 from figures.style import DARK_PAPER, DARK_VARIANT, PRESENT_CONTOUR
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
-from lessons.constraint_regions import PanelChoice, solve_panel
-from lessons.live_figure import (
+from lessons.constraint_regions import (
     LIVE_KINDS,
     VIEW_KEYS,
+    VIEW_MARGIN,
+    VIEW_SCALE,
     LivePanel,
+    PanelChoice,
     budget_path,
     budget_sides,
     live_payload,
     release_values,
+    solve_panel,
+    view_limit,
 )
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
+from lessons.words import badge_text, panel_words
 from solvers import solve_constrained
 from tests.apptest_support import open_page, sliders
 
@@ -193,7 +192,7 @@ _WORDS_SCRIPT = """
 import { readFileSync } from "node:fs";
 import { solve2d } from "ROOT/live/solvers/index.js";
 import { hessianFromShape } from "ROOT/live/figure/geometry.js";
-import { badgeText, figureTitle, regionLegend } from "ROOT/live/figure/text.js";
+import { badgeColour, badgeText, figureTitle, regionLegend } from "ROOT/live/figure/text.js";
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const out = cases.map(({ c, cond, angle, region, hessian }) => {
   const solution = solve2d(c, hessian, region);
@@ -201,6 +200,7 @@ const out = cases.map(({ c, cond, angle, region, hessian }) => {
     w: solution.w,
     title: figureTitle(region, solution),
     badge: badgeText(solution),
+    colour: badgeColour(solution),
     legend: regionLegend(region),
     hessian: hessianFromShape(cond, angle),
   };
@@ -255,6 +255,37 @@ def test_the_browser_says_what_python_says_for_the_same_state(tmp_path):
         assert got["legend"] == region_legend(region)
         assert np.allclose(got["w"], solution.w, rtol=0, atol=1e-9)
         assert np.allclose(got["hessian"], loss.hessian, rtol=1e-15, atol=1e-15)
+
+
+def test_the_browser_colours_and_words_its_badge_as_the_payload_does(tmp_path):
+    # The payload's words are computed once (lessons.words.panel_words); while a
+    # handle moves the browser words its own solution: the two must agree.
+    node = _node()
+    cases, expected = [], []
+    for kind, c in itertools.product(LIVE_KINDS, ([1.0, 2.0], [0.2, 0.1], [1.5, 1.3], [2.0, 0.0])):
+        shape = LossShape(c[0], c[1], 1.0 if c == [1.5, 1.3] else 4.0, -30.0)
+        region = PanelChoice(kind=kind).region(1.0)
+        solution = solve_constrained(shape.loss, region)
+        cases.append(
+            {
+                "c": c,
+                "cond": shape.condition,
+                "angle": shape.angle,
+                "hessian": shape.loss.hessian.tolist(),
+                "region": {"kind": kind, "radius": 1.0, "p": 0.5, "l1Ratio": 0.5},
+            }
+        )
+        expected.append(panel_words(kind, region, solution))
+    script = tmp_path / "badges.mjs"
+    script.write_text(_WORDS_SCRIPT.replace("ROOT", ROOT.as_posix()))
+    result = subprocess.run(
+        [node, str(script)], input=json.dumps(cases), capture_output=True, text=True, check=True
+    )
+    got = json.loads(result.stdout)
+    assert {words.colour for words in expected} == {"green", "gray", "orange"}
+    for drawn, words in zip(got, expected, strict=True):
+        assert (drawn["badge"], drawn["colour"]) == (words.badge, words.colour)
+        assert (drawn["title"], drawn["legend"]) == (words.title, words.legend)
 
 
 def test_the_hessian_the_browser_builds_is_pythons_for_the_page_defaults():

@@ -22,10 +22,10 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from figures.captions import badge_text
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
 from lessons.presets import PAGE_DEFAULTS
+from lessons.words import badge_text
 from solvers import solve_constrained
 from tests.browser.artifacts import ARTIFACTS
 

@@ -7,6 +7,7 @@ import pytest
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
 from geometry.group_lasso import GroupLassoBall
+from lessons.words import landing_words
 from solvers import Solution, solve_constrained
 from solvers.group_lasso import solve_group_lasso_ball
 from studies.ensembles import sample_problems_nd
@@ -14,7 +15,6 @@ from studies.odds import dimension_odds
 from studies.three_d import (
     l1_batch_3d,
     l2_batch_3d,
-    landing_words,
     three_d_odds,
     zeros_against_dimension,
 )

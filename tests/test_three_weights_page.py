@@ -8,7 +8,7 @@ import urllib.parse
 import numpy as np
 import pytest
 
-from figures.captions import format_number, format_point
+from figures.labels import format_number, format_point
 from figures.odds import percent
 from figures.style import PRESENT_HEIGHT
 from geometry import QuadraticLoss

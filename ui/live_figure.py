@@ -11,7 +11,7 @@ by path, relative to this module):
   module into a blob URL (imports rewritten to those URLs) and imports the
   entry, ``live/figure/main.js``.
 - ``sparsity_live_figure`` is a few lines that wait for those modules and hand
-  them Streamlit's arguments; its data (``lessons.live_figure.live_payload``)
+  them Streamlit's arguments; its data (``lessons.constraint_regions.live_payload``)
   is all that changes from one rerun to the next.
 
 The way back: on a release (pointerup or keyup) the browser calls
@@ -31,9 +31,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from lessons.constraint_regions import CENTRE, CONDITION, ROTATION, panel_sliders
+from lessons.constraint_regions import (
+    CENTRE,
+    CONDITION,
+    ROTATION,
+    panel_sliders,
+    release_values,
+)
 from lessons.controls import Slider
-from lessons.live_figure import release_values
 from ui.url_values import parse_number
 
 LIVE = Path(__file__).resolve().parents[1] / "live"
@@ -162,7 +167,7 @@ def apply_release(key: str, budget_sides: tuple[str, ...]) -> None:
 
 
 def live_figure(payload: dict, *, budget_sides: tuple[str, ...], key: str = KEY) -> None:
-    """Mount the live figure with ``payload`` (``lessons.live_figure.live_payload``).
+    """Mount the live figure with ``payload`` (``lessons.constraint_regions.live_payload``).
 
     Parameters
     ----------

@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.constraint_regions import constraint_figure, view_limit
+from figures.constraint_regions import constraint_figure
 from figures.descent import descent_figure
 from figures.penalties import units_figure
 from geometry import NormBall, QuadraticLoss
+from lessons.constraint_regions import view_limit
 from lessons.questions.model import (
     CORRELATED_LOSS,
     DESCENT_ITERATIONS,

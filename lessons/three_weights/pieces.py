@@ -16,8 +16,8 @@ import numpy as np
 from geometry import ElasticNetBall, NormBall
 from geometry.group_lasso import GroupLassoBall
 from geometry.surfaces import Mesh, Octahedron, elastic_net_mesh, group_lasso_mesh, sphere_mesh
+from lessons.words import landing_words
 from solvers import Solution
-from studies.three_d import landing_words
 
 SHORT_NAMES = {"l1": "L1", "l2": "L2", "elasticnet": "Elastic net", "group": "Group lasso"}
 REGION_NAMES = {

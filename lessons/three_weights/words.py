@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from figures.captions import format_number, format_point
+from figures.labels import format_number, format_point
 from figures.odds import percent
 from lessons.three_weights.odds import (
     BUDGET_PER_WEIGHT,

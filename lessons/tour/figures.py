@@ -11,10 +11,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 from figures.catchment_map import catchment_map_figure
-from figures.constraint_regions import constraint_figure, view_limit
+from figures.constraint_regions import constraint_figure
 from figures.regression import coefficient_paths_figure
 from geometry import NormBall
 from geometry.validation import read_only
+from lessons.constraint_regions import view_limit
 from lessons.loss_shape import LossShape
 from solvers import solve_constrained
 from studies.catchment import catchment_shares

@@ -1,8 +1,11 @@
 /**
- * Words of the live figure while a handle moves: the same phrases as the
- * Python figures/captions.py (badge_text, figure_title, region_legend,
- * format_number), so that the live preview and Python's redraw on release say
- * the same thing. tests/test_live_figure.py compares the two.
+ * Words of the live figure while a handle moves, for the browser's own exact
+ * solution: at rest the figure shows what Python sent (each panel's label,
+ * badge, colour, title and legend, computed once by lessons/words.py and
+ * figures/labels.py). These are the same phrases as Python's badge_text,
+ * badge_colour, figure_title, region_legend and format_number, so that the
+ * live preview and Python's redraw on release say the same thing:
+ * tests/test_live_figure.py compares the two on random solutions.
  */
 
 const SUBSCRIPT = ["w1", "w2"];
@@ -53,7 +56,7 @@ export function badgeText(solution) {
   return "no exact zeros: not sparse";
 }
 
-/** The badge's colour name, as the page's st.badge chooses it. */
+/** The badge's colour name (lessons.words.badge_colour). */
 export function badgeColour(solution) {
   if (solution.zeros.length) return "green";
   return solution.active ? "orange" : "gray";

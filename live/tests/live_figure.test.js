@@ -19,7 +19,7 @@ import { changedControls, panelModel } from "../figure/model.js";
 import { nearestSample, pathUpTo, sweepBudget } from "../figure/play.js";
 import { snap } from "../figure/snap.js";
 import { makeTransform, ticks } from "../figure/transform.js";
-import { badgeText, figureTitle, formatG, formatNumber, regionLegend } from "../figure/text.js";
+import { badgeColour, badgeText, figureTitle, formatG, formatNumber, regionLegend } from "../figure/text.js";
 import { solve2d } from "../solvers/index.js";
 import { solutionPath, solveAtBudget } from "../solvers/path.js";
 import { rotatedHessian } from "./helpers.js";
@@ -194,7 +194,7 @@ test("layout: one square plot; presentation drops the legend and enlarges type",
   assert.equal(arrangePanels(400, 2).columns, 1);
 });
 
-test("words: the same as Python's figures.captions", () => {
+test("words: the same as Python's figures.labels and lessons.words", () => {
   assert.equal(formatNumber(0), "0");
   assert.equal(formatNumber(1), "1");
   assert.equal(formatNumber(4.549038105676658), "4.549");
@@ -209,6 +209,10 @@ test("words: the same as Python's figures.captions", () => {
   const inside = solve2d([0.2, 0.1], hessianFromShape(4, -30), { kind: "l2", radius: 1 });
   assert.equal(figureTitle({ kind: "l2", radius: 1 }, inside), "L2: ŵ fits the budget, nothing to shrink");
   assert.equal(badgeText(inside), "inside the region: no zeros, no shrinkage");
+  assert.equal(badgeColour(corner), "green");
+  assert.equal(badgeColour(inside), "gray");
+  const smooth = solve2d([1, 2], hessianFromShape(4, -30), { kind: "l2", radius: 1 });
+  assert.equal(badgeColour(smooth), "orange");
   assert.equal(regionLegend({ kind: "elasticnet", radius: 1, l1Ratio: 0.5 }), "Elastic net (α=0.5): α‖w‖₁ + (1−α)‖w‖₂² ≤ 1 (scikit-learn's l1_ratio 0.333)");
   assert.equal(regionLegend({ kind: "lp", radius: 1.05, p: 1.2 }), "L1.2: ‖w‖_1.2 ≤ 1.05");
 });

@@ -1,23 +1,34 @@
-"""Words generated from a solution: the badge, the readout and the landing sentence.
+"""What several lessons say about a solution: the badge and its colour, the panel's label,
+where the optimum landed and why, the optimality check in words, the readout table.
 
-Pure functions of the exact solution, so that what the app says is tested
-without a browser; "on an axis" comes from the solver's exact zeros and face,
-never from rounding a float.
+Computed once, from the exact solution's zeros and face (never a rounded float): the
+pages print them and the live figure's payload carries them; only while a handle moves
+does live/figure/text.js word the browser's own solution (tests/test_live_figure.py
+holds the two equal). The words a figure draws itself are ``figures.labels``'.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
-from figures.names import region_name, sklearn_mix
+from figures.labels import (
+    SUBSCRIPT,
+    figure_title,
+    format_number,
+    format_point,
+    is_star,
+    region_legend,
+    zero_statement,
+)
 from figures.style import region_style
-from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
-from geometry.regions import Region
+from geometry import NormBall, QuadraticLoss
+from geometry.regions import REGION_KINDS, Region
 from solvers import Solution
+from studies.optimality import OptimalityCheck, l1_share, optimality_check
 
-SUBSCRIPT = {0: "w1", 1: "w2"}
 FACE_WORDS = {
     "interior": "inside the region",
     "vertex": "a corner",
@@ -26,25 +37,8 @@ FACE_WORDS = {
     "smooth": "a smooth point",
     "origin": "the origin",
 }
-
-
-def format_number(value: float) -> str:
-    """Four significant digits; an exact zero is printed as ``0``, a tiny non-zero is not."""
-    if value == 0.0:
-        return "0"
-    if abs(value) < 1e-3 or abs(value) >= 1e4:
-        return f"{value:.3e}"
-    return f"{value:.4g}"
-
-
-def format_point(w: np.ndarray) -> str:
-    """``(a, b)`` with each coordinate as ``format_number`` prints it."""
-    return "(" + ", ".join(format_number(float(x)) for x in w) + ")"
-
-
-def zero_statement(solution: Solution) -> str:
-    """``"w1 = 0"`` style statement of the exact zeros (empty when there are none)."""
-    return " and ".join(f"{SUBSCRIPT[i]} = 0" for i in solution.zeros)
+# The 3-D pieces as Three weights names them (any other face by its own name).
+PIECE_WORDS = {"smooth": "smooth point", "interior": "inside"}
 
 
 def badge_text(solution: Solution) -> str:
@@ -58,41 +52,38 @@ def badge_text(solution: Solution) -> str:
     return "no exact zeros: not sparse"
 
 
-def _l1_share(penalty: str, l1_ratio: float) -> float:
-    return {"l1": 1.0, "l2": 0.0}.get(penalty, float(l1_ratio))
-
-
-def _is_star(region: Region) -> bool:
-    return isinstance(region, NormBall) and region.p < 1.0
-
-
-def region_legend(region: Region) -> str:
-    """The region's legend entry: its name and budget; for the elastic net, the mix in words."""
-    style = region_style(region)
-    text = f"{region_name(region)}: {style.norm_text} ≤ {region.radius:.3g}"
-    if isinstance(region, ElasticNetBall):
-        text += f" ({sklearn_mix(region.l1_ratio)})"
-    return text
-
-
-def figure_title(region: Region | None, solution: Solution) -> str:
-    """A title that states the conclusion: where the optimum landed, and what follows."""
-    if region is None:
-        return "The penalty wins outright → w = 0"
-    label = region_name(region)
-    if not solution.active:
-        return f"{label}: ŵ fits the budget, nothing to shrink"
-    if solution.face == "vertex" and solution.zeros:
-        axis = 2 - solution.zeros[0]
-        tip = "spike" if _is_star(region) else "corner"
-        return f"{label}: {tip} on the w{axis} axis → {zero_statement(solution)}"
+def badge_colour(solution: Solution) -> str:
+    """The badge's colour: green for an exact zero, gray when ŵ is inside, orange otherwise."""
     if solution.zeros:
-        return f"{label}: on an axis by coincidence, not a corner → {zero_statement(solution)}"
-    if solution.face == "vertex":
-        return f"{label}: a corner off the axes → no zeros"
-    if solution.face == "edge":
-        return f"{label}: an edge, not a corner → no zeros"
-    return f"{label}: a smooth point off the axes → no zeros"
+        return "green"
+    return "orange" if solution.active else "gray"
+
+
+def panel_label(kind: str, region: Region | None) -> str:
+    """The panel's name: the region's label, or the region kind's when a penalty zeroed w."""
+    return region.label if region is not None else REGION_KINDS[kind].label
+
+
+@dataclass(frozen=True)
+class PanelWords:
+    """What a 2-D panel says about its solution, computed once for the page and the figure."""
+
+    label: str
+    badge: str
+    colour: str
+    title: str
+    legend: str
+
+
+def panel_words(kind: str, region: Region | None, solution: Solution) -> PanelWords:
+    """The panel's label, badge text and colour, title and legend entry (no region: no legend)."""
+    return PanelWords(
+        label=panel_label(kind, region),
+        badge=badge_text(solution),
+        colour=badge_colour(solution),
+        title=figure_title(region, solution),
+        legend=region_legend(region) if region is not None else "",
+    )
 
 
 def landing_sentence(
@@ -111,7 +102,7 @@ def landing_sentence(
         read when ``region`` is None.
     """
     if region is None:
-        alpha = _l1_share(penalty, l1_ratio)
+        alpha = l1_share(penalty, l1_ratio)
         if alpha == 0.0:
             return (
                 "w = 0 exactly, but only because ŵ = 0: ridge's penalty has slope 0 at 0 "
@@ -131,7 +122,7 @@ def landing_sentence(
         )
     if solution.face == "vertex" and solution.zeros:
         axis = SUBSCRIPT[1 - solution.zeros[0]]
-        where = "the tip of its spike" if _is_star(region) else "its corner"
+        where = "the tip of its spike" if is_star(region) else "its corner"
         return (
             f"The smallest ellipse touching the {shape} touches it at {where} on the "
             f"{axis} axis, so {zero_statement(solution)} exactly."
@@ -166,10 +157,11 @@ def landing_sentence(
     )
 
 
-def _zero_check(pull: np.ndarray, lam: float, alpha: float) -> str:
+def _zero_check(check: OptimalityCheck) -> str:
     """The optimality of w = 0 under ``lam (alpha ||w||_1 + (1 - alpha) ||w||_2^2)``."""
-    pull_text = f"At w = 0, −∇L(w) = {format_point(pull)}"
-    largest = format_number(float(np.max(np.abs(pull))))
+    lam, alpha = check.multiplier, check.alpha
+    pull_text = f"At w = 0, −∇L(w) = {format_point(check.pull)}"
+    largest = format_number(check.largest)
     if alpha == 1.0:
         return (
             f"{pull_text}. The L1 penalty's slope at 0 is the whole interval: "
@@ -219,6 +211,8 @@ def cone_check(
 ) -> str:
     """The optimality check at w in words and numbers: is −∇L(w) inside the normal cone?
 
+    The numbers are ``studies.optimality.optimality_check``'s.
+
     Parameters
     ----------
     loss : QuadraticLoss
@@ -232,14 +226,15 @@ def cone_check(
         read when ``region`` is None, where the check is the penalty's
         subgradient at 0.
     """
-    pull = -loss.gradient(solution.w)
+    check = optimality_check(loss, region, solution, penalty=penalty, l1_ratio=l1_ratio)
+    pull = check.pull
     if region is None:
-        return _zero_check(pull, solution.multiplier, _l1_share(penalty, l1_ratio))
+        return _zero_check(check)
     if not solution.active:
         return "ŵ is inside the region: the loss has no pull at its own minimum, nothing to resist."
     pull_text = f"−∇L(w) = {format_point(pull)}"
-    cone = normal_cone(region, solution.w)
-    lam = solution.multiplier
+    cone = check.cone
+    lam = check.multiplier
     if cone.kind == "wedge":
         text = (
             f"{pull_text} lies inside the normal cone, a wedge of {cone.opening_degrees:.0f}° "
@@ -279,3 +274,26 @@ def readout_rows(solution: Solution) -> list[tuple[str, str]]:
         ("constraint active", "yes" if solution.active else "no (ŵ is inside)"),
         ("where", FACE_WORDS[solution.face]),
     ]
+
+
+def _names(indices: tuple[int, ...]) -> str:
+    return " = ".join(f"w{i + 1}" for i in indices)
+
+
+def landing_words(solution: Solution) -> str:
+    """Where the 3-D optimum sits and which weights are exactly 0: "vertex: w1 = w3 = 0 exactly".
+
+    A pure function of the solution's ``face`` and exact ``zeros`` (1-based names).
+    A zero off a corner (a smooth point or the interior) is named a coincidence of
+    the data, since nothing in the region's shape holds it there.
+    """
+    piece = PIECE_WORDS.get(solution.face, solution.face)
+    if solution.face == "interior":
+        text = "inside: the budget is slack, w is the unconstrained optimum"
+        return text + (f" ({_names(solution.zeros)} = 0 there)" if solution.zeros else "")
+    if not solution.zeros:
+        return f"{piece}: no zeros"
+    words = f"{piece}: {_names(solution.zeros)} = 0 exactly"
+    if solution.face == "smooth":
+        words += " (a coincidence of the data: a smooth point has no corner to hold it)"
+    return words

@@ -1,4 +1,4 @@
-"""The How often page's model: its controls, and what to solve for them.
+"""The How often page's model: what to solve for its controls.
 
 Every result is computed from an ``Ensemble`` (the random problems) and plain
 numbers, so a frozen dataclass is the cache key, not a positional tuple. The
@@ -15,7 +15,8 @@ import numpy as np
 
 from geometry import ElasticNetBall, NormBall
 from geometry.regions import Region
-from lessons.controls import Slider
+from geometry.validation import read_only
+from lessons.how_often.controls import DIMENSION_SAMPLE
 from studies import experiments as ex
 from studies.catchment import CatchmentShares, catchment_shares
 from studies.catchment_map import CatchmentMap
@@ -25,68 +26,9 @@ from studies.landing import landing_batch
 from studies.odds import DimensionOdds, Share, near_zero
 from studies.sampled_boundary import sampled_boundary_solutions
 
-SETUP_NAMES = {
-    "random": "Random bowls",
-    "published": "Published a, b, c",
-    "symmetric": "Symmetric bowls",
-}
-COUNTS = {"1000": "1,000", "10000": "10,000", "100000": "100,000"}
-CONDITIONS = {"1": "1 (round)", "10": "10", "100": "100", "1000": "1000"}
-TOLERANCES = {"0": "exact (== 0.0)", "1e-9": "1e-9", "1e-6": "1e-6", "1e-3": "1e-3", "0.01": "0.01"}
-DOMAINS = {"disk": "Disc", "square": "Square"}
 SCATTER_SAMPLE = 1_500
 SAMPLED_SOLVER_SAMPLE = 5_000
-DIMENSION_SAMPLE = 200
-# The published simulation (see the page's citation): centres U(-10, 10)^2,
-# budget 2, centres inside the region rejected.
-PUBLISHED_SETUP = {
-    "setup": "published",
-    "spread": 10.0,
-    "domain": "square",
-    "t": 2.0,
-    "outside": True,
-}
-
-SPREAD = Slider(
-    "spread",
-    "Centre spread",
-    0.5,
-    10.0,
-    0.5,
-    4.0,
-    "How far from 0 the loss centres are drawn.",
-    "%.1f",
-)
-BUDGET = Slider("t", "Budget t", 0.25, 5.0, 0.25, 1.0, "The size of each region.")
-LP_EXPONENT = Slider(
-    "p",
-    "p of the Lp ball",
-    0.3,
-    3.0,
-    0.1,
-    0.5,
-    "p < 1: a star with sharper corners; p > 1: a round ball.",
-    "%.1f",
-)
-EN_SHARE = Slider(
-    "en_a", "Elastic net's L1 share α", 0.1, 0.9, 0.1, 0.5, "α‖w‖₁ + (1 − α)‖w‖₂² ≤ t", "%.1f"
-)
-MAP_CONDITION = Slider(
-    "map_cond", "Map: condition number", 1.0, 50.0, 1.0, 6.0, "How elongated the bowl is.", "%.0f"
-)
-MAP_TILT = Slider(
-    "map_angle", "Map: tilt (degrees)", 0.0, 180.0, 5.0, 30.0, "Direction of the long axis.", "%.0f"
-)
-DIMENSION = Slider(
-    "dim",
-    "Number of weights n",
-    2,
-    50,
-    1,
-    10,
-    f"Random n-dimensional bowls, {DIMENSION_SAMPLE} problems.",
-    "%.0f",
-)
+SPREAD_MULTIPLES = (2.0, 10.0, 100.0)  # the "usually" sentence's spreads, in budgets
 
 
 @dataclass(frozen=True)
@@ -101,11 +43,6 @@ class Ensemble:
     seed: int = 0
 
 
-def _frozen(*arrays: np.ndarray) -> None:
-    for array in arrays:
-        array.setflags(write=False)
-
-
 @lru_cache(maxsize=8)
 def problems(ensemble: Ensemble) -> ex.Problems:
     """The ensemble's problems, drawn once."""
@@ -117,7 +54,7 @@ def problems(ensemble: Ensemble) -> ex.Problems:
         ensemble.max_condition,
         ensemble.seed,
     )
-    _frozen(drawn.centers, drawn.hessians)
+    read_only(drawn.centers, drawn.hessians)
     return drawn
 
 
@@ -125,7 +62,7 @@ def problems(ensemble: Ensemble) -> ex.Problems:
 def solved(ensemble: Ensemble, budget: float, p: float) -> tuple[np.ndarray, np.ndarray]:
     """Exact solutions and landing codes of every problem under the L1 (p=1) or L2 ball."""
     w, codes = ex.solve_and_classify(problems(ensemble), NormBall(p, budget))
-    _frozen(w, codes)
+    read_only(w, codes)
     return w, codes
 
 
@@ -133,7 +70,7 @@ def solved(ensemble: Ensemble, budget: float, p: float) -> tuple[np.ndarray, np.
 def codes(ensemble: Ensemble, region: Region) -> np.ndarray:
     """Exact landing codes under any region (p < 1 on the first problems only)."""
     result = ex.region_codes(problems(ensemble), region)
-    _frozen(result)
+    read_only(result)
     return result
 
 
@@ -192,7 +129,7 @@ def catchment_map(
 ) -> CatchmentMap:
     """The catchment map of one bowl and ball over the domain the centres come from."""
     drawn = studies_catchment_map(map_bowl(condition, tilt), ball, domain, spread)
-    _frozen(drawn.codes)
+    read_only(drawn.codes)
     return drawn
 
 
@@ -215,3 +152,45 @@ def catchment_check(ensemble: Ensemble, ball: NormBall, condition: float, tilt: 
 def dimension_odds(dim: int, spread: float, max_condition: float, budget: float) -> DimensionOdds:
     """Random n-D problems, solved exactly: zero shares per coordinate and per solution."""
     return ex.dimension_experiment(dim, DIMENSION_SAMPLE, spread, max_condition, budget, 0)
+
+
+def scatter_panels(
+    ensemble: Ensemble, budget: float
+) -> list[tuple[NormBall, np.ndarray, np.ndarray]]:
+    """(ball, solutions, landing codes) of the first problems, on the diamond and on the circle."""
+    panels = []
+    for p in (1.0, 2.0):
+        w, landing = solved(ensemble, budget, p)
+        sample = slice(0, SCATTER_SAMPLE)
+        panels.append((NormBall(p, budget), w[sample], landing[sample]))
+    return panels
+
+
+def budget_curves(
+    ensemble: Ensemble, l1_ratio: float, outside: bool
+) -> tuple[np.ndarray, list[tuple[Region, list[Share]]]]:
+    """The budget grid, and (region, shares along it) for L1, L2 and the elastic net."""
+    grid, curves = shares_against_budget(ensemble, l1_ratio, outside)
+    regions = {"L1": NormBall(1, 1.0), "L2": NormBall(2, 1.0), "EN": ElasticNetBall(1.0, l1_ratio)}
+    return grid, [(regions[name], shares) for name, shares in curves.items()]
+
+
+def usually_shares(
+    condition: float, tilt: float, budget: float, spread: float, domain: str
+) -> list[tuple[float, float]]:
+    """(spread, the diamond's exact share on an axis) at the page's spread and farther out."""
+    diamond = NormBall(1, budget)
+    spreads = sorted({spread, *(k * budget for k in SPREAD_MULTIPLES)})
+    return [
+        (s, exact_catchment_shares(condition, tilt, diamond, s, domain).on_axis) for s in spreads
+    ]
+
+
+def p_curve(ensemble: Ensemble, budget: float, outside: bool) -> tuple[list[float], list[Share]]:
+    """The p grid, and the share with an exact zero at each p."""
+    return list(ex.P_GRID), shares_against_p(ensemble, budget, outside)
+
+
+def map_balls(budget: float) -> tuple[NormBall, NormBall]:
+    """The two regions the catchment maps compare: the diamond and the circle."""
+    return NormBall(1, budget), NormBall(2, budget)

@@ -5,17 +5,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
+
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS, Region
-from lessons.controls import Slider
-from lessons.loss_shape import DEFAULT_SHAPE
+from lessons.constraint_regions.controls import (
+    BUDGET_RANGE,
+    MODES,
+    PANEL_DEFAULTS,
+    PENALTY_RANGE,
+    SIDES,
+)
 from solvers import Solution, solve_constrained, solve_penalized
+from studies.budget_path import budget_curves, lambda_range, lasso_end
 
-SIDES = {"left": "l1", "right": "l2"}  # each panel's default region
-REGION_LABELS = {slug: kind.label for slug, kind in REGION_KINDS.items()}
-MODES = {"constraint": "Constraint", "penalty": "Penalty"}
-BUDGET_RANGE = (0.1, 3.0)
-PENALTY_RANGE = (0.0, 30.0)
+# The view's half-width: VIEW_SCALE times what it must show, plus VIEW_MARGIN.
+# The live figure widens its view by the same rule while a handle moves (the
+# payload sends it as ``viewRule``).
+VIEW_SCALE = 1.2
+VIEW_MARGIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -23,10 +31,10 @@ class PanelChoice:
     """What one panel shows: a region family, its shape parameter, and its strength."""
 
     kind: str
-    p: float = 0.5
-    l1_ratio: float = 0.5
-    budget: float = 1.0
-    penalty_weight: float = 1.0
+    p: float = PANEL_DEFAULTS["p"]
+    l1_ratio: float = PANEL_DEFAULTS["l1_ratio"]
+    budget: float = PANEL_DEFAULTS["budget"]
+    penalty_weight: float = PANEL_DEFAULTS["penalty_weight"]
 
     def region(self, budget: float) -> Region:
         """The panel's region with budget ``budget``."""
@@ -75,6 +83,26 @@ def view_extent(panels: Mapping[str, tuple[Region | None, Solution]]) -> float:
     )
 
 
+def view_limit(loss: QuadraticLoss, extent: float) -> float:
+    """Half-width of a square view that shows a region of this extent and the loss's centre.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The loss, whose centre ŵ must be in view.
+    extent : float
+        How far along the axes the regions reach (``view_extent``).
+    """
+    return VIEW_SCALE * max(extent, float(np.max(np.abs(loss.center)))) + VIEW_MARGIN
+
+
+def panels_view_limit(
+    loss: QuadraticLoss, panels: Mapping[str, tuple[Region | None, Solution]]
+) -> float:
+    """The one view both panels share: ``view_limit`` of their ``view_extent``."""
+    return view_limit(loss, view_extent(panels))
+
+
 @dataclass(frozen=True)
 class CarriedValue:
     """A panel's control after a mode switch: the value set, and whether it was clamped."""
@@ -111,81 +139,24 @@ def carry_across_modes(
     return carried
 
 
-# --- the page's sliders ----------------------------------------------------------------
-
-CENTRE = tuple(
-    Slider(
-        f"c{i}",
-        f"ŵ{i}",
-        -3.0,
-        3.0,
-        0.05,
-        default,
-        f"Coordinate {i} of the loss's minimum (the OLS estimate).",
-    )
-    for i, default in ((1, DEFAULT_SHAPE.c1), (2, DEFAULT_SHAPE.c2))
-)
-CONDITION = Slider(
-    "cond",
-    "Condition number",
-    1.0,
-    20.0,
-    0.1,
-    DEFAULT_SHAPE.condition,
-    "Steepest over flattest curvature: 1 gives circles, more gives longer, thinner ellipses "
-    "(directions of very different scale). Correlated features are the tilt: with the long "
-    "axis along a diagonal, the two weights trade off against each other.",
-    "%.1f",
-)
-ROTATION = Slider(
-    "angle",
-    "Rotation (degrees)",
-    -90.0,
-    90.0,
-    5.0,
-    DEFAULT_SHAPE.angle,
-    "Direction of the ellipses' long axis, from the w1 axis.",
-    "%.0f°",
-)
+def budget_marks(
+    choices: Mapping[str, PanelChoice], panels: Mapping[str, tuple[Region | None, Solution]]
+) -> list[tuple[str, float, float]]:
+    """(kind, lambda, t) of each L1 or L2 panel: its place on the budget-penalty curves."""
+    return [
+        (choice.kind, panels[side][1].multiplier, panels[side][1].radius)
+        for side, choice in choices.items()
+        if choice.kind in ("l1", "l2")
+    ]
 
 
-def panel_sliders(side: str) -> dict[str, Slider]:
-    """The sliders of one panel, by what they set: p, l1_ratio, budget, penalty_weight."""
-    return {
-        "p": Slider(
-            f"{side}_p",
-            "p",
-            0.3,
-            10.0,
-            0.05,
-            PanelChoice.p,
-            "The exponent: p < 1 is a non-convex star, p = 1 the diamond, 1 < p < 2 a rounded "
-            "diamond (no corners), p > 2 towards the square.",
-        ),
-        "l1_ratio": Slider(
-            f"{side}_ratio",
-            "L1 share α",
-            0.0,
-            1.0,
-            0.05,
-            PanelChoice.l1_ratio,
-            "α‖w‖₁ + (1 − α)‖w‖₂² ≤ t: α = 1 is the diamond, α = 0 a circle; any α > 0 keeps "
-            "corners on the axes. (scikit-learn's l1_ratio weights a halved L2 term.)",
-        ),
-        "budget": Slider(
-            f"{side}_t",
-            "Budget t",
-            *BUDGET_RANGE,
-            0.05,
-            PanelChoice.budget,
-            "The size of the region.",
-        ),
-        "penalty_weight": Slider(
-            f"{side}_lam",
-            "Penalty weight λ",
-            *PENALTY_RANGE,
-            0.05,
-            PanelChoice.penalty_weight,
-            "Minimise L(w) + λ·R(w).",
-        ),
-    }
+def penalty_range(loss: QuadraticLoss, marks: list[tuple[str, float, float]]) -> float:
+    """The right end of the lambda axis, in 1-2-5 steps (so that cached curves are reused)."""
+    return lambda_range(loss, marks)
+
+
+def penalty_budget_curves(
+    loss: QuadraticLoss, lam_max: float
+) -> tuple[dict[str, tuple[np.ndarray, np.ndarray]], float]:
+    """The exact t(lambda) curves of the lasso and ridge up to ``lam_max``, and the lasso's end."""
+    return budget_curves(loss, lam_max), lasso_end(loss)

@@ -3,7 +3,7 @@
 The browser draws both panels as SVG and, while a handle moves, solves the
 panels it can solve exactly (``live/solvers``: L1, L2, L∞ and the elastic net,
 as constraints). Everything it shows at rest comes from here: Python's exact
-solutions, the words of ``figures.captions``, the palette of
+solutions, the words of ``lessons.words`` (computed once per panel), the palette of
 ``figures.style`` (dark and presentation variants applied), the sliders'
 ranges and steps (a handle snaps to them, so a drag ends on a state the URL
 holds exactly), and, for panels the browser cannot solve, the solution path
@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
-from figures.captions import badge_text, figure_title, region_legend
-from figures.constraint_regions import LEVEL_MULTIPLES, VIEW_MARGIN, VIEW_SCALE
+from figures.constraint_regions import LEVEL_MULTIPLES
+from figures.labels import figure_title
 from figures.style import (
     AXIS_HIGHLIGHT,
     CONE,
@@ -37,16 +38,18 @@ from figures.style import (
 )
 from geometry import QuadraticLoss
 from geometry.regions import Region
-from lessons.constraint_regions import (
+from lessons.constraint_regions.controls import (
     CENTRE,
     CONDITION,
     REGION_LABELS,
     ROTATION,
     SIDES,
-    PanelChoice,
     panel_sliders,
 )
+from lessons.constraint_regions.model import VIEW_MARGIN, VIEW_SCALE, PanelChoice
+from lessons.constraint_regions.words import HINT, LP_NOTE, PENALTY_NOTE, PENDING_NOTE
 from lessons.loss_shape import LossShape
+from lessons.words import PanelWords, badge_text, panel_words
 from solvers import Solution, solve_constrained
 
 LIVE_KINDS = ("l1", "l2", "linf", "elasticnet")
@@ -57,18 +60,6 @@ VIEW_KEYS = ("c1", "c2", "cond", "angle", "left_t", "right_t")
 """The controls a handle moves, by session-state (and URL) key (sent as ``viewKeys``)."""
 PLAY_STEP = 0.05  # the budget slider's step: Play's precomputed paths are sampled on it
 PLAY_SECONDS = 3.5  # each way, t_max -> 0 and back
-HINT = (
-    "Drag ✕ (ŵ), the dot on the w1 axis (the budget t) or the square at the end of the "
-    "ellipses' long axis (their shape); or Tab to a handle and use the arrow keys."
-)
-PENALTY_NOTE = (
-    "A penalty: while you drag, only ŵ moves here; the solution is recomputed on release "
-    "(the browser solves the constraint form only)."
-)
-LP_NOTE = (
-    "Lp with p ≠ 1, 2, ∞: while you drag, only ŵ moves here; the solution is recomputed on release."
-)
-PENDING_NOTE = "Solution updates on release."
 
 
 @dataclass(frozen=True)
@@ -80,6 +71,12 @@ class LivePanel:
     region: Region | None
     solution: Solution
     penalised: bool
+
+    @cached_property
+    def words(self) -> PanelWords:
+        """Its label, badge (text and colour), title and legend: computed once, for the page
+        and the payload alike."""
+        return panel_words(self.choice.kind, self.region, self.solution)
 
 
 def _colour(colour: str, dark: bool) -> str:
@@ -132,10 +129,6 @@ def _solution_data(solution: Solution) -> dict[str, object]:
         "loss": float(solution.loss),
         "active": bool(solution.active),
     }
-
-
-def _badge_colour(solution: Solution) -> str:
-    return "green" if solution.zeros else ("gray" if not solution.active else "orange")
 
 
 def budget_path(loss: QuadraticLoss, choice: PanelChoice, t_max: float) -> list[list[object]]:
@@ -197,7 +190,7 @@ def live_payload(
     panels : list of LivePanel
         The panels, left to right, with Python's exact solutions.
     limit : float
-        The shared half-width of the view (``figures.constraint_regions.view_limit``).
+        The shared half-width of the view (``model.panels_view_limit``).
     show_cone, presenting, dark : bool
         The page's cone toggle, presentation mode and dark figures.
     paths : mapping, optional
@@ -208,9 +201,8 @@ def live_payload(
     view = {"c1": shape.c1, "c2": shape.c2, "cond": shape.condition, "angle": shape.angle}
     panel_data = []
     for panel in panels:
-        choice, region, solution = panel.choice, panel.region, panel.solution
+        choice, region, solution, words = panel.choice, panel.region, panel.solution, panel.words
         view[f"{panel.side}_t"] = float(choice.budget)
-        name = region.label if region is not None else REGION_LABELS[choice.kind]
         live = not panel.penalised and choice.kind in LIVE_KINDS
         if panel.penalised:
             note = PENALTY_NOTE
@@ -222,16 +214,16 @@ def live_payload(
             {
                 "side": panel.side,
                 "kind": choice.kind,
-                "label": name,
+                "label": words.label,
                 "region": _region_data(choice, region),
                 "live": live,
                 "budgetHandle": not panel.penalised,
                 "solution": _solution_data(solution),
                 "localMinima": [[float(x) for x in m] for m in solution.local_minima],
-                "title": figure_title(region, solution),
-                "badge": badge_text(solution),
-                "colour": _badge_colour(solution),
-                "legend": region_legend(region) if region is not None else "",
+                "title": words.title,
+                "badge": words.badge,
+                "colour": words.colour,
+                "legend": words.legend,
                 "style": _style(choice.kind, region, dark),
                 "path": paths.get(panel.side),
                 "note": note,
