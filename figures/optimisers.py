@@ -1,4 +1,5 @@
-"""How each optimiser is drawn, the same in every training figure; and how a long run is thinned."""
+"""How each optimiser is drawn, the same in every training figure; its path as drawn (shared by
+the race figure and its frames); and how a long run is thinned."""
 
 from __future__ import annotations
 
@@ -28,6 +29,23 @@ OPTIMISER_STYLES: dict[str, OptimiserStyle] = {
     "fista": OptimiserStyle(SKY, "longdashdot", "star"),
     "cd": OptimiserStyle(INK, "solid", "cross"),
 }
+
+
+@dataclass(frozen=True)
+class PathData:
+    """One optimiser's iterates as the race figure draws them.
+
+    Attributes
+    ----------
+    slug, name : str
+        Its key in ``OPTIMISER_STYLES`` and its legend entry.
+    points : ndarray, shape (k + 1, 2)
+        Every iterate, start included.
+    """
+
+    slug: str
+    name: str
+    points: np.ndarray
 
 
 def thin(count: int, most: int) -> np.ndarray:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import plotly.graph_objects as go
 
-from figures.optimisers import OPTIMISER_STYLES, thin
+from figures.optimisers import OPTIMISER_STYLES, PathData, thin
 from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER
 from figures.titles import phone_title, wrap_title
 from figures.training_frames import frame_data, moving_traces, play_controls
@@ -31,23 +31,6 @@ _TITLE_SIZE = 15
 _BOTTOM = 150  # pixels under the plot: w1 ticks and title, then play button and slider
 _TICKS_AND_TITLE = 58
 _LEGEND = 205  # pixels right of the plot: the legend, beside the square
-
-
-@dataclass(frozen=True)
-class PathData:
-    """One optimiser's iterates as the race figure draws them.
-
-    Attributes
-    ----------
-    slug, name : str
-        Its key in ``OPTIMISER_STYLES`` and its legend entry.
-    points : ndarray, shape (k + 1, 2)
-        Every iterate, start included.
-    """
-
-    slug: str
-    name: str
-    points: np.ndarray
 
 
 @dataclass(frozen=True)

@@ -8,15 +8,10 @@ and scrubs without a rerun.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-from figures.optimisers import OPTIMISER_STYLES
+from figures.optimisers import OPTIMISER_STYLES, PathData
 from figures.style import PAPER
-
-if TYPE_CHECKING:
-    from figures.training import PathData
 
 
 def _six(values: np.ndarray) -> np.ndarray:
