@@ -17,6 +17,20 @@ from geometry import ElasticNetBall, NormBall, QuadraticLoss, normal_cone
 from geometry.regions import Region
 from solvers import Solution
 
+__all__ = [
+    "FACE_WORDS",
+    "SUBSCRIPT",
+    "badge_text",
+    "cone_check",
+    "figure_title",
+    "format_number",
+    "format_point",
+    "landing_sentence",
+    "readout_rows",
+    "region_legend",
+    "zero_statement",
+]
+
 SUBSCRIPT = {0: "w1", 1: "w2"}
 FACE_WORDS = {
     "interior": "inside the region",

@@ -9,6 +9,8 @@ import numpy as np
 
 from figures.style import BLUE, INK, OCHRE, OLIVE, PURPLE, SKY, VERMILLION
 
+__all__ = ["OPTIMISER_STYLES", "OptimiserStyle", "PathData", "thin"]
+
 
 @dataclass(frozen=True)
 class OptimiserStyle:

@@ -13,6 +13,8 @@ import numpy as np
 from figures.optimisers import OPTIMISER_STYLES, PathData
 from figures.style import PAPER
 
+__all__ = ["frame_data", "moving_traces", "play_controls"]
+
 
 def _six(values: np.ndarray) -> np.ndarray:
     """Coordinates as float32 (about seven significant digits), for a frame's JSON.

@@ -37,6 +37,8 @@ from geometry import NormBall, QuadraticLoss
 from geometry.lp_boundary import axis_offset, axis_rate, radius_grid
 from solvers.solution import Solution
 
+__all__ = ["Candidate", "solve_lp_ball_planar"]
+
 _RTOL = 4.0 * np.finfo(np.float64).eps
 _SIGNS = (1.0, -1.0)
 Candidate = tuple[np.ndarray, str, float]  # point, face, multiplier

@@ -24,6 +24,8 @@ from geometry import NormBall
 from geometry.lp_boundary import axis_offset, axis_rate, radius_grid
 from solvers.batch import validate_batch
 
+__all__ = ["BLOCK", "solve_lp_star_batch"]
+
 _EPS = np.finfo(np.float64).eps
 # (axis, axis sign, side sign), in the scalar solver's loop order
 _ARCS = tuple(

@@ -344,3 +344,43 @@ def test_every_live_browser_module_imports_in_node_without_a_dom():
         cwd=ROOT,
     )
     assert json.loads(result.stdout) == []
+
+
+def _declared_exports(path: Path) -> tuple[list[str] | None, set[str]]:
+    """A module's ``__all__`` (None without one) and every name its top level binds."""
+    exports, bound = None, set()
+    for node in ast.parse(path.read_text(), filename=str(path)).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            bound |= names
+            if "__all__" in names:
+                exports = ast.literal_eval(node.value)
+    return exports, bound
+
+
+def test_every_lower_module_says_what_it_exports_and_exports_what_others_import():
+    # geometry/, solvers/, studies/, figures/ and ui/: the layers every lesson builds on.
+    modules = _project_modules()
+    layers = ("geometry", "solvers", "studies", "figures", "ui")
+    lower = {n: p for n, p in modules.items() if n.split(".")[0] in layers}
+    exports = {}
+    for name, path in lower.items():
+        declared, bound = _declared_exports(path)
+        assert declared is not None, f"{path.relative_to(ROOT)} has no __all__"
+        assert set(declared) <= bound, f"{name}.__all__ names unbound {set(declared) - bound}"
+        exports[name] = set(declared)
+    importers = dict(modules)
+    for path in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("benchmarks/**/*.py")]:
+        importers[".".join(path.relative_to(ROOT).with_suffix("").parts)] = path
+    missing = set()
+    for name, path in importers.items():
+        for imported, taken in _project_imports(name, path, modules):
+            public = taken and not _is_private(taken)
+            if public and imported in exports and taken not in exports[imported]:
+                missing.add(f"{path.relative_to(ROOT)} imports {imported}.{taken}")
+    assert not missing, sorted(missing)
