@@ -115,3 +115,19 @@ def test_every_norm_ball_crosses_the_axes_at_its_radius(p):
     ball = NormBall(p=p, radius=1.7)
     assert ball.axis_intercept == 1.7
     assert ball.norm(np.array([ball.axis_intercept, 0.0])) == pytest.approx(1.7)
+
+
+# --- The elastic net's budget is in its own units ---------------------------------------
+
+
+def test_the_elastic_net_corners_lie_inside_the_diamond_for_t_above_1_outside_below():
+    for alpha in (0.1, 0.5, 0.9):
+        for t in (0.25, 0.5, 0.99):
+            assert ElasticNetBall(t, alpha).axis_intercept > t
+        for t in (1.01, 2.0, 5.0):
+            assert ElasticNetBall(t, alpha).axis_intercept < t
+        assert ElasticNetBall(1.0, alpha).axis_intercept == pytest.approx(1.0)
+    # "smaller for t > 1" would be false: along the diagonal it reaches past the diamond
+    diagonal = np.array([0.8, 0.8])
+    assert ElasticNetBall(1.5, 0.5).contains(diagonal)
+    assert not NormBall(1, 1.5).contains(diagonal)
