@@ -21,6 +21,8 @@ from figures.style import (
 )
 from figures.titles import wrap_title
 
+__all__ = ["adapt_figure"]
+
 # What changes so that the back row of a lecture hall can read it.
 _PRESENT_FONT = 1.45
 _PRESENT_LINE = 1.8

@@ -11,6 +11,8 @@ import plotly.graph_objects as go
 
 from figures.style import GRID, PAPER, REGION_STYLES, base_layout
 
+__all__ = ["budget_figure"]
+
 
 def budget_figure(
     curves: dict[str, tuple[np.ndarray, np.ndarray]],

@@ -26,6 +26,8 @@ from studies.catchment_map import CatchmentMap
 from studies.ensembles import Domain
 from studies.landing import INSIDE, OFF_AXIS, ON_W1_AXIS, ON_W2_AXIS
 
+__all__ = ["MAP_COLOURS", "catchment_map_figure"]
+
 # The two axes in two greens, so that the map reads even in grey (light vs
 # dark); the centres inside the region in yellow, the rest pale grey.
 MAP_COLOURS = {INSIDE: YELLOW, ON_W1_AXIS: GREEN, ON_W2_AXIS: PALE_GREEN, OFF_AXIS: PALE_GREY}

@@ -15,6 +15,8 @@ from geometry import QuadraticLoss, normal_cone
 from geometry.regions import Region
 from solvers import Solution
 
+__all__ = ["cone_traces", "line_trace"]
+
 
 def line_trace(points, name: str, **line) -> go.Scatter:
     """A polyline (m, 2) as one legend entry without hover."""

@@ -19,6 +19,8 @@ from geometry import QuadraticLoss
 from geometry.regions import Region
 from solvers import Solution
 
+__all__ = ["LEVEL_MULTIPLES", "constraint_figure"]
+
 # Contour levels as multiples of the reference level: the semi-axes grow as
 # sqrt(level), so these ellipses are evenly spaced at 1/3, 2/3, 4/3, 5/3, 2
 # times the size of the reference (touching) ellipse. The live figure draws the

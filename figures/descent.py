@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 
 from figures.style import AXIS_HIGHLIGHT, REGION_STYLES, axis_style, base_layout
 
+__all__ = ["descent_figure"]
+
 
 def descent_figure(subgradient: np.ndarray, proximal: np.ndarray, height: int = 400) -> go.Figure:
     """The weight at each iteration: subgradient steps hover, proximal steps land on 0.0.

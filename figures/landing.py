@@ -24,6 +24,8 @@ from figures.style import (
 from geometry.regions import Region
 from studies.landing import INSIDE, OFF_AXIS, on_axis
 
+__all__ = ["landing_scatter_figure", "nonzero_histogram", "region_outline"]
+
 
 def region_outline(region: Region, width: float, showlegend: bool) -> go.Scatter:
     """The region's boundary in its own colour and dash."""

@@ -12,6 +12,14 @@ from __future__ import annotations
 
 from geometry.regions import REGION_KINDS, Region, kind_of
 
+__all__ = [
+    "elastic_net_operator",
+    "elastic_net_penalty",
+    "region_name",
+    "sklearn_l1_ratio",
+    "sklearn_mix",
+]
+
 
 def region_name(region: Region) -> str:
     """The short name figures show: "L1", "L0.5", "Elastic net (α=0.3)"."""

@@ -25,6 +25,8 @@ from figures.style import (
 from geometry.regions import Region
 from studies.odds import Share
 
+__all__ = ["OddsRow", "odds_figure", "p_curve_figure", "percent", "share_curve_figure"]
+
 
 @dataclass(frozen=True)
 class OddsRow:

@@ -1,4 +1,5 @@
-"""How each optimiser is drawn, the same in every training figure; and how a long run is thinned."""
+"""How each optimiser is drawn, the same in every training figure; its path as drawn (shared by
+the race figure and its frames); and how a long run is thinned."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from figures.style import BLUE, INK, OCHRE, OLIVE, PURPLE, SKY, VERMILLION
+
+__all__ = ["OPTIMISER_STYLES", "OptimiserStyle", "PathData", "thin"]
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,23 @@ OPTIMISER_STYLES: dict[str, OptimiserStyle] = {
     "fista": OptimiserStyle(SKY, "longdashdot", "star"),
     "cd": OptimiserStyle(INK, "solid", "cross"),
 }
+
+
+@dataclass(frozen=True)
+class PathData:
+    """One optimiser's iterates as the race figure draws them.
+
+    Attributes
+    ----------
+    slug, name : str
+        Its key in ``OPTIMISER_STYLES`` and its legend entry.
+    points : ndarray, shape (k + 1, 2)
+        Every iterate, start included.
+    """
+
+    slug: str
+    name: str
+    points: np.ndarray
 
 
 def thin(count: int, most: int) -> np.ndarray:

@@ -24,6 +24,8 @@ from figures.style import (
 from figures.titles import phone_label
 from studies.one_weight import OneWeightProblem, PenaltyCurves
 
+__all__ = ["one_weight_problem_figure", "penalty_and_slope_figure", "units_figure"]
+
 _TOP = 4.5  # the problem figure's loss axis: [0, _TOP]
 
 

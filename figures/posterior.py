@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 from figures.style import INK, OCHRE, REGION_STYLES, axis_style, base_layout
 from studies.one_weight import Posterior
 
+__all__ = ["bayes_figure"]
+
 
 def bayes_figure(posterior: Posterior, height: int = 420) -> go.Figure:
     """Priors and the Laplace-prior posterior, with its mode (MAP) and mean marked.

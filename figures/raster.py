@@ -13,6 +13,8 @@ import io
 import numpy as np
 from PIL import Image
 
+__all__ = ["codes_png", "recolour_png"]
+
 _PREFIX = "data:image/png;base64,"
 
 

@@ -33,6 +33,18 @@ from figures.style import (
 )
 from figures.titles import phone_title
 
+__all__ = [
+    "COLOURS",
+    "LOG_AXIS",
+    "MARKER_LINE",
+    "PathPanel",
+    "escaped",
+    "move_markers",
+    "pair_figure",
+    "paths_figure",
+    "typed",
+]
+
 COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, OCHRE, SKY, INK)
 MARKER_LINE = {"color": AXIS_HIGHLIGHT, "width": 2, "dash": "dot"}
 # λ falls from left to right (the model grows); ticks as powers of ten, not "100µ".

@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 from figures.real_data import LOG_AXIS, MARKER_LINE
 from figures.style import BLUE, INK, REGION_STYLES, axis_style, base_layout, translucent
 
+__all__ = ["cv_figure", "subsample_figure", "zero_count_figure", "zero_count_title"]
+
 
 def zero_count_title(lasso_counts: np.ndarray) -> str:
     """The count figure's conclusion; ``lasso_counts`` as λ decreases.

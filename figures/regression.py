@@ -19,6 +19,8 @@ from figures.style import (
     base_layout,
 )
 
+__all__ = ["coefficient_paths_figure"]
+
 # Ten features need ten distinguishable lines: the palette's seven, then
 # again dashed (colour and line style together, never colour alone).
 _COLOURS = (BLUE, VERMILLION, GREEN, PURPLE, OCHRE, SKY, INK)

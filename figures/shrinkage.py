@@ -26,6 +26,8 @@ from figures.style import (
 from figures.titles import phone_label
 from studies.one_weight import SPAN, ManyWeights, ShrinkageCurves
 
+__all__ = ["many_weights_figure", "shrinkage_figure", "zeros_against_lambda_figure"]
+
 _NAMES = {"l1": "lasso", "l2": "ridge", "elasticnet": "elastic net"}
 _AXIS_BAND = 55  # px under the plot: the a ticks and title
 _LEGEND_BAND = 205  # px under those: the legend's ten lines

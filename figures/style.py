@@ -16,6 +16,42 @@ from dataclasses import dataclass, replace
 from figures.titles import phone_title
 from geometry.regions import Region, kind_of
 
+__all__ = [
+    "AXIS_HIGHLIGHT",
+    "BAR_GREY",
+    "BLUE",
+    "CONE",
+    "CONTOUR",
+    "DARK_GRID",
+    "DARK_INK",
+    "DARK_PAPER",
+    "DARK_VARIANT",
+    "FILL_ALPHA",
+    "FONT_FAMILY",
+    "GREEN",
+    "GREY",
+    "GRID",
+    "INK",
+    "OCHRE",
+    "OLIVE",
+    "PALE_GREEN",
+    "PALE_GREY",
+    "PAPER",
+    "PRESENT_CONTOUR",
+    "PRESENT_HEIGHT",
+    "PURPLE",
+    "REGION_STYLES",
+    "SKY",
+    "VERMILLION",
+    "YELLOW",
+    "RegionStyle",
+    "axis_style",
+    "base_layout",
+    "chart_config",
+    "region_style",
+    "translucent",
+]
+
 # --- the palette ------------------------------------------------------------------------
 PAPER = "white"  # also the halo around markers and the hatching of bars
 INK = "#222222"

@@ -31,6 +31,17 @@ from figures.style import (
     base_layout,
 )
 
+__all__ = [
+    "CAMERA",
+    "ELLIPSOID_OPACITY",
+    "HALO",
+    "HEIGHT",
+    "REGION_COLOURS",
+    "SURFACE_OPACITY",
+    "UI_REVISION",
+    "scene_figure",
+]
+
 # At most figures.style.PRESENT_HEIGHT: projected, the layout stays as drawn (type grows).
 HEIGHT = 450
 # Region kind -> (colour, the budget's measure for the legend).

@@ -14,6 +14,14 @@ from figures.style import INK, PAPER, axis_style, base_layout, region_style
 from geometry import NormBall
 from studies.odds import Share
 
+__all__ = [
+    "LANDING_ROWS",
+    "dimension_figure",
+    "dimension_title",
+    "landing_odds_figure",
+    "landing_title",
+]
+
 # (ball, landing key, label): the bars, top to bottom.
 LANDING_ROWS = (
     ("l1", "vertex", "L1 vertex: two zeros"),

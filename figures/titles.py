@@ -13,6 +13,17 @@ from __future__ import annotations
 
 import re
 
+__all__ = [
+    "LINE_SPACING",
+    "PHONE_LABEL_CHARS",
+    "PHONE_TITLE_CHARS",
+    "TITLE_GAP",
+    "phone_label",
+    "phone_title",
+    "wrap_balanced",
+    "wrap_title",
+]
+
 # Source Sans at 16 px averages 6.7 px a character: 44 characters are ~300 px,
 # which fits the ~330 px of a figure on a 360 px screen with room for wide glyphs.
 PHONE_TITLE_CHARS = 44

@@ -1,4 +1,4 @@
-"""The race figure's animation: the paths it moves along, the frames, the play controls.
+"""The race figure's animation: what changes from frame to frame, and the play controls.
 
 Each frame carries only the coordinates of each optimiser's moving trail and
 current point, to six significant digits (the JSON stays small; the page's numbers
@@ -8,29 +8,12 @@ and scrubs without a rerun.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from figures.optimisers import OPTIMISER_STYLES
+from figures.optimisers import OPTIMISER_STYLES, PathData
 from figures.style import PAPER
 
-
-@dataclass(frozen=True)
-class PathData:
-    """One optimiser's iterates as the race figure draws them.
-
-    Attributes
-    ----------
-    slug, name : str
-        Its key in ``OPTIMISER_STYLES`` and its legend entry.
-    points : ndarray, shape (k + 1, 2)
-        Every iterate, start included.
-    """
-
-    slug: str
-    name: str
-    points: np.ndarray
+__all__ = ["frame_data", "moving_traces", "play_controls"]
 
 
 def _six(values: np.ndarray) -> np.ndarray:

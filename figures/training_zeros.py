@@ -21,6 +21,8 @@ import plotly.graph_objects as go
 from figures.optimisers import OPTIMISER_STYLES, thin
 from figures.style import CONE, GREEN, GREY, axis_style, base_layout
 
+__all__ = ["ZeroTrace", "threshold_sweep_figure", "zeros_figure"]
+
 _ROW = 0.45  # decades between the exactly-0 rows of two optimisers
 _FLOOR = -18  # no axis goes below 1e-18; a smaller positive value is drawn there
 

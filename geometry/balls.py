@@ -16,6 +16,8 @@ import numpy as np
 
 from geometry.validation import positive_scalar, unit_interval
 
+__all__ = ["ElasticNetBall", "NormBall"]
+
 
 def _mirror_quadrant(quadrant: np.ndarray) -> np.ndarray:
     """Closed curve from its first-quadrant arc, which runs from (x, 0) to (0, y).

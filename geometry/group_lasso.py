@@ -19,6 +19,8 @@ import numpy as np
 
 from geometry.validation import positive_scalar
 
+__all__ = ["GroupLassoBall"]
+
 
 def _partition(name: str, value: object) -> tuple[tuple[int, ...], ...]:
     """Return ``value`` as a tuple of non-empty, disjoint index groups covering 0..n-1."""

@@ -25,6 +25,8 @@ import numpy as np
 
 from geometry.balls import ElasticNetBall, NormBall
 
+__all__ = ["ConeKind", "NormalCone", "normal_cone"]
+
 ConeKind = Literal["zero", "ray", "wedge", "halfplane"]
 
 

@@ -17,6 +17,8 @@ import numpy as np
 
 from geometry.validation import finite_scalar, finite_vector, positive_scalar, spd_matrix
 
+__all__ = ["QuadraticLoss"]
+
 
 class QuadraticLoss:
     """The quadratic loss ``0.5 (w - c)^T H (w - c)`` with ``H`` symmetric positive definite.

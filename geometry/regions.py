@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from geometry.balls import ElasticNetBall, NormBall
 
+__all__ = ["REGION_KINDS", "Region", "RegionKind", "kind_of"]
+
 Region = NormBall | ElasticNetBall
 """Any constraint region the solvers accept."""
 

@@ -32,6 +32,18 @@ from geometry.group_lasso import GroupLassoBall
 from geometry.quadratic import QuadraticLoss
 from geometry.validation import finite_scalar, positive_scalar
 
+__all__ = [
+    "DECIMALS",
+    "PAGE_SUBDIVISIONS",
+    "Mesh",
+    "Octahedron",
+    "elastic_net_mesh",
+    "group_lasso_mesh",
+    "level_set_mesh",
+    "payload_bytes",
+    "sphere_mesh",
+]
+
 # 4 k^2 + 2 vertices and 8 k^2 triangles a surface: k = 12 keeps the page's eight
 # 3-D meshes under 300 KB of JSON (benchmarks/three_d.py prints the total).
 PAGE_SUBDIVISIONS = 12

@@ -13,6 +13,16 @@ from numbers import Real
 
 import numpy as np
 
+__all__ = [
+    "SYMMETRY_RTOL",
+    "finite_scalar",
+    "finite_vector",
+    "positive_scalar",
+    "read_only",
+    "spd_matrix",
+    "unit_interval",
+]
+
 # Relative asymmetry tolerated in a Hessian: enough for a matrix assembled in
 # floating point (R diag(d) R^T), far too little to hide a real typo.
 SYMMETRY_RTOL = 1e-10

@@ -25,6 +25,8 @@ from geometry import NormBall
 from geometry.validation import SYMMETRY_RTOL
 from solvers.planar import l1_candidates, shifted_solve, solve_l1_planar
 
+__all__ = ["solve_constrained_batch", "validate_batch"]
+
 _NEWTON_MAX_ITERATIONS = 100
 _EPS = np.finfo(np.float64).eps
 

@@ -25,6 +25,15 @@ from scipy.integrate import quad
 
 from solvers.shrinkage import penalty_weight, ridge_shrink, soft_threshold
 
+__all__ = [
+    "gaussian_map",
+    "gaussian_prior_density",
+    "laplace_map",
+    "laplace_posterior_density",
+    "laplace_posterior_mean",
+    "laplace_prior_density",
+]
+
 
 def _log_posterior_kernel(w: np.ndarray | float, a: float, lam: float):
     """``-0.5 (w - a)^2 - lam |w|`` (the Laplace-prior posterior, unnormalised, in logs)."""

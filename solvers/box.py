@@ -31,6 +31,8 @@ from solvers.exact_faces import ExactProblem, box_face
 from solvers.l1_ball import EXACT_LIMIT, require_enumerable
 from solvers.solution import Solution, face_of_dimension
 
+__all__ = ["solve_linf_ball"]
+
 
 @cache
 def _bound_patterns(n: int) -> tuple[tuple[tuple[int, ...], np.ndarray], ...]:

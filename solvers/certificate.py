@@ -38,6 +38,18 @@ from __future__ import annotations
 
 import numpy as np
 
+__all__ = [
+    "EPS",
+    "ROUNDING",
+    "UncertifiedError",
+    "at_most",
+    "block_condition",
+    "off_support_fits",
+    "single",
+    "tolerance",
+    "violation",
+]
+
 EPS = float(np.finfo(np.float64).eps)
 # A few roundings per term (difference, product, sum) with room to spare: far
 # below the gaps a face choice hinges on (a vertex beside the true edge point

@@ -16,6 +16,8 @@ from solvers.lp_ball import solve_lp_ball_planar
 from solvers.planar import solve_l1_planar, solve_l2_planar
 from solvers.solution import Solution
 
+__all__ = ["solve_constrained"]
+
 
 def solve_constrained(loss: QuadraticLoss, ball: NormBall | ElasticNetBall) -> Solution:
     """Minimise ``loss(w)`` subject to ``w`` lying in ``ball``, exactly.

@@ -46,6 +46,8 @@ from solvers.l1_ball import (
 from solvers.l2_ball import solve_l2_ball
 from solvers.solution import Solution, face_of_dimension
 
+__all__ = ["solve_elastic_net_ball"]
+
 _RTOL = 4.0 * np.finfo(np.float64).eps
 # How far outside (relative) a centre may compute and still lie on the boundary:
 # a few roundings of a ||c||_1 + (1 - a) ||c||^2.

@@ -19,6 +19,16 @@ from fractions import Fraction
 
 import numpy as np
 
+__all__ = [
+    "ExactProblem",
+    "box_face",
+    "elastic_corner",
+    "l1_face",
+    "rational_matrix",
+    "rational_vector",
+    "solve_rational",
+]
+
 
 def rational_matrix(values: np.ndarray) -> list[list[Fraction]]:
     """A float matrix as exact fractions."""

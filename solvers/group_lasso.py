@@ -45,6 +45,8 @@ from geometry import QuadraticLoss
 from geometry.group_lasso import GroupLassoBall
 from solvers.solution import Solution
 
+__all__ = ["solve_group_lasso_ball"]
+
 _RTOL = 4.0 * np.finfo(np.float64).eps  # the finest relative bracket brentq accepts
 
 

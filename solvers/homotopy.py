@@ -25,6 +25,8 @@ import numpy as np
 from geometry import QuadraticLoss
 from solvers.solution import Solution, face_of_dimension
 
+__all__ = ["solve_l1_homotopy"]
+
 _MAX_STEPS_PER_DIM = 50
 
 

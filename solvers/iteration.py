@@ -19,6 +19,18 @@ from geometry import QuadraticLoss
 from geometry.validation import finite_vector, positive_scalar
 from solvers.shrinkage import penalty_weight
 
+__all__ = [
+    "MAX_ITERATIONS",
+    "MAX_WORK",
+    "SCHEDULES",
+    "check_batch_size",
+    "check_iterations",
+    "check_loss",
+    "check_run",
+    "check_seed",
+    "step_sizes",
+]
+
 MAX_ITERATIONS = 100_000
 MAX_WORK = 2_000_000  # iterations x weights
 

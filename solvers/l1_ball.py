@@ -60,6 +60,17 @@ from solvers.certificate import (
 from solvers.exact_faces import ExactProblem, l1_face
 from solvers.solution import Solution, face_of_dimension
 
+__all__ = [
+    "EXACT_LIMIT",
+    "MAX_ENUMERATION_DIM",
+    "Faces",
+    "corner_faces",
+    "require_enumerable",
+    "sign_patterns",
+    "solve_l1_ball",
+    "supports",
+]
+
 # 3^10 faces is about 60 000 small solves: still exact, still under a second.
 MAX_ENUMERATION_DIM = 10
 # Faces tried in exact arithmetic before giving up (each costs milliseconds).

@@ -28,6 +28,8 @@ from scipy.optimize import brentq
 from geometry import QuadraticLoss
 from solvers.solution import Solution
 
+__all__ = ["secular_root", "solve_l2_ball"]
+
 # Brent stops once the bracket is below rtol * |nu|; 4 eps is the finest it allows.
 _RTOL = 4.0 * np.finfo(np.float64).eps
 

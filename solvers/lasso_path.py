@@ -48,7 +48,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.linalg.lapack import dtrtrs
 
-from geometry.validation import SYMMETRY_RTOL, finite_scalar
+from geometry.validation import SYMMETRY_RTOL, finite_scalar, read_only
 
 __all__ = ["LassoPath", "lasso_path", "validate_gram"]
 
@@ -179,7 +179,7 @@ def lasso_path(
     lam = top = float(np.max(np.abs(b)))
     w = np.zeros(p)
     if lam <= floor:
-        return _frozen([max(lam, floor)], [w])
+        return _read_only_path([max(lam, floor)], [w])
     diag = np.diag(G).copy()
     active: list[int] = []
     signs = np.zeros(p)
@@ -232,7 +232,7 @@ def lasso_path(
             coefs[-1] = w.copy()
         if event == "end":
             _require_bounded(b - G @ w, dependent, lam, top)
-            return _frozen(lambdas, coefs)
+            return _read_only_path(lambdas, coefs)
     raise RuntimeError(f"lasso path did not reach lambda_min in {steps} steps")
 
 
@@ -293,8 +293,7 @@ def _append(G: np.ndarray, chol: np.ndarray, proj: np.ndarray, r: int, j: int) -
     proj[r] = (G[j] - chol[r, :r] @ proj[:r]) / chol[r, r]
 
 
-def _frozen(lambdas: list[float], coefs: list[np.ndarray]) -> LassoPath:
+def _read_only_path(lambdas: list[float], coefs: list[np.ndarray]) -> LassoPath:
     arrays = (np.array(lambdas, dtype=np.float64), np.array(coefs, dtype=np.float64))
-    for array in arrays:
-        array.setflags(write=False)  # frozen all the way down
+    read_only(*arrays)  # frozen all the way down
     return LassoPath(*arrays)

@@ -11,9 +11,8 @@ of its small coordinate: near axis ``i`` the unknown is the distance
 
     w_j = s_j r,   w_i = s_i (t^p - r^p)^(1/p),
 
-with ``w_i - s_i t`` computed through expm1/log1p so that points within
-1e-300 of an axis keep their full precision (the edges of the p < 1 spikes
-hug the axes that closely, and for p near 1 so do the tangencies). The arcs
+with ``w_i - s_i t`` computed through expm1/log1p (``geometry.lp_boundary``)
+so that points within 1e-300 of an axis keep their full precision. The arcs
 run a little past the diagonal, so neighbouring arcs overlap. On each we
 bracket the sign changes (- to +) of ``d L / d r`` on a grid that is geometric
 near the axis and refine each with Brent's method in the same chart: exact
@@ -35,29 +34,14 @@ import numpy as np
 from scipy.optimize import brentq
 
 from geometry import NormBall, QuadraticLoss
+from geometry.lp_boundary import axis_offset, axis_rate, radius_grid
 from solvers.solution import Solution
+
+__all__ = ["Candidate", "solve_lp_ball_planar"]
 
 _RTOL = 4.0 * np.finfo(np.float64).eps
 _SIGNS = (1.0, -1.0)
 Candidate = tuple[np.ndarray, str, float]  # point, face, multiplier
-
-
-def axis_offset(r, p: float, radius: float):
-    """``|w_i| - t`` on an arc at distance ``r`` from axis ``i``, accurately for tiny ``r``.
-
-    ``t ((1 - (r/t)^p)^(1/p) - 1)`` through expm1/log1p (arrays or floats).
-    """
-    return radius * np.expm1(np.log1p(-((r / radius) ** p)) / p)
-
-
-def axis_rate(r, offset, p: float, radius: float):
-    """``d|w_i| / dr = -r^(p-1) |w_i|^(1-p)`` on the arc, with ``offset = axis_offset(r)``.
-
-    Zero at ``r = 0`` for p > 1 (arrays or floats).
-    """
-    length = radius + offset
-    with np.errstate(divide="ignore"):
-        return -np.where(r > 0.0, r ** (p - 1.0), 0.0) * length ** (1.0 - p)
 
 
 class _Arc:
@@ -113,16 +97,6 @@ class _Arc:
         length = self.radius + self._axis_offset(r)
         # + 0.0 turns a -0.0 (no pull at all) into 0.0
         return float(-along_axis * self.axis_sign / (self.p * length ** (self.p - 1.0))) + 0.0
-
-
-def radius_grid(p: float, radius: float) -> np.ndarray:
-    """Distances from the axis: geometric near it, even up to a little past the diagonal."""
-    diagonal = radius * 2.0 ** (-1.0 / p)
-    near = np.logspace(-300.0, -2.0, 500) * radius
-    far = np.linspace(0.01 * radius, 1.05 * diagonal, 700)
-    grid = np.concatenate([near, far[far > near[-1]]])
-    # For p > 1 the curve is smooth through the axis, where the slope is finite.
-    return np.concatenate([[0.0], grid]) if p > 1.0 else grid
 
 
 def solve_lp_ball_planar(loss: QuadraticLoss, ball: NormBall) -> Solution:

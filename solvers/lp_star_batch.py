@@ -21,8 +21,10 @@ from __future__ import annotations
 import numpy as np
 
 from geometry import NormBall
+from geometry.lp_boundary import axis_offset, axis_rate, radius_grid
 from solvers.batch import validate_batch
-from solvers.lp_ball import axis_offset, axis_rate, radius_grid
+
+__all__ = ["BLOCK", "solve_lp_star_batch"]
 
 _EPS = np.finfo(np.float64).eps
 # (axis, axis sign, side sign), in the scalar solver's loop order
@@ -87,11 +89,11 @@ class _Grid:
         self.rate = self.axis_rate(self.r, self.offset)
 
     def axis_offset(self, r: np.ndarray) -> np.ndarray:
-        """``|w_i| - t`` on the arc (``solvers.lp_ball.axis_offset``)."""
+        """``|w_i| - t`` on the arc (``geometry.lp_boundary.axis_offset``)."""
         return axis_offset(r, self.p, self.radius)
 
     def axis_rate(self, r: np.ndarray, offset: np.ndarray) -> np.ndarray:
-        """``d|w_i| / dr`` on the arc (``solvers.lp_ball.axis_rate``)."""
+        """``d|w_i| / dr`` on the arc (``geometry.lp_boundary.axis_rate``)."""
         return axis_rate(r, offset, self.p, self.radius)
 
 

@@ -36,6 +36,8 @@ from solvers.exact_faces import ExactProblem, l1_face
 from solvers.l1_ball import EXACT_LIMIT, require_enumerable, sign_patterns, supports
 from solvers.solution import Solution, face_of_dimension
 
+__all__ = ["PENALTIES", "solve_penalized"]
+
 PENALTIES = ("l1", "l2", "elasticnet")
 
 

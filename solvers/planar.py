@@ -39,6 +39,20 @@ from solvers.certificate import ROUNDING, UncertifiedError, at_most
 from solvers.exact_faces import ExactProblem, l1_face
 from solvers.solution import Solution
 
+__all__ = [
+    "EDGES",
+    "FACES",
+    "VERTICES",
+    "edge_candidate",
+    "exact_l1_planar",
+    "l1_candidates",
+    "quadratic_form",
+    "shifted_solve",
+    "solve_l1_planar",
+    "solve_l2_planar",
+    "vertex_candidate",
+]
+
 # Vertices as (axis, sign) and edges as sign pairs, in the order both
 # solvers enumerate them; FACES names each candidate by (support, signs).
 VERTICES = ((0, 1.0), (0, -1.0), (1, 1.0), (1, -1.0))

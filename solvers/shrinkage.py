@@ -22,6 +22,18 @@ import numpy as np
 
 from geometry.validation import finite_scalar, unit_interval
 
+__all__ = [
+    "PENALTIES_1D",
+    "elastic_net_shrink",
+    "hard_threshold",
+    "one_weight_solution",
+    "penalty_value",
+    "penalty_weight",
+    "ridge_shrink",
+    "soft_threshold",
+    "soft_threshold_checked",
+]
+
 PENALTIES_1D = ("l1", "l2", "elasticnet", "l0")
 
 

@@ -7,6 +7,8 @@ from typing import Literal
 
 import numpy as np
 
+__all__ = ["Face", "Solution", "face_of_dimension"]
+
 # Where on the region the optimum sits. "interior": the constraint is slack
 # (the unconstrained optimum is feasible); "vertex": a corner of the region
 # (the diamond's, the square's, the elastic net's or the p < 1 star's);

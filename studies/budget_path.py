@@ -23,6 +23,8 @@ from geometry import QuadraticLoss
 from solvers.lasso_path import lasso_path
 from solvers.penalized_paths import ridge_path
 
+__all__ = ["MIN_LAMBDA_RANGE", "budget_curves", "lambda_range", "lasso_end"]
+
 _POINTS = 80
 
 

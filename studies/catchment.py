@@ -30,6 +30,19 @@ from geometry.regions import Region
 from geometry.validation import positive_scalar, spd_matrix
 from studies.ensembles import Domain, domain_area
 
+__all__ = [
+    "Catchment",
+    "CatchmentShares",
+    "area_in_domain",
+    "axis_catchments",
+    "axis_points",
+    "catchment_shares",
+    "clip_to_square",
+    "polygon_area",
+    "polygon_disc_area",
+    "region_area_in_domain",
+]
+
 
 @dataclass(frozen=True)
 class Catchment:

@@ -17,6 +17,8 @@ from studies.catchment import Catchment, axis_catchments
 from studies.ensembles import Domain
 from studies.experiments import catchment_grid, map_half_width
 
+__all__ = ["CatchmentMap", "catchment_map"]
+
 
 @dataclass(frozen=True)
 class CatchmentMap:

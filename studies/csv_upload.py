@@ -24,6 +24,7 @@ import pandas as pd
 __all__ = [
     "MAX_BYTES",
     "MAX_COLUMNS",
+    "MAX_MB",
     "MAX_ROWS",
     "Prepared",
     "Table",

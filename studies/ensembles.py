@@ -17,6 +17,17 @@ import numpy as np
 
 from geometry.validation import finite_scalar, positive_scalar
 
+__all__ = [
+    "DOMAINS",
+    "Domain",
+    "domain_area",
+    "hessians_from_shape",
+    "sample_centers",
+    "sample_hessians",
+    "sample_problems_nd",
+    "sample_published_hessians",
+]
+
 Domain = Literal["disk", "square"]
 DOMAINS: tuple[Domain, ...] = ("disk", "square")
 

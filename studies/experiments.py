@@ -25,6 +25,26 @@ from studies.ensembles import (
 from studies.landing import INSIDE, classify_solutions, landing_batch, on_axis
 from studies.odds import DimensionOdds, Share, dimension_odds
 
+__all__ = [
+    "CURVE_SAMPLE",
+    "P_GRID",
+    "SETUPS",
+    "STAR_SAMPLE",
+    "STAR_SAMPLE_PER_P",
+    "Problems",
+    "Setup",
+    "budget_grid",
+    "catchment_grid",
+    "dimension_experiment",
+    "draw_problems",
+    "map_half_width",
+    "region_codes",
+    "shares_against_budget",
+    "shares_against_p",
+    "solve_and_classify",
+    "zero_share",
+]
+
 Setup = Literal["random", "published", "symmetric"]
 SETUPS: tuple[Setup, ...] = ("random", "published", "symmetric")
 

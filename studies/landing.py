@@ -21,6 +21,16 @@ from solvers.batch import solve_constrained_batch, validate_batch
 from solvers.lp_star_batch import solve_lp_star_batch
 from studies.catchment import axis_points
 
+__all__ = [
+    "INSIDE",
+    "OFF_AXIS",
+    "ON_W1_AXIS",
+    "ON_W2_AXIS",
+    "classify_solutions",
+    "landing_batch",
+    "on_axis",
+]
+
 INSIDE: Final = 0
 ON_W1_AXIS: Final = 1  # the optimum is (v, 0): w2 == 0.0
 ON_W2_AXIS: Final = 2  # the optimum is (0, v): w1 == 0.0

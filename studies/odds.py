@@ -19,6 +19,8 @@ from geometry.validation import finite_scalar
 from solvers.constrained import solve_constrained
 from solvers.homotopy import solve_l1_homotopy
 
+__all__ = ["Z_95", "DimensionOdds", "Share", "dimension_odds", "near_zero", "wilson_interval"]
+
 Z_95 = 1.959963984540054  # the 97.5% quantile of the standard normal
 
 

@@ -31,6 +31,22 @@ from solvers.shrinkage import (
     soft_threshold,
 )
 
+__all__ = [
+    "PENALTIES",
+    "SPAN",
+    "ManyWeights",
+    "OneWeightProblem",
+    "PenaltyCurves",
+    "Posterior",
+    "ShrinkageCurves",
+    "l1_share",
+    "laplace_posterior",
+    "many_weights",
+    "one_weight_problem",
+    "penalty_curves",
+    "shrinkage_curves",
+]
+
 SPAN = 3.0  # w and a run over [-SPAN, SPAN]
 _POINTS = 601
 PENALTIES = ("l1", "l2", "elasticnet")

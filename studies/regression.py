@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from data import load_diabetes  # noqa: F401  (re-exported for the pages)
+from data import load_diabetes  # re-exported (in __all__) for the lessons that read it here
 from geometry import NormBall, QuadraticLoss
 from solvers.constrained import solve_constrained
 from solvers.homotopy import solve_l1_homotopy
+
+__all__ = ["coefficient_paths", "least_squares_loss", "load_diabetes", "path_facts"]
 
 
 def least_squares_loss(features: np.ndarray, response: np.ndarray) -> QuadraticLoss:

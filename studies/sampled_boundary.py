@@ -15,6 +15,8 @@ import numpy as np
 from geometry import NormBall
 from solvers.batch import validate_batch
 
+__all__ = ["sampled_boundary_solutions"]
+
 
 def sampled_boundary_solutions(
     centers: object, hessians: object, ball: NormBall, n_points: int = 360

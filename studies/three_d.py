@@ -22,6 +22,17 @@ from geometry.validation import positive_scalar
 from studies.ensembles import sample_problems_nd
 from studies.odds import DimensionOdds, Share, dimension_odds
 
+__all__ = [
+    "L1_LANDINGS",
+    "L2_LANDINGS",
+    "ThreeDOdds",
+    "l1_batch_3d",
+    "l2_batch_3d",
+    "sample_three_d_odds",
+    "three_d_odds",
+    "zeros_against_dimension",
+]
+
 L1_LANDINGS = ("vertex", "edge", "face", "interior")  # index = dimension of the piece; -1 inside
 L2_LANDINGS = ("smooth", "interior")
 _INTERIOR = -1

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
+import pytest
 from hypothesis import strategies as st
 
 from geometry import QuadraticLoss
+
+EPS = np.finfo(np.float64).eps
 
 
 def random_loss(
@@ -99,3 +104,109 @@ def feasible_neighbours(
     norms = np.linalg.norm(points, ord=p, axis=1)
     shrink = np.minimum(1.0, radius / np.maximum(norms, 1e-300))
     return points * shrink[:, None]
+
+
+# --- exact maths: certificates in rational (or 60-digit) arithmetic ---------------------
+
+
+def gauss_jordan(matrix: list[list], rhs: list) -> list:
+    """Solve a small linear system exactly (Fractions) or to the context's precision (Decimals)."""
+    rows = [[*row, r] for row, r in zip(matrix, rhs, strict=True)]
+    size = len(rows)
+    for col in range(size):
+        pivot = next(r for r in range(col, size) if rows[r][col] != 0)
+        rows[col], rows[pivot] = rows[pivot], rows[col]
+        head = [x / rows[col][col] for x in rows[col]]
+        rows[col] = head
+        for r in range(size):
+            if r != col and rows[r][col] != 0:
+                factor = rows[r][col]
+                rows[r] = [x - factor * y for x, y in zip(rows[r], head, strict=True)]
+    return [row[size] for row in rows]
+
+
+def exact_data(loss: QuadraticLoss, kind=Fraction):
+    h = [[kind(x) for x in row] for row in loss.hessian.tolist()]
+    c = [kind(x) for x in loss.center.tolist()]
+    b = [sum((hij * cj for hij, cj in zip(row, c, strict=True)), kind(0)) for row in h]
+    return h, c, b
+
+
+def exact_l1_face(loss: QuadraticLoss, radius: float, w: np.ndarray):
+    """The exact KKT point on the face of ``w`` (support and signs): (w*, lam*, optimal?)."""
+    h, _, b = exact_data(loss)
+    support = np.flatnonzero(w).tolist()
+    s = [Fraction(int(np.sign(w[i]))) for i in support]
+    k = len(support)
+    matrix = [[h[i][j] for j in support] + [s[r]] for r, i in enumerate(support)]
+    matrix.append([*s, Fraction(0)])
+    solution = gauss_jordan(matrix, [b[i] for i in support] + [Fraction(radius)])
+    values, lam = solution[:k], solution[k]
+    point = dict(zip(support, values, strict=True))
+    pulls = [
+        sum((h[j][i] * v for i, v in point.items()), Fraction(0)) - b[j] for j in range(len(b))
+    ]
+    optimal = (
+        lam > 0
+        and all(si * v > 0 for si, v in zip(s, values, strict=True))
+        and all(abs(pulls[j]) <= lam for j in range(len(b)) if j not in point)
+    )
+    exact_w = np.array([float(point.get(i, 0)) for i in range(len(b))])
+    return exact_w, float(lam), optimal
+
+
+def assert_l1_optimal(loss: QuadraticLoss, radius: float, w: np.ndarray, multiplier: float):
+    """The returned face is exactly optimal, and w is its point up to the backward error."""
+    exact_w, lam, optimal = exact_l1_face(loss, radius, w)
+    assert optimal, (loss, radius, w)
+    kappa = loss.condition_number
+    bound = 64 * loss.dim * EPS * kappa * (np.max(np.abs(loss.center)) + radius)
+    assert np.max(np.abs(w - exact_w)) <= bound, (w, exact_w, bound)
+    assert multiplier == pytest.approx(lam, rel=max(1e-9, 64 * EPS * kappa))
+    assert np.sum(np.abs(w)) <= radius * (1 + 8 * loss.dim * EPS)
+
+
+# --- problems with a known optimal face -------------------------------------------------
+
+
+def spd(rng: np.random.Generator, n: int, condition: float, scale: float) -> np.ndarray:
+    basis, _ = np.linalg.qr(rng.normal(size=(n, n)))
+    eigenvalues = scale * np.geomspace(1.0, condition, n)
+    rng.shuffle(eigenvalues)
+    hessian = basis @ np.diag(eigenvalues) @ basis.T
+    return 0.5 * (hessian + hessian.T)
+
+
+def face_optimal(rng, n, k, ratio, condition, radius, *, elastic_a=1.0):
+    """(loss, w*): w* strictly inside a face with k nonzeros, -grad inside the normal cone.
+
+    The penalty's gradient on the support is ``a s + 2 (1 - a) w*`` (a = 1: L1),
+    off it ``a z_j`` with ``|z_j| <= 0.9``; ``lam`` is set so that ||c|| ~ ratio * t.
+    """
+    support = rng.choice(n, size=k, replace=False)
+    signs = rng.choice([-1.0, 1.0], size=k)
+    magnitudes = rng.uniform(0.1, 1.0, size=k)
+    w_star = np.zeros(n)
+    w_star[support] = signs * magnitudes
+    if elastic_a == 1.0:
+        w_star *= radius / np.sum(np.abs(w_star))
+    else:  # scale onto a ||w||_1 + (1 - a) ||w||^2 = radius
+        l1, l2 = np.sum(np.abs(w_star)), np.sum(w_star**2)
+        a = elastic_a
+        w_star *= 2 * radius / (a * l1 + np.sqrt((a * l1) ** 2 + 4 * (1 - a) * l2 * radius))
+    z = rng.uniform(-0.9, 0.9, size=n) * elastic_a
+    z[support] = elastic_a * signs + 2 * (1 - elastic_a) * w_star[support]
+    hessian = spd(rng, n, condition, 10.0 ** rng.uniform(-2, 2))
+    direction = np.linalg.solve(hessian, z)
+    lam = ratio * radius / np.max(np.abs(direction))
+    return QuadraticLoss(w_star + lam * direction, hessian), w_star
+
+
+shapes = st.fixed_dictionaries(
+    {
+        "seed": st.integers(0, 2**32 - 1),
+        "log_ratio": st.floats(0.0, 12.0),
+        "log_condition": st.floats(0.0, 8.0),
+        "log_radius": st.floats(-6.0, 3.0),
+    }
+)

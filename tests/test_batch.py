@@ -2,12 +2,13 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
 
 from geometry import NormBall, QuadraticLoss
 from solvers import solve_constrained, solve_constrained_batch
 from solvers.l1_ball import solve_l1_ball
 from solvers.l2_ball import solve_l2_ball
-from tests.problems import random_loss
+from tests.problems import assert_l1_optimal, face_optimal, random_loss, shapes
 
 
 def _random_batch(seed: int, count: int) -> list[QuadraticLoss]:
@@ -60,3 +61,36 @@ def test_axis_aligned_l2_batch_keeps_exact_zeros():
     batch = solve_constrained_batch(centers, np.diag([1.0, 9.0]), NormBall(p=2, radius=1.0))
     assert batch[0, 0] == 0.0 and batch[1, 1] == 0.0 and batch[2, 0] == 0.0
     np.testing.assert_allclose(np.abs(batch).max(axis=1), 1.0, rtol=1e-14)
+
+
+# --- Extreme inputs: large ||c|| / t, conditions to 1e8 ---------------------------------
+
+
+def test_batch_large_center_matches_the_edge_point():
+    w = solve_constrained_batch([[1e4, 1e4], [-1e4, 1e4]], np.eye(2), NormBall(1, 1e-6))
+    assert w.tolist() == [[5e-7, 5e-7], [-5e-7, 5e-7]]
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=shapes)
+def test_batch_gives_the_scalar_answers_on_extreme_problems(shape):
+    rng = np.random.default_rng(shape["seed"])
+    radius = 10.0 ** shape["log_radius"]
+    problems = [
+        face_optimal(
+            rng,
+            2,
+            int(rng.integers(1, 3)),
+            10.0 ** rng.uniform(0, shape["log_ratio"]),
+            10.0 ** rng.uniform(0, shape["log_condition"]),
+            radius,
+        )[0]
+        for _ in range(16)
+    ]
+    centers = np.array([loss.center for loss in problems])
+    hessians = np.array([loss.hessian for loss in problems])
+    batch = solve_constrained_batch(centers, hessians, NormBall(p=1, radius=radius))
+    for loss, w in zip(problems, batch, strict=True):
+        scalar = solve_constrained(loss, NormBall(p=1, radius=radius))
+        assert w.tolist() == scalar.w.tolist()
+        assert_l1_optimal(loss, radius, w, scalar.multiplier)

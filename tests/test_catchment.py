@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from lessons import tour
 from solvers import solve_constrained
 from studies.catchment import (
     axis_catchments,
@@ -147,3 +148,17 @@ def test_star_regions_have_no_local_catchment_formula():
         axis_catchments(np.eye(2), NormBall(p=0.5))
     with pytest.raises(ValueError, match="hessian"):
         axis_catchments(np.array([[1.0, 2.0], [2.0, 1.0]]), NormBall(p=1))
+
+
+# --- “Usually” has no fixed value -------------------------------------------------------
+
+
+def test_the_share_grows_towards_one_as_the_spread_grows_against_the_budget():
+    bowl = tour.CATCHMENT_BOWL
+    for budget in (1.0, 2.0):
+        shares = [
+            catchment_shares(bowl, NormBall(1, budget), "disk", k * budget).on_axis
+            for k in (1.5, 2.0, 4.0, 10.0, 100.0, 1000.0)
+        ]
+        assert np.all(np.diff(shares) > 0.0)
+        assert shares[-1] > 0.998 and shares[0] < 0.5

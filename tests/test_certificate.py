@@ -1,9 +1,13 @@
-"""Extreme inputs (issue 12) for the elastic net, the box and the penalised form.
+"""Extreme inputs: large ||c|| / t, condition numbers to 1e8, degenerate faces.
 
-Same construction and standard as ``test_extreme_inputs``: a known optimal face
-built on purpose, and the solver's face checked by a certificate computed
-here, exactly (rationals) or to 60 digits (the elastic net's curved pieces),
-on the problem as stored in floating point.
+For the L1 ball, the elastic net, the box and the penalised form, the problems
+are built with a known optimal face (w* strictly inside it, the pull chosen
+inside the normal cone, then c = w* + lam H^-1 z: ``tests.problems.face_optimal``),
+and every answer is checked by a certificate computed here or in
+``tests.problems``, in exact rational arithmetic (or 60-digit decimals for the
+elastic net's curved pieces), on the problem exactly as stored in floating
+point: the face the solver returns must be the optimal one, with no tolerance
+at all. Never by comparing float losses.
 """
 
 from __future__ import annotations
@@ -17,8 +21,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
-from solvers import solve_constrained, solve_penalized
-from tests.test_extreme_inputs import EPS, exact_data, face_optimal, gauss_jordan, shapes, spd
+from solvers import solve_constrained, solve_constrained_batch, solve_penalized
+from tests.problems import (
+    EPS,
+    assert_l1_optimal,
+    exact_data,
+    exact_l1_face,
+    face_optimal,
+    gauss_jordan,
+    shapes,
+    spd,
+)
 
 # ---------------------------------------------------------------- the elastic net
 
@@ -189,3 +202,82 @@ def test_penalized_returns_the_exactly_optimal_support(shape, n, a, data):
     assert np.max(np.abs(sol.w - exact_w)) <= error
     if exact_penalized_support(loss, lam, a, w_star)[1]:
         assert sol.zeros == tuple(np.flatnonzero(w_star == 0.0))
+
+
+# --- large ||c|| / t, beyond float resolution, uncertifiable faces ----------------------
+
+
+def test_l1_planar_large_center_is_an_edge_point_not_a_vertex():
+    sol = solve_constrained(QuadraticLoss([1e4, 1e4], np.eye(2)), NormBall(p=1, radius=1e-6))
+    assert sol.w.tolist() == [5e-7, 5e-7]  # t / 2 each, by symmetry
+    assert sol.zeros == () and sol.face == "edge"
+
+
+def test_elastic_net_large_center_is_a_curved_edge_point():
+    a, r = 0.9, 1e-6
+    sol = solve_constrained(QuadraticLoss([1e4, 1e4], np.eye(2)), ElasticNetBall(r, a))
+    x = 2 * r / (2 * a + np.sqrt(4 * a * a + 8 * (1 - a) * r))  # 2 a x + 2 (1 - a) x^2 = r
+    np.testing.assert_allclose(sol.w, [x, x], rtol=1e-6)
+    assert sol.zeros == ()
+
+
+def test_beyond_float_resolution_the_exact_fallback_still_finds_the_edge():
+    # ||c|| / t = 2e15: vertex and edge both pass the float certificate.
+    sol = solve_constrained(QuadraticLoss([1e4, 1e4], np.eye(2)), NormBall(p=1, radius=1e-11))
+    assert sol.w.tolist() == [5e-12, 5e-12]
+    batch = solve_constrained_batch([[1e4, 1e4]], np.eye(2), NormBall(1, 1e-11))
+    assert batch.tolist() == [[5e-12, 5e-12]]
+
+
+def test_an_uncertifiable_face_raises_instead_of_guessing(monkeypatch):
+    import solvers.l1_ball as l1_ball
+    from solvers.certificate import UncertifiedError
+
+    monkeypatch.setattr(l1_ball, "EXACT_LIMIT", 0)  # forbid the exact fallback
+    loss = QuadraticLoss([1e4, 1e4, 1e4], np.eye(3))
+    with pytest.raises(ValueError, match="could be certified"):
+        solve_constrained(loss, NormBall(p=1, radius=1e-12))
+    assert issubclass(UncertifiedError, ValueError)
+
+
+# --- the L1 ball: property sweeps -------------------------------------------------------
+
+
+@settings(max_examples=120, deadline=None)
+@given(shape=shapes, k=st.integers(1, 2))
+def test_planar_l1_returns_the_exactly_optimal_face(shape, k):
+    rng = np.random.default_rng(shape["seed"])
+    radius = 10.0 ** shape["log_radius"]
+    loss, w_star = face_optimal(
+        rng, 2, k, 10.0 ** shape["log_ratio"], 10.0 ** shape["log_condition"], radius
+    )
+    sol = solve_constrained(loss, NormBall(p=1, radius=radius))
+    assert_l1_optimal(loss, radius, sol.w, sol.multiplier)
+    if exact_l1_face(loss, radius, w_star)[2]:  # the built face survived rounding of c
+        assert sol.zeros == tuple(np.flatnonzero(w_star == 0.0))
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=shapes, n=st.integers(3, 5), data=st.data())
+def test_l1_ball_in_n_dimensions_returns_the_exactly_optimal_face(shape, n, data):
+    k = data.draw(st.integers(1, n))
+    rng = np.random.default_rng(shape["seed"])
+    radius = 10.0 ** shape["log_radius"]
+    loss, w_star = face_optimal(
+        rng, n, k, 10.0 ** shape["log_ratio"], 10.0 ** shape["log_condition"], radius
+    )
+    sol = solve_constrained(loss, NormBall(p=1, radius=radius))
+    assert_l1_optimal(loss, radius, sol.w, sol.multiplier)
+    if exact_l1_face(loss, radius, w_star)[2]:
+        assert sol.zeros == tuple(np.flatnonzero(w_star == 0.0))
+
+
+# --- the penalised form: a weak coordinate beside a strong one --------------------------
+
+
+def test_penalized_weak_coordinate_beside_a_strong_one_is_not_zeroed():
+    loss = QuadraticLoss([1.005, 1e4], np.diag([1.0, 1e6]))
+    sol = solve_penalized(loss, "l1", lam=1.0)
+    # Soft thresholding per coordinate (H diagonal): w_i = c_i - lam / H_ii.
+    assert sol.w.tolist() == [1.005 - 1.0, 1e4 - 1e-6]
+    assert sol.zeros == ()

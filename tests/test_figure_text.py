@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -199,3 +200,28 @@ def test_the_p_curve_claims_no_zeros_for_smooth_balls_only_when_there_are_none()
     assert _title(clean).endswith("smooth balls (p > 1) none")
     rounded = p_curve_figure(ps, [Share(80, 100), Share(60, 100), Share(1, 100)])
     assert "none" not in _title(rounded)
+
+
+# --- α, not a, names the elastic net's L1 share in the pages' text ----------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "pages/constraint_regions.py",
+        "pages/how_often.py",
+        "pages/one_weight.py",
+        "pages/questions.py",
+        "lessons/tour/words.py",
+        "lessons/tour/steps.py",
+        "lessons/one_weight/words.py",
+        "lessons/one_weight/tour.py",
+        "lessons/one_weight/controls.py",
+        "lessons/questions/words.py",
+        "lessons/questions/controls.py",
+    ],
+)
+def test_no_page_text_writes_the_l1_share_as_a(path):
+    source = (Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8")
+    for pattern in (r"\ba‖w‖₁", r"\(1 − a\)", r"\ba\|w\| \+", r"L1 share a\b"):
+        assert not re.search(pattern, source), (path, pattern)

@@ -137,3 +137,19 @@ def test_the_contours_are_level_sets_of_the_full_objective_with_kinks_on_the_axe
     assert np.max(nearest[on_curve & (nearest > 1e-6)], initial=0.0) < 5e-2
     assert np.median(nearest) < 1e-9  # the rest exactly on the level
     assert np.any(np.abs(points[:, 0]) < 1e-12)  # pieces end on the w2 axis
+
+
+# --- The elastic net's budget is in its own units ---------------------------------------
+
+
+def test_the_elastic_net_corners_lie_inside_the_diamond_for_t_above_1_outside_below():
+    for alpha in (0.1, 0.5, 0.9):
+        for t in (0.25, 0.5, 0.99):
+            assert ElasticNetBall(t, alpha).axis_intercept > t
+        for t in (1.01, 2.0, 5.0):
+            assert ElasticNetBall(t, alpha).axis_intercept < t
+        assert ElasticNetBall(1.0, alpha).axis_intercept == pytest.approx(1.0)
+    # "smaller for t > 1" would be false: along the diagonal it reaches past the diamond
+    diagonal = np.array([0.8, 0.8])
+    assert ElasticNetBall(1.5, 0.5).contains(diagonal)
+    assert not NormBall(1, 1.5).contains(diagonal)

@@ -8,8 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geometry import NormBall
+from lessons import tour
+from lessons.how_often import PUBLISHED_SETUP
 from studies import experiments as ex
 from studies.catchment import catchment_shares
+from studies.ensembles import sample_published_hessians
 from tests.apptest_support import charts as chart_specs
 from tests.apptest_support import open_page as open_how_often
 from tests.apptest_support import text, values
@@ -142,3 +145,42 @@ def test_bad_url_values_fall_back_to_the_defaults(key, value):
     app = open_page(**{key: value})
     assert not app.exception
     assert "exactly none" in text(app)
+
+
+# --- The usually sentence and the published simulation, cited ---------------------------
+
+
+@pytest.fixture(scope="module")
+def how_often():
+    return open_how_often("how_often", {"n": "1000"})
+
+
+def test_the_how_often_page_computes_its_usually_sentence(how_often):
+    match = re.search(r"“Usually” has no fixed value\. (.*?): it tends to 100%", text(how_often))
+    assert match
+    quoted = re.findall(r"([\d.]+)% at spread ([\d.]+)", match.group(1))
+    assert len(quoted) >= 3
+    bowl = tour.CATCHMENT_BOWL  # the page's default map bowl: condition 6, tilt 30
+    values = []
+    for share, spread in quoted:
+        exact = catchment_shares(bowl, NormBall(1, 1.0), "disk", float(spread)).on_axis
+        assert float(share) == pytest.approx(100 * exact, abs=0.051)
+        values.append(exact)
+    assert values == sorted(values)
+
+
+def test_the_published_setup_is_parrs_and_the_page_cites_it(how_often):
+    assert PUBLISHED_SETUP == {
+        "setup": "published",
+        "spread": 10.0,
+        "domain": "square",
+        "t": 2.0,
+        "outside": True,
+    }
+    hessians = sample_published_hessians(np.random.default_rng(0), 20_000)
+    a, b, c = hessians[:, 0, 0] / 2, hessians[:, 1, 1] / 2, hessians[:, 0, 1]
+    assert a.min() > 0.0 and a.max() < 10.0 and b.min() > 0.0 and b.max() < 10.0
+    assert c.min() > -2.0 and c.max() < 2.0 and c.min() < -1.9 and c.max() > 1.9
+    page = text(how_often)
+    assert "https://explained.ai/regularization/L1vsL2.html" in page
+    assert "a, b ~ U(0, 10) and c ~ U(−2, 2)" in page and "[−10, 10]², budget 2" in page

@@ -8,17 +8,26 @@ import shutil
 import subprocess
 import tomllib
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 LIVE = ROOT / "live"
+# The project's Python packages (app.py beside them); every rule reaches into sub-packages.
+PACKAGES = ("geometry", "solvers", "studies", "figures", "lessons", "ui", "pages", "data")
+# TEMPORARY: lesson modules that still import each other in a cycle, or a private name of
+# another module, while the lessons are restructured in parallel (issue 32). The lead empties
+# this at merge; an entry that no longer offends fails its test, so none outlives its offence.
+# ("import cycle", *the modules of one cycle, sorted) or (importing file, private name taken).
+KNOWN_LESSON_OFFENDERS_REMOVED_AT_MERGE: set[tuple[str, ...]] = set()  # none left
 # A static import or re-export of a relative module: `import {a, b} from "./x.js"`,
 # `import "./x.js"`, `export * from "../y/z.js"` (the clause may span lines).
 _JS_IMPORT = re.compile(
     r"""^\s*(?:import|export)\s+(?:[\w$*{},\s]+?\s+from\s+)?["'](\.{1,2}/[^"']+)["']""", re.M
 )
+T = TypeVar("T")  # a module: a JavaScript file's path or a Python module's dotted name
 # Command-line scripts run on import (they read their arguments and files): not browser modules.
 _NODE_SCRIPTS = ("tools",)
 
@@ -86,20 +95,132 @@ def test_pages_holds_only_page_scripts_and_every_one_is_routed():
 
     assert _imported_top_level_modules(ROOT / "app.py") == {"streamlit", "ui"}
     assert "navigation().run()" in (ROOT / "app.py").read_text()
-    scripts = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")}
+    # A module in a sub-folder of pages/ would be an unrouted script too.
+    scripts = {p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("**/*.py")}
     assert scripts == {page.script for page in PAGES}  # every page routed, and nothing else
     assert len({page.url_path for page in PAGES}) == len(PAGES)
-    for path in (ROOT / "pages").glob("*.py"):
+    for path in (ROOT / "pages").glob("**/*.py"):
         imported = _imported_top_level_modules(path)
         assert "pages" not in imported, f"{path.name} imports another page"
 
 
 def test_every_module_is_at_most_300_lines():
-    packages = ("geometry", "solvers", "studies", "figures", "lessons", "ui", "pages", "data")
-    for package in packages:
+    for package in PACKAGES:
         for path in sorted((ROOT / package).glob("**/*.py")):
             lines = len(path.read_text().splitlines())
             assert lines <= 300, f"{path.relative_to(ROOT)} has {lines} lines"
+
+
+def _project_modules() -> dict[str, Path]:
+    """Every Python module of the project by dotted name (a package by its own name)."""
+    modules = {"app": ROOT / "app.py"}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).glob("**/*.py")):
+            parts = path.relative_to(ROOT).with_suffix("").parts
+            modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return modules
+
+
+def _project_imports(name: str, path: Path, modules: dict[str, Path]) -> list[tuple[str, str]]:
+    """What module ``name`` imports from the project: (module imported, name taken or "").
+
+    ``import a.b`` gives ("a.b", ""); ``from a import b`` gives ("a.b", "") when
+    ``a.b`` is a module, else ("a", "b"); relative imports are resolved against the
+    importing module's package. Every import counts, inside functions and
+    ``if TYPE_CHECKING:`` too.
+    """
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tops = {*PACKAGES, "app"}  # figures/ has no __init__.py: a namespace package
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found += [(a.name, "") for a in node.names if a.name.split(".")[0] in tops]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                base = node.module
+            if base.split(".")[0] not in tops:
+                continue  # __future__ and third-party packages
+            for alias in node.names:
+                child = f"{base}.{alias.name}"
+                found.append((child, "") if child in modules else (base, alias.name))
+    return found
+
+
+def _import_graph() -> dict[str, set[str]]:
+    modules = _project_modules()
+    return {
+        name: {imported for imported, _ in _project_imports(name, path, modules)}
+        for name, path in modules.items()
+    }
+
+
+def _strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
+    """Tarjan's strongly connected components of ``graph`` (every vertex in one)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    components: list[set[str]] = []
+
+    def visit(vertex: str) -> None:
+        index[vertex] = low[vertex] = len(index)
+        stack.append(vertex)
+        for target in sorted(graph.get(vertex, ())):
+            if target not in index:
+                visit(target)
+                low[vertex] = min(low[vertex], low[target])
+            elif target in stack:
+                low[vertex] = min(low[vertex], index[target])
+        if low[vertex] == index[vertex]:
+            member = stack.pop()
+            component = {member}
+            while member != vertex:
+                member = stack.pop()
+                component.add(member)
+            components.append(component)
+
+    for vertex in sorted(graph):
+        if vertex not in index:
+            visit(vertex)
+    return components
+
+
+def test_no_import_cycle_among_the_python_modules():
+    graph = _import_graph()
+    assert sum(len(imported) for imported in graph.values()) > 200  # the parser finds imports
+    known = {e for e in KNOWN_LESSON_OFFENDERS_REMOVED_AT_MERGE if e[0] == "import cycle"}
+    assert all(m.startswith("lessons.") for entry in known for m in entry[1:])
+    seen = set()
+    for component in _strongly_connected(graph):
+        if len(component) > 1 or any(v in graph[v] for v in component):
+            entry = ("import cycle", *sorted(component))
+            seen.add(entry)
+            if entry not in known:
+                inside = {v: graph[v] & component for v in component}
+                raise AssertionError("import cycle: " + " -> ".join(_cycle(inside)))
+    assert not known - seen, f"no longer a cycle, remove from the list: {known - seen}"
+
+
+def _is_private(part: str) -> bool:
+    return part.startswith("_") and not (part.startswith("__") and part.endswith("__"))
+
+
+def test_no_module_imports_a_private_name_or_module_of_another():
+    # A name two modules share is public where it lives: no `from x import _y`,
+    # no `import x._y`, relative or absolute. Third-party private keywords are no import.
+    modules = _project_modules()
+    offences = set()
+    for name, path in modules.items():
+        for imported, taken in _project_imports(name, path, modules):
+            if any(map(_is_private, [*imported.split("."), taken])):
+                dotted = f"{imported}.{taken}" if taken else imported
+                offences.add((path.relative_to(ROOT).as_posix(), dotted))
+    known = {e for e in KNOWN_LESSON_OFFENDERS_REMOVED_AT_MERGE if e[0] != "import cycle"}
+    assert all(path.startswith("lessons/") for path, _ in known)  # only lessons may wait
+    assert not offences - known, sorted(offences - known)
+    assert not known - offences, f"no longer offending, remove from the list: {known - offences}"
 
 
 def test_the_installed_package_reads_its_data_outside_a_checkout(tmp_path):
@@ -146,12 +267,12 @@ def _relative_imports(path: Path) -> set[Path]:
     return {(path.parent / spec).resolve() for spec in _JS_IMPORT.findall(path.read_text())}
 
 
-def _cycle(graph: dict[Path, set[Path]]) -> list[Path] | None:
+def _cycle(graph: dict[T, set[T]]) -> list[T] | None:
     """One import cycle in ``graph`` (as the list of modules around it), or None."""
-    done: set[Path] = set()
-    trail: list[Path] = []
+    done: set[T] = set()
+    trail: list[T] = []
 
-    def visit(module: Path) -> list[Path] | None:
+    def visit(module: T) -> list[T] | None:
         if module in trail:
             return [*trail[trail.index(module) :], module]
         if module in done:
@@ -212,3 +333,43 @@ def test_every_live_browser_module_imports_in_node_without_a_dom():
         cwd=ROOT,
     )
     assert json.loads(result.stdout) == []
+
+
+def _declared_exports(path: Path) -> tuple[list[str] | None, set[str]]:
+    """A module's ``__all__`` (None without one) and every name its top level binds."""
+    exports, bound = None, set()
+    for node in ast.parse(path.read_text(), filename=str(path)).body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = {t.id for t in targets if isinstance(t, ast.Name)}
+            bound |= names
+            if "__all__" in names:
+                exports = ast.literal_eval(node.value)
+    return exports, bound
+
+
+def test_every_lower_module_says_what_it_exports_and_exports_what_others_import():
+    # geometry/, solvers/, studies/, figures/ and ui/: the layers every lesson builds on.
+    modules = _project_modules()
+    layers = ("geometry", "solvers", "studies", "figures", "ui")
+    lower = {n: p for n, p in modules.items() if n.split(".")[0] in layers}
+    exports = {}
+    for name, path in lower.items():
+        declared, bound = _declared_exports(path)
+        assert declared is not None, f"{path.relative_to(ROOT)} has no __all__"
+        assert set(declared) <= bound, f"{name}.__all__ names unbound {set(declared) - bound}"
+        exports[name] = set(declared)
+    importers = dict(modules)
+    for path in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("benchmarks/**/*.py")]:
+        importers[".".join(path.relative_to(ROOT).with_suffix("").parts)] = path
+    missing = set()
+    for name, path in importers.items():
+        for imported, taken in _project_imports(name, path, modules):
+            public = taken and not _is_private(taken)
+            if public and imported in exports and taken not in exports[imported]:
+                missing.add(f"{path.relative_to(ROOT)} imports {imported}.{taken}")
+    assert not missing, sorted(missing)

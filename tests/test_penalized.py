@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from sklearn.linear_model import ElasticNet, Lasso, Ridge
 
 from geometry import ElasticNetBall, NormBall, QuadraticLoss
+from lessons.loss_shape import DEFAULT_SHAPE
 from solvers import solve_constrained, solve_penalized
 from tests.problems import l1_kkt_residual, losses, random_loss, random_loss_nd, term_scale
 
@@ -136,3 +137,16 @@ def test_a_pull_just_past_the_threshold_leaves_the_origin():
     assert solution.w[0] == pytest.approx(
         (loss.linear_term[0] - 0.0078125) / hessian[0, 0], rel=1e-6
     )
+
+
+# --- Constraint regions: the budget caption's ridge multiplier --------------------------
+
+
+def test_the_ridge_budget_is_the_l2_norm_with_multiplier_lambda():
+    loss = DEFAULT_SHAPE.loss
+    for lam in (0.1, 0.7, 3.0):
+        ridge = solve_penalized(loss, "l2", lam)
+        assert ridge.radius == pytest.approx(np.linalg.norm(ridge.w))  # t = ||w||_2, not R(w)
+        constrained = solve_constrained(loss, NormBall(2, ridge.radius))
+        assert constrained.multiplier == pytest.approx(lam, rel=1e-9)
+        np.testing.assert_allclose(constrained.w, ridge.w, atol=1e-12)

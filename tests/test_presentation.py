@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from figures.adapt import adapt_figure, wrap_title
+from figures.adapt import adapt_figure
 from figures.style import PRESENT_HEIGHT
+from figures.titles import wrap_title
 from tests.apptest_support import SMALL, controls, open_page, sent_charts
 from ui.registry import PAGE
 

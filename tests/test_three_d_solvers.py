@@ -11,6 +11,7 @@ subgradient) know their answer and zero pattern by construction.
 """
 
 import itertools
+from fractions import Fraction
 
 import cvxpy as cp
 import numpy as np
@@ -25,7 +26,7 @@ from solvers import solve_constrained
 from solvers.group_lasso import solve_group_lasso_ball
 from studies.three_d import l1_batch_3d, l2_batch_3d
 from tests.oracles import CLARABEL_TIGHT, OSQP_TIGHT, ConvexOracle
-from tests.problems import l1_kkt_residual, l2_kkt_residual, random_loss_nd, term_scale
+from tests.problems import EPS, l1_kkt_residual, l2_kkt_residual, random_loss_nd, term_scale
 
 ZEROS_OF_FACE = {"vertex": 2, "edge": 1, "face": 0}
 # Measured on these problems: at gap and feasibility tolerances of 1e-12 Clarabel ends
@@ -494,3 +495,21 @@ def test_group_lasso_ball_measures_and_the_solver_checks_its_arguments():
         solve_group_lasso_ball(loss, NormBall(p=1, radius=1.0))
     with pytest.raises(NotImplementedError, match="groups"):
         solve_group_lasso_ball(loss, GroupLassoBall(groups=((0,), (1,), (2,))))
+
+
+# --- Extreme inputs: a tiny budget, equal coordinates -----------------------------------
+
+
+def test_l1_three_dimensions_tiny_budget_splits_between_two_weights():
+    loss = QuadraticLoss([1.0, 1.0 + 2e-9, -0.5], np.eye(3))
+    sol = solve_constrained(loss, NormBall(p=1, radius=1e-8))
+    gap = Fraction(1.0 + 2e-9) - 1  # the stored data's gap, about 2e-9
+    expected = [float((Fraction(1e-8) - gap) / 2), float((Fraction(1e-8) + gap) / 2), 0.0]
+    assert sol.w.tolist() == expected  # (0.4 t, 0.6 t, 0), correctly rounded
+    assert sol.zeros == (2,)
+
+
+def test_l1_three_equal_coordinates_keep_full_relative_accuracy_and_stay_in_the_ball():
+    sol = solve_constrained(QuadraticLoss([1e4] * 3, np.eye(3)), NormBall(p=1, radius=1e-6))
+    np.testing.assert_allclose(sol.w, [1e-6 / 3] * 3, rtol=4 * EPS)
+    assert np.sum(np.abs(sol.w)) <= 1e-6 * (1 + 4 * EPS)

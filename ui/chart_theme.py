@@ -18,6 +18,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+__all__ = ["chart_template", "themed_layout"]
+
 _FONT = '"Source Sans", sans-serif'  # the page's font (theme.font = "sans serif")
 
 _SEQUENTIAL = (

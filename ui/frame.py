@@ -21,11 +21,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from figures.adapt import adapt_figure
 from figures.style import chart_config
-from ui import url_widgets
+from ui import url_guards, url_widgets
 from ui.plotly_chart import plotly_chart
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
 from ui.share_link import share_link_button
 from ui.touch import TOUCH_CSS
+
+__all__ = ["EXPORT_FORMATS", "PRESENT", "PageFrame", "page_frame"]
 
 PRESENT = "present"
 # "-white": draw the figures white even on a dark page, so that downloads suit slides.
@@ -112,8 +114,8 @@ class PageFrame:
         )
 
     def _finish(self) -> None:
-        url_widgets.end_run()
-        notes = url_widgets.notes()
+        url_guards.end_run()
+        notes = url_guards.notes()
         if notes:
             self._notes.caption("⚠️ From the link: " + " ".join(notes))
 
@@ -133,10 +135,10 @@ def _hand_over_to_router() -> None:
 
 
 def _open(page: PageSpec) -> PageFrame:
-    url_widgets.start_run()
+    url_guards.start_run()
     # Read, not yet judged: a hand-over to the router reruns the script, which would drop
     # a note made before it; the page's own favicon must be set before the router's.
-    presenting = bool(st.session_state.get(PRESENT, url_widgets.link_flag(PRESENT)))
+    presenting = bool(st.session_state.get(PRESENT, url_guards.link_flag(PRESENT)))
     st.set_page_config(
         page_title="Sparsity Lab",
         page_icon="🔷",
@@ -144,7 +146,7 @@ def _open(page: PageSpec) -> PageFrame:
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
     _hand_over_to_router()
-    url_widgets.guard_flag(PRESENT, "Presentation mode")
+    url_guards.guard_flag(PRESENT, "Presentation mode")
     st.html(_COMPACT + TOUCH_CSS)  # constants: nothing a user types reaches this HTML
     toolbar = st.container(key="page_toolbar")  # its key names it in _COMPACT
     heading, present, export, link = toolbar.columns([5, 2, 2, 2], vertical_alignment="center")

@@ -41,6 +41,19 @@ from lessons.constraint_regions import (
 from lessons.controls import Slider
 from ui.url_values import parse_number
 
+__all__ = [
+    "APPLIED",
+    "ENTRY",
+    "KEY",
+    "LIVE",
+    "MODULE_DIRS",
+    "STATE",
+    "apply_release",
+    "live_figure",
+    "loader_js",
+    "slider_specs",
+]
+
 LIVE = Path(__file__).resolve().parents[1] / "live"
 MODULE_DIRS = ("figure", "solvers")
 ENTRY = "figure/main.js"

@@ -27,6 +27,18 @@ from plotly.io.json import to_json_plotly
 
 from ui.chart_theme import themed_layout
 
+__all__ = [
+    "MODULE",
+    "NAME",
+    "PLOTLY_CHUNK",
+    "chart_payload",
+    "layout_json",
+    "plotly_chart",
+    "plotly_chunk",
+    "read_payload",
+    "traces_json",
+]
+
 NAME = "sparsity_plotly_chart"
 MODULE = Path(__file__).resolve().parents[1] / "live" / "chart" / "plotly_chart.js"
 _STREAMLIT_JS = Path(st.__file__).resolve().parent / "static" / "static" / "js"

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+__all__ = ["PAGE", "PAGES", "ROUTED", "PageSpec", "navigation"]
+
 ROUTED = "_routed_by_app"
 
 

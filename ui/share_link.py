@@ -14,6 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
+__all__ = ["KEY", "SHARE", "share_link_button"]
+
 KEY = "share_link"
 SHARE = Path(__file__).resolve().parents[1] / "live" / "share"
 

@@ -14,6 +14,8 @@ tests/test_browser_pages.py measures it at 390 x 844 and 360 x 640.
 
 from __future__ import annotations
 
+__all__ = ["TOUCH_CSS"]
+
 # The figure toolbar is always shown on a touch screen (there is no hover); drawn
 # over the figure, it covered the titles. Here it gets a row of its own above the
 # figure, in room kept above the chart for one row of 44 px buttons.

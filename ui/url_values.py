@@ -19,6 +19,20 @@ from typing import Literal
 
 from ui.plain_text import plain_markdown
 
+__all__ = [
+    "FALSE_WORDS",
+    "TRUE_WORDS",
+    "Reading",
+    "Verdict",
+    "app_address",
+    "parse_choice",
+    "parse_choices",
+    "parse_flag",
+    "parse_number",
+    "quoted",
+    "snap",
+]
+
 Verdict = Literal["ok", "clamped", "snapped", "unreadable"]
 TRUE_WORDS = ("true", "1", "yes", "on")
 FALSE_WORDS = ("false", "0", "no", "off")

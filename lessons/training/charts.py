@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from figures.optimisers import PathData
 from figures.training import RaceView, race_figure
-from figures.training_frames import PathData
 from figures.training_zeros import ZeroTrace, threshold_sweep_figure, zeros_figure
 from geometry.contours import objective_contours, objective_value
 from lessons.training.controls import MAX_FRAMES, OPTIMISERS, TAU_GRID, TRAIL
