@@ -17,6 +17,16 @@ from geometry import ElasticNetBall, NormBall
 from geometry.regions import Region
 from solvers import Solution
 
+__all__ = [
+    "SUBSCRIPT",
+    "figure_title",
+    "format_number",
+    "format_point",
+    "is_star",
+    "region_legend",
+    "zero_statement",
+]
+
 SUBSCRIPT = {0: "w1", 1: "w2"}
 
 

@@ -12,6 +12,8 @@ import numpy as np
 
 from geometry.quadratic import QuadraticLoss
 
+__all__ = ["objective_contours", "objective_value"]
+
 _QUADRANTS = ((1.0, 1.0), (-1.0, 1.0), (-1.0, -1.0), (1.0, -1.0))
 
 

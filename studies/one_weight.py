@@ -32,7 +32,9 @@ from solvers.shrinkage import (
 )
 
 __all__ = [
+    "BIG_L2",
     "PENALTIES",
+    "SMALL_L1",
     "SPAN",
     "ManyWeights",
     "OneWeightProblem",
@@ -40,6 +42,7 @@ __all__ = [
     "Posterior",
     "ShrinkageCurves",
     "l1_share",
+    "l2_smaller_below",
     "laplace_posterior",
     "many_weights",
     "one_weight_problem",

@@ -19,6 +19,8 @@ from geometry import NormalCone, QuadraticLoss, normal_cone
 from geometry.regions import Region
 from solvers import Solution
 
+__all__ = ["OptimalityCheck", "l1_share", "optimality_check"]
+
 
 def l1_share(penalty: str, l1_ratio: float) -> float:
     """The L1 share ``alpha`` of a penalty as ``solve_penalized`` names it.
