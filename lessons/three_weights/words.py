@@ -159,7 +159,7 @@ def dimension_sentence() -> str:
     return (
         f"At a fixed budget t = {ODDS_BUDGET:g} the share of L1 zeros rises by "
         f"{rise_fixed:.0f} points from n = {first} to {last}, but the centres' ‖ŵ‖₁ grows "
-        f"like n (on average {ODDS_SPREAD / 2:g}·n here), so the same t is an ever smaller "
+        f"like n (on average {_times_n(ODDS_SPREAD / 2)} here), so the same t is an ever smaller "
         f"budget for the signal and zeroes more weights for that reason alone. With the "
         f"budget grown with the signal, t = n·{BUDGET_PER_WEIGHT:g} (the dotted curve), the "
         f"share still rises, by {rise_scaled:.0f} points: that part is geometry, the ball's "
@@ -202,3 +202,8 @@ def tour_text() -> str:
         f"{ODDS_COUNT:,} random problems ({percent(low)} to {percent(high)}): here a vertex, "
         "w2 = w3 = 0. The sphere has no such pieces. Drag the scene to turn it."
     )
+
+
+def _times_n(factor: float) -> str:
+    """``factor`` times n in words: "n" for 1, "1.5·n" otherwise."""
+    return "n" if factor == 1.0 else f"{factor:g}·n"
