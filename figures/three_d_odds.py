@@ -32,6 +32,7 @@ LANDING_ROWS = (
     ("l2", "interior", "L2 inside: slack"),
 )
 _BALLS = {"l1": NormBall(1, 1.0), "l2": NormBall(2, 1.0)}
+_NB = "\u00a0"  # a no-break space: a wrapped title keeps "t = 1" on one line
 _TOP = 70  # the landing figure's top margin for its two-line title
 
 
@@ -127,9 +128,9 @@ def dimension_title(
         )
     else:
         words = (
-            f"L1's zeros from n = {dims[0]} to {dims[-1]}: {percent(first)} → {percent(last)} "
-            f"at t = 1,<br>{percent(l1_scaled[0].value)} → {percent(l1_scaled[-1].value)} "
-            f"with t = n·{per_weight:g} (the budget grown with the signal)"
+            f"L1 zeros, n = {dims[0]} → {dims[-1]}: {percent(first)} → {percent(last)} at "
+            f"t{_NB}={_NB}1, {percent(l1_scaled[0].value)} → {percent(l1_scaled[-1].value)} at "
+            f"t{_NB}={_NB}n·{per_weight:g}"
         )
     if all(share.hits == 0 for share in l2):
         words += "; L2 none"
