@@ -19,7 +19,7 @@ from geometry import QuadraticLoss
 from geometry.regions import Region
 from solvers import Solution
 
-__all__ = ["LEVEL_MULTIPLES", "constraint_figure"]
+__all__ = ["LEVEL_MULTIPLES", "constraint_figure", "contour_levels"]
 
 # Contour levels as multiples of the reference level: the semi-axes grow as
 # sqrt(level), so these ellipses are evenly spaced at 1/3, 2/3, 4/3, 5/3, 2
@@ -33,16 +33,6 @@ _LEGEND_ROW = 20
 _MAX_LEGEND_ROWS = 9
 
 
-def _fitting_limit(loss: QuadraticLoss, extent: float) -> float:
-    """The view of a figure drawn without ``limit``: the region and ŵ, with a frame.
-
-    The lessons choose their views (``lessons.constraint_regions.view_limit``) and
-    pass them in; this is only the fallback of a bare call, framed alike
-    (tests/test_figures.py holds the two equal).
-    """
-    return 1.2 * max(extent, float(np.max(np.abs(loss.center)))) + 0.1
-
-
 def _polyline(curves: list[np.ndarray]) -> np.ndarray:
     """Join curves into one (m, 2) array separated by NaN rows: one trace, one legend entry.
 
@@ -53,7 +43,27 @@ def _polyline(curves: list[np.ndarray]) -> np.ndarray:
     return np.concatenate([part for curve in curves for part in (curve, gap)])
 
 
-def _contour_levels(loss: QuadraticLoss, extent: float, solution: Solution) -> list[float]:
+def contour_levels(loss: QuadraticLoss, extent: float, solution: Solution) -> list[float]:
+    """The loss levels the figure draws: ``LEVEL_MULTIPLES`` of a reference level.
+
+    The live figure computes the same levels in the browser (live/figure), so
+    this is the rule both follow.
+
+    Parameters
+    ----------
+    loss : QuadraticLoss
+        The 2-D loss.
+    extent : float
+        How far along the axes the region reaches; it sets the scale when no
+        ellipse touches the region.
+    solution : Solution
+        The optimum; when the constraint is active its loss is the reference.
+
+    Returns
+    -------
+    list of float
+        Increasing loss values, one per contour.
+    """
     if solution.active and solution.loss > 0.0:
         reference = solution.loss
     else:
@@ -67,7 +77,7 @@ def constraint_figure(
     region: Region | None,
     solution: Solution,
     *,
-    limit: float | None = None,
+    limit: float,
     show_cone: bool = False,
     height: int = 640,
 ) -> go.Figure:
@@ -83,9 +93,10 @@ def constraint_figure(
     solution : Solution
         The exact optimum over ``region`` (``solve_constrained``) or the
         penalised optimum whose budget ``region`` has (``solve_penalized``).
-    limit : float, optional
-        Half-width of the square view; pass the same value to panels that are
-        compared side by side.
+    limit : float
+        Half-width of the square view. The lessons choose it
+        (``lessons.constraint_regions.view_limit``); panels compared side by
+        side share one.
     show_cone : bool
         Also draw the normal cone at the optimum and the pull ``-grad L(w)``.
     height : int
@@ -96,7 +107,6 @@ def constraint_figure(
     plotly.graph_objects.Figure
     """
     extent = region.axis_intercept if region is not None else 0.0
-    limit = _fitting_limit(loss, extent) if limit is None else limit
     traces: list[go.Scatter] = []
 
     if region is not None:
@@ -135,7 +145,7 @@ def constraint_figure(
             )
         )
 
-    levels = _contour_levels(loss, max(extent, 0.5 * limit), solution)
+    levels = contour_levels(loss, max(extent, 0.5 * limit), solution)
     contours = _polyline([loss.level_curve(level, _CURVE_POINTS) for level in levels])
     traces.append(line_trace(contours, "loss contours", color=CONTOUR, width=1.3, dash="dot"))
     if solution.active and solution.loss > 0.0:

@@ -33,10 +33,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import LinAlgError
-from scipy.linalg.lapack import dpotrf, dpotrs
 
 from geometry.validation import unit_interval
+from solvers.cholesky import positive_definite_solve
 from solvers.lasso_path import lasso_path, validate_gram
 
 __all__ = [
@@ -145,22 +144,6 @@ def penalized_path(
     return elastic_net_path(gram, xty, lambdas, l1_ratio)
 
 
-def _positive_definite_solve(system: np.ndarray, rhs: np.ndarray) -> np.ndarray:
-    """``system⁻¹ rhs`` by Cholesky, for a symmetric positive definite ``system``.
-
-    LAPACK's dpotrf and dpotrs, the routines scipy's cho_factor and cho_solve call
-    (the same numbers), without their argument checks and batching wrappers, which
-    cost ten times the solve at these sizes (a cross-validation makes ~2,000).
-    """
-    factor, info = dpotrf(system, lower=False, clean=False)
-    if info != 0:
-        raise LinAlgError(f"dpotrf: the system is not positive definite (info {info})")
-    solution, info = dpotrs(factor, rhs, lower=False)
-    if info != 0:
-        raise LinAlgError(f"dpotrs failed (info {info})")
-    return solution
-
-
 def _elastic_net_at(
     G: np.ndarray, b: np.ndarray, lam: float, a: float, guess: np.ndarray
 ) -> np.ndarray:
@@ -179,7 +162,7 @@ def _elastic_net_at(
         w = np.zeros(p)
         if support.size:
             system = G[np.ix_(support, support)] + shift * np.eye(support.size)
-            w[support] = _positive_definite_solve(system, b[support] - mu * signs[support])
+            w[support] = positive_definite_solve(system, b[support] - mu * signs[support])
         wrong = support[np.sign(w[support]) != signs[support]]
         if wrong.size:  # not a solution on this support: drop the wrong signs
             w[wrong], signs[wrong] = 0.0, 0.0

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import plotly.graph_objects as go
 
+from data import load_diabetes
 from figures.budget_path import budget_figure
 from figures.catchment_map import catchment_map_figure
 from figures.constraint_regions import constraint_figure
@@ -38,7 +39,7 @@ from studies.one_weight import (
     penalty_curves,
     shrinkage_curves,
 )
-from studies.regression import coefficient_paths, least_squares_loss, load_diabetes
+from studies.regression import coefficient_paths, least_squares_loss
 
 CLASSIC = QuadraticLoss.from_shape((1.0, 2.0), (1.0, 4.0), -30.0)  # the app's default view
 STAR_LOSS = QuadraticLoss.from_shape((1.5, 1.3), (1.0, 1.0), 0.0)  # the p < 1 preset
@@ -64,9 +65,14 @@ def _constraint_panels() -> dict[str, go.Figure]:
         )
     inside = QuadraticLoss.from_shape((0.2, 0.3), (1.0, 3.0), 10.0)
     figures["constraint_inside"] = constraint_figure(
-        inside, REGIONS["l1"], solve_constrained(inside, REGIONS["l1"])
+        inside,
+        REGIONS["l1"],
+        solve_constrained(inside, REGIONS["l1"]),
+        limit=view_limit(inside, 1.0),
     )
-    figures["penalty_zero"] = constraint_figure(CLASSIC, None, solve_penalized(CLASSIC, "l1", 10.0))
+    figures["penalty_zero"] = constraint_figure(
+        CLASSIC, None, solve_penalized(CLASSIC, "l1", 10.0), limit=view_limit(CLASSIC, 0.0)
+    )
     return figures
 
 

@@ -22,7 +22,7 @@ INSIDE = QuadraticLoss.from_shape((0.2, 0.3), (1.0, 3.0), 10.0)
 def _figure(loss, p, radius=1.0):
     ball = NormBall(p=p, radius=radius)
     solution = solve_constrained(loss, ball)
-    return constraint_figure(loss, ball, solution), solution
+    return constraint_figure(loss, ball, solution, limit=view_limit(loss, radius)), solution
 
 
 def _trace(figure, prefix):
@@ -87,7 +87,9 @@ def test_the_normal_cone_is_drawn_at_the_optimum():
     figure, solution = _figure(CLASSIC, 1)
     assert not any(t.name.startswith("normal cone") for t in figure.data)  # off by default
     ball = NormBall(p=1, radius=1.0)
-    figure = constraint_figure(CLASSIC, ball, solution, show_cone=True)
+    figure = constraint_figure(
+        CLASSIC, ball, solution, limit=view_limit(CLASSIC, 1.0), show_cone=True
+    )
     wedge = _trace(figure, "normal cone: a wedge of 90°")
     outline = np.column_stack([wedge.x, wedge.y])
     np.testing.assert_array_equal(outline[0], solution.w)  # anchored at the corner

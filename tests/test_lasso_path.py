@@ -268,21 +268,21 @@ def test_xty_outside_the_range_of_gram_is_unbounded_and_refused():
 def test_the_support_solve_gives_scipys_cholesky_numbers(size, seed):
     from scipy.linalg import cho_factor, cho_solve
 
-    from solvers.penalized_paths import _positive_definite_solve
+    from solvers.cholesky import positive_definite_solve
 
     rng = np.random.default_rng(seed)
     A = rng.normal(size=(size, size))
     system, rhs = A @ A.T + 0.01 * np.eye(size), rng.normal(size=size)
     # The same LAPACK routines as scipy's high-level calls: the same numbers, bit for bit.
     np.testing.assert_array_equal(
-        _positive_definite_solve(system, rhs), cho_solve(cho_factor(system), rhs)
+        positive_definite_solve(system, rhs), cho_solve(cho_factor(system), rhs)
     )
 
 
 def test_the_support_solve_refuses_a_matrix_that_is_not_positive_definite():
     from scipy.linalg import LinAlgError
 
-    from solvers.penalized_paths import _positive_definite_solve
+    from solvers.cholesky import positive_definite_solve
 
     with pytest.raises(LinAlgError, match="not positive definite"):
-        _positive_definite_solve(np.array([[1.0, 2.0], [2.0, 1.0]]), np.ones(2))
+        positive_definite_solve(np.array([[1.0, 2.0], [2.0, 1.0]]), np.ones(2))
