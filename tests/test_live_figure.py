@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from figures.constraint_regions import LEVEL_MULTIPLES, _contour_levels
+from figures.constraint_regions import LEVEL_MULTIPLES, contour_levels
 from figures.labels import figure_title, region_legend
 from figures.style import DARK_PAPER, DARK_VARIANT, PRESENT_CONTOUR
 from geometry import QuadraticLoss
@@ -39,7 +39,7 @@ from lessons.constraint_regions import (
     view_limit,
 )
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
-from lessons.words import badge_text, panel_words
+from lessons.words import badge_colour, badge_text, panel_words
 from solvers import solve_constrained
 from tests.apptest_support import open_page, sliders
 
@@ -102,11 +102,16 @@ def test_regions_the_browser_cannot_solve_get_an_exact_path_for_play():
     assert budgets[0] == 3.0 and budgets[-1] == 0.0 and len(budgets) == 61
     assert all(a > b for a, b in itertools.pairwise(budgets))
     assert path[-1][1:3] == [0.0, 0.0]
-    for t, w1, w2, badge, title in path[::10][:-1]:
+    for t, w1, w2, badge, colour, title in path[::10][:-1]:
         region = REGION_KINDS["lp"].make(t, p=1.2)
         exact = solve_constrained(loss, region)
         assert [w1, w2] == [float(x) for x in exact.w]
-        assert (badge, title) == (badge_text(exact), figure_title(region, exact))
+        assert (badge, colour, title) == (
+            badge_text(exact),
+            badge_colour(exact),
+            figure_title(region, exact),
+        )
+    assert path[-1][3:5] == ["w = 0 exactly: every weight is zero", "green"]
 
 
 def test_penalised_panels_have_no_budget_handle_and_say_so():
@@ -336,7 +341,7 @@ def test_the_browser_draws_the_view_and_contours_python_draws_from_the_payload(t
             }
         )
         expected.append(
-            (view_limit(shape.loss, extent), _contour_levels(shape.loss, extent, solution))
+            (view_limit(shape.loss, extent), contour_levels(shape.loss, extent, solution))
         )
     script = tmp_path / "constants.mjs"
     script.write_text(_CONSTANTS_SCRIPT.replace("ROOT", ROOT.as_posix()))

@@ -49,7 +49,7 @@ from lessons.constraint_regions.controls import (
 from lessons.constraint_regions.model import VIEW_MARGIN, VIEW_SCALE, PanelChoice
 from lessons.constraint_regions.words import HINT, LP_NOTE, PENALTY_NOTE, PENDING_NOTE
 from lessons.loss_shape import LossShape
-from lessons.words import PanelWords, badge_text, panel_words
+from lessons.words import PanelWords, badge_colour, badge_text, panel_words
 from solvers import Solution, solve_constrained
 
 LIVE_KINDS = ("l1", "l2", "linf", "elasticnet")
@@ -132,14 +132,21 @@ def _solution_data(solution: Solution) -> dict[str, object]:
 
 
 def budget_path(loss: QuadraticLoss, choice: PanelChoice, t_max: float) -> list[list[object]]:
-    """Play's path for a panel the browser cannot solve: [t, w1, w2, badge, title] per sample.
+    """Play's path for a panel the browser cannot solve: [t, w1, w2, badge, colour, title].
 
     The budgets run from ``t_max`` down to 0 on the slider's grid; each point is
     ``solve_constrained``'s exact answer, and t = 0 is w = 0 exactly.
     """
     count = round(t_max / PLAY_STEP)
     label = REGION_LABELS[choice.kind]
-    at_zero = [0.0, 0.0, 0.0, "w = 0 exactly: every weight is zero", f"{label}: t = 0 → w = 0"]
+    at_zero = [
+        0.0,
+        0.0,
+        0.0,
+        "w = 0 exactly: every weight is zero",
+        "green",
+        f"{label}: t = 0 → w = 0",
+    ]
     samples = []
     for k in range(count + 1):
         t = round(t_max - k * PLAY_STEP, 10)
@@ -154,6 +161,7 @@ def budget_path(loss: QuadraticLoss, choice: PanelChoice, t_max: float) -> list[
                 float(solution.w[0]),
                 float(solution.w[1]),
                 badge_text(solution),
+                badge_colour(solution),
                 figure_title(region, solution),
             ]
         )

@@ -64,9 +64,9 @@ function liveShown(panel, center, hessian, t) {
   };
 }
 
-/** During Play, a panel the browser cannot solve: the sample of Python's path nearest t. */
+/** During Play, a panel the browser cannot solve: the sample of Python's path nearest t, its words Python's. */
 function pathShown(panel, center, hessian, t) {
-  const [budget, w1, w2, badge, title] = nearestSample(panel.path, t);
+  const [budget, w1, w2, badge, colour, title] = nearestSample(panel.path, t);
   const w = [w1, w2];
   const zeros = [0, 1].filter((i) => w[i] === 0);
   const d = [w1 - center[0], w2 - center[1]];
@@ -78,7 +78,7 @@ function pathShown(panel, center, hessian, t) {
     solution,
     title,
     badge,
-    colour: badgeColour(solution),
+    colour,
     legend: region ? regionLegend(region) : "",
     localMinima: [],
   };

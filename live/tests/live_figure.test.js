@@ -257,7 +257,7 @@ function data() {
     badge: "python badge",
     colour: "orange",
     legend: "python legend",
-    path: kind === "lp" ? [[1, 0.1, 0.2, "b", "t"], [0, 0, 0, "b0", "t0"]] : null,
+    path: kind === "lp" ? [[1, 0.1, 0.2, "b", "orange", "t"], [0, 0, 0, "b0", "path colour", "t0"]] : null,
   });
   return {
     view: { c1: 1, c2: 2, cond: 4, angle: -30, left_t: 1, right_t: 1 },
@@ -284,5 +284,7 @@ test("the panel model: Python's answer at rest, solve2d's while moving, 'pending
   const playing = panelModel(d.panels[1], { ...d.view, right_t: 0.1 }, d, { playing: true });
   assert.equal(playing.status, "path");
   assert.deepEqual(playing.solution.w, [0, 0]);
+  // A path sample's words and colour are Python's, as sent.
+  assert.deepEqual([playing.badge, playing.colour, playing.title], ["b0", "path colour", "t0"]);
   assert.deepEqual(changedControls(moved, d.view, d.viewKeys), { c1: 0.4, c2: 2.4 });
 });
