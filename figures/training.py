@@ -25,7 +25,7 @@ from figures.style import AXIS_HIGHLIGHT, CONTOUR, FONT_FAMILY, GRID, INK, PAPER
 from figures.titles import phone_title, wrap_title
 from figures.training_frames import frame_data, moving_traces, play_controls
 
-__all__ = ["PathData", "RaceView", "race_figure"]
+__all__ = ["RaceView", "race_figure"]
 
 _TOP = 80  # a two-line title; 22 px more for each further line
 _TITLE_CHARS = 56  # a line of the projected title: half of it

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from data import load_diabetes  # re-exported (in __all__) for the lessons that read it here
 from geometry import NormBall, QuadraticLoss
 from solvers.constrained import solve_constrained
 from solvers.homotopy import solve_l1_homotopy
 
-__all__ = ["coefficient_paths", "least_squares_loss", "load_diabetes", "path_facts"]
+__all__ = ["coefficient_paths", "least_squares_loss", "path_facts"]
 
 
 def least_squares_loss(features: np.ndarray, response: np.ndarray) -> QuadraticLoss:

@@ -4,8 +4,9 @@ import numpy as np
 import pytest
 from sklearn.linear_model import Lasso, Ridge
 
+from data import load_diabetes
 from solvers.homotopy import solve_l1_homotopy
-from studies.regression import coefficient_paths, least_squares_loss, load_diabetes
+from studies.regression import coefficient_paths, least_squares_loss
 
 
 def _standardised():

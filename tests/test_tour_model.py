@@ -8,13 +8,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from data import load_diabetes
 from geometry import NormBall
 from lessons import tour
 from lessons.loss_shape import DEFAULT_SHAPE
 from lessons.one_weight import DEAD_ZONE_LAM, DEAD_ZONE_PULL
 from solvers import solve_constrained
 from solvers.shrinkage import one_weight_solution
-from studies.regression import least_squares_loss, load_diabetes
+from studies.regression import least_squares_loss
 
 # --- The steps' sentences and the real-data step -----------------------------------------
 

@@ -10,6 +10,7 @@ from functools import cache
 import numpy as np
 import plotly.graph_objects as go
 
+from data import load_diabetes
 from figures.catchment_map import catchment_map_figure
 from figures.constraint_regions import constraint_figure
 from figures.regression import coefficient_paths_figure
@@ -21,7 +22,7 @@ from solvers import solve_constrained
 from studies.catchment import catchment_shares
 from studies.catchment_map import catchment_map
 from studies.ensembles import hessians_from_shape
-from studies.regression import coefficient_paths, least_squares_loss, load_diabetes
+from studies.regression import coefficient_paths, least_squares_loss
 
 
 def panel_figures(shape: LossShape, cone: bool) -> list[go.Figure]:
