@@ -1,7 +1,8 @@
 """Controls described as data: a page's model states each control's range, step and default once.
 
-The page turns a ``Slider`` into a URL-bound widget (``ui.url_widgets.slider``) and a
-``Choice`` into a URL-bound select (``ui.url_widgets.url_select``);
+The page turns a ``Slider`` into a URL-bound widget (``ui.url_widgets.slider``), a
+``Choice`` into a URL-bound select or radio (``ui.url_widgets.choice``) and a ``Toggle``
+into a URL-bound switch (``ui.url_widgets.toggle``);
 tests and benchmarks read the same ranges to try every control's extremes.
 """
 
@@ -58,6 +59,8 @@ class Choice:
         The URL value chosen at first.
     help : str
         The tooltip.
+    radio : bool
+        Shown as radio buttons (every option in view) rather than a select box.
     """
 
     key: str
@@ -65,7 +68,30 @@ class Choice:
     options: dict[str, str]
     default: str
     help: str
+    radio: bool = False
 
     def __post_init__(self) -> None:
         if self.default not in self.options:
             raise ValueError(f"choice {self.key!r}: default {self.default!r} is not an option")
+
+
+@dataclass(frozen=True)
+class Toggle:
+    """An on/off switch.
+
+    Attributes
+    ----------
+    key : str
+        Its URL parameter and session-state key.
+    label : str
+        Shown beside the switch.
+    default : bool
+        Its starting position.
+    help : str
+        The tooltip.
+    """
+
+    key: str
+    label: str
+    default: bool
+    help: str

@@ -7,13 +7,11 @@ import streamlit as st
 from figures.budget_path import budget_figure
 from figures.constraint_regions import constraint_figure
 from lessons import constraint_regions as lesson
-from lessons.loss_shape import DEFAULT_SHAPE, LossShape
-from lessons.presets import PRESETS, matching_preset
-from lessons.words import cone_check, landing_sentence
+from lessons.constraint_regions import PRESETS, LossShape
 from ui.frame import page_frame
 from ui.live_figure import KEY as LIVE_KEY
 from ui.live_figure import apply_release, live_figure
-from ui.url_widgets import link_list, slider, url_select, url_toggle
+from ui.url_widgets import choice, link_list, slider, toggle
 
 
 def on_preset() -> None:
@@ -27,7 +25,7 @@ def on_preset() -> None:
 def on_mode_change() -> None:
     """Switching constraint <-> penalty keeps each panel's solution."""
     state = st.session_state
-    loss = LossShape.from_state(state, DEFAULT_SHAPE).loss
+    loss = LossShape.from_state(state, lesson.DEFAULT_SHAPE).loss
     for side in lesson.SIDES:
         state[f"{side}_clamped"] = False
     for carried in lesson.carry_across_modes(loss, state, state["mode"]):
@@ -44,13 +42,7 @@ def loss_controls() -> LossShape:
 
 def panel_controls(side: str, mode: str) -> lesson.PanelChoice:
     st.subheader(lesson.panel_heading(side))
-    kind = url_select(
-        "Region",
-        f"{side}_region",
-        lesson.REGION_LABELS,
-        default=lesson.SIDES[side],
-        help=lesson.REGION_HELP,
-    )
+    kind = choice(lesson.region_choice(side))
     sliders = lesson.panel_sliders(side)
     values = {"kind": kind}
     if kind == "lp":
@@ -97,18 +89,8 @@ with page_frame("constraint_regions") as frame:
     with st.sidebar:
         st.header("Controls")
         shape = loss_controls()
-        mode = url_select(
-            "Form of the problem",
-            "mode",
-            lesson.MODES,
-            default="constraint",
-            radio=True,
-            on_change=on_mode_change,
-            help=lesson.MODE_HELP,
-        )
-        show_cone = url_toggle(
-            "Show why: the normal cone", "cone", default=True, help=lesson.CONE_HELP
-        )
+        mode = choice(lesson.MODE, on_change=on_mode_change)
+        show_cone = toggle(lesson.SHOW_CONE)
         choices = {side: panel_controls(side, mode) for side in lesson.SIDES}
 
     loss = shape.loss
@@ -134,7 +116,7 @@ with page_frame("constraint_regions") as frame:
         budget_sides=lesson.budget_sides(st.session_state),
     )
     # What the preset shows, under the figure: the figure itself starts on the first screen.
-    shown = matching_preset(st.session_state)
+    shown = lesson.matching_preset(st.session_state)
     if shown is not None:
         st.info(lesson.preset_note(shown.name, shown.sentence), icon=":material/school:")
     if mode == "penalty":
@@ -145,10 +127,10 @@ with page_frame("constraint_regions") as frame:
             st.markdown(lesson.readout_table(panel.words.label, panel.solution))
             if show_cone:
                 form = panel.choice.penalty_form()
-                st.caption(cone_check(loss, panel.region, panel.solution, **form))
+                st.caption(lesson.cone_check(loss, panel.region, panel.solution, **form))
     # Built and sent only when asked for: two Plotly charts (even in a closed expander)
     # cost every move of a slider about 100 ms in the browser.
-    if url_toggle(lesson.PLOTLY_LABEL, "plotly", default=False, help=lesson.PLOTLY_HELP):
+    if toggle(lesson.PLOTLY_CHARTS):
         for column, panel in zip(st.columns(2, gap="medium"), live_panels, strict=True):
             with column:
                 figure = constraint_figure(
@@ -160,7 +142,9 @@ with page_frame("constraint_regions") as frame:
     st.latex(lesson.PROBLEM_LATEX)
     st.markdown(lesson.EXPLANATION)
     for panel in live_panels:
-        sentence = landing_sentence(panel.region, panel.solution, **panel.choice.penalty_form())
+        sentence = lesson.landing_sentence(
+            panel.region, panel.solution, **panel.choice.penalty_form()
+        )
         st.markdown(lesson.side_sentence(panel.side, sentence))
     st.caption(lesson.CORNERS_CAPTION)
 

@@ -7,7 +7,7 @@ from figures.posterior import bayes_figure
 from figures.shrinkage import many_weights_figure, shrinkage_figure, zeros_against_lambda_figure
 from lessons import one_weight as lesson
 from ui.frame import page_frame
-from ui.url_widgets import slider, url_select
+from ui.url_widgets import choice, slider
 
 # Figures that do not depend on the data's pull a are kept between reruns: moving
 # a (the control a student plays with most) then rebuilds only what a changes.
@@ -29,12 +29,7 @@ with page_frame("one_weight") as frame:
     with st.sidebar:
         st.header("Controls")
         a, lam, l1_ratio = (slider(spec) for spec in (lesson.PULL, lesson.LAM, lesson.RATIO))
-        units = lesson.UNITS
-        scale = float(
-            url_select(
-                units.label, units.key, units.options, default=units.default, help=units.help
-            )
-        )
+        scale = float(choice(lesson.UNITS))
     answers = lesson.answers(a, lam)
 
     st.header("1. The penalties and their slopes")

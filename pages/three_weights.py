@@ -6,7 +6,7 @@ from figures.three_d import scene_figure
 from figures.three_d_odds import dimension_figure, landing_odds_figure
 from lessons import three_weights as lesson
 from ui.frame import page_frame
-from ui.url_widgets import link_list, slider, url_select
+from ui.url_widgets import choice, link_list, slider
 
 PRESETS = lesson.PRESETS
 
@@ -68,14 +68,7 @@ with page_frame("three_weights") as frame:
         )
         st.header("The regions")
         budget = slider(lesson.BUDGET)
-        second_spec = lesson.SECOND
-        second = url_select(
-            second_spec.label,
-            second_spec.key,
-            second_spec.options,
-            default=second_spec.default,
-            help=second_spec.help,
-        )
+        second = choice(lesson.SECOND)
         l1_ratio = slider(lesson.EN_SHARE)
 
     views = [lesson.scene(shape, kind, budget, l1_ratio) for kind in ("l1", second)]

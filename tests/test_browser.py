@@ -136,7 +136,7 @@ def test_how_often_counts_exact_zeros_and_draws_the_map(app):
 
 
 def test_a_preset_link_opens_its_state_and_the_copy_link_gives_it_back(app):
-    from lessons.presets import PRESETS
+    from lessons.constraint_regions.presets import PRESETS
 
     query = urllib.parse.urlencode(PRESETS["correlated"].query())
     view = app.open(f"?{query}", 1280, 900)

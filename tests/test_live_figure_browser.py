@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from geometry import QuadraticLoss
 from geometry.regions import REGION_KINDS
-from lessons.presets import PAGE_DEFAULTS
+from lessons.constraint_regions.presets import PAGE_DEFAULTS
 from lessons.words import badge_text
 from solvers import solve_constrained
 from tests.browser.artifacts import ARTIFACTS

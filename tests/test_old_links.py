@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from lessons.presets import PRESETS
+from lessons.constraint_regions.presets import PRESETS
 from tests.apptest_support import SMALL, controls, notes, open_page
 
 OLD_PRESET_LINKS = {

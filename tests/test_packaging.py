@@ -17,11 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 LIVE = ROOT / "live"
 # The project's Python packages (app.py beside them); every rule reaches into sub-packages.
 PACKAGES = ("geometry", "solvers", "studies", "figures", "lessons", "ui", "pages", "data")
-# TEMPORARY: lesson modules that still import each other in a cycle, or a private name of
-# another module, while the lessons are restructured in parallel (issue 32). The lead empties
-# this at merge; an entry that no longer offends fails its test, so none outlives its offence.
-# ("import cycle", *the modules of one cycle, sorted) or (importing file, private name taken).
-KNOWN_LESSON_OFFENDERS_REMOVED_AT_MERGE: set[tuple[str, ...]] = set()  # none left
 # A static import or re-export of a relative module: `import {a, b} from "./x.js"`,
 # `import "./x.js"`, `export * from "../y/z.js"` (the clause may span lines).
 _JS_IMPORT = re.compile(
@@ -190,17 +185,10 @@ def _strongly_connected(graph: dict[str, set[str]]) -> list[set[str]]:
 def test_no_import_cycle_among_the_python_modules():
     graph = _import_graph()
     assert sum(len(imported) for imported in graph.values()) > 200  # the parser finds imports
-    known = {e for e in KNOWN_LESSON_OFFENDERS_REMOVED_AT_MERGE if e[0] == "import cycle"}
-    assert all(m.startswith("lessons.") for entry in known for m in entry[1:])
-    seen = set()
     for component in _strongly_connected(graph):
         if len(component) > 1 or any(v in graph[v] for v in component):
-            entry = ("import cycle", *sorted(component))
-            seen.add(entry)
-            if entry not in known:
-                inside = {v: graph[v] & component for v in component}
-                raise AssertionError("import cycle: " + " -> ".join(_cycle(inside)))
-    assert not known - seen, f"no longer a cycle, remove from the list: {known - seen}"
+            inside = {v: graph[v] & component for v in component}
+            raise AssertionError("import cycle: " + " -> ".join(_cycle(inside)))
 
 
 def _is_private(part: str) -> bool:
@@ -217,10 +205,34 @@ def test_no_module_imports_a_private_name_or_module_of_another():
             if any(map(_is_private, [*imported.split("."), taken])):
                 dotted = f"{imported}.{taken}" if taken else imported
                 offences.add((path.relative_to(ROOT).as_posix(), dotted))
-    known = {e for e in KNOWN_LESSON_OFFENDERS_REMOVED_AT_MERGE if e[0] != "import cycle"}
-    assert all(path.startswith("lessons/") for path, _ in known)  # only lessons may wait
-    assert not offences - known, sorted(offences - known)
-    assert not known - offences, f"no longer offending, remove from the list: {known - offences}"
+    assert not offences, sorted(offences)
+
+
+def test_tests_and_benchmarks_use_only_public_names_of_the_project():
+    # What a test calls is what the app's code may call: a private helper worth testing
+    # is a public name of a module of its own.
+    modules = _project_modules()
+    offences = set()
+    for folder in ("tests", "benchmarks"):
+        for path in sorted((ROOT / folder).glob("**/*.py")):
+            name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+            for imported, taken in _project_imports(name, path, modules):
+                if any(map(_is_private, [*imported.split("."), taken])):
+                    offences.add((path.relative_to(ROOT).as_posix(), f"{imported}.{taken}"))
+    assert not offences, sorted(offences)
+
+
+def test_each_page_takes_from_lessons_only_its_own_lesson():
+    # A page reads one lesson's public face; what lessons share, the lesson lists.
+    modules = _project_modules()
+    for path in sorted((ROOT / "pages").glob("*.py")):
+        own = f"lessons.{path.stem}"
+        taken = {
+            imported
+            for imported, _ in _project_imports(f"pages.{path.stem}", path, modules)
+            if imported.split(".")[0] == "lessons"
+        }
+        assert taken == {own}, f"{path.name} imports {sorted(taken)}"
 
 
 def test_the_installed_package_reads_its_data_outside_a_checkout(tmp_path):

@@ -7,8 +7,8 @@ import urllib.parse
 import pytest
 
 from lessons.constraint_regions import PanelChoice, solve_panel
+from lessons.constraint_regions.presets import PRESETS
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
-from lessons.presets import PRESETS
 from tests.apptest_support import controls, listed_links, notes, open_page
 
 

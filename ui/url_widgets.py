@@ -23,14 +23,16 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from lessons.controls import Slider
+from lessons.controls import Choice, Slider, Toggle
 from ui.registry import PAGES
 from ui.url_guards import OWNED, guard_choice, guard_choices, guard_flag, guard_number
 from ui.url_values import app_address
 
 __all__ = [
+    "choice",
     "link_list",
     "slider",
+    "toggle",
     "url_choices",
     "url_select",
     "url_slider",
@@ -188,3 +190,22 @@ def slider(spec: Slider) -> float:
         help=spec.help,
         fmt=spec.fmt,
     )
+
+
+def choice(spec: Choice, *, on_change: Callable[[], None] | None = None) -> str:
+    """The URL-bound select box (or radio row, ``spec.radio``) described by ``spec``."""
+    chosen = url_select(
+        spec.label,
+        spec.key,
+        spec.options,
+        default=spec.default,
+        help=spec.help,
+        on_change=on_change,
+        radio=spec.radio,
+    )
+    return spec.default if chosen is None else chosen
+
+
+def toggle(spec: Toggle) -> bool:
+    """The URL-bound switch described by ``spec``."""
+    return url_toggle(spec.label, spec.key, default=spec.default, help=spec.help)

@@ -2,21 +2,27 @@
 
 The page reads its controls (``controls``), each panel's exact solution and the shared
 view (``model``), what its live figure draws (``live_figure``: the payload, with every
-panel's words computed once) and its sentences (``words``; the words about a solution
-that other lessons share are ``lessons.words``').
+panel's words computed once), its named starting views (``presets``) and its sentences
+(``words``). The shared pieces it is built on, the loss's shape (``lessons.loss_shape``)
+and the sentences about a solution that other lessons share (``lessons.words``), are
+listed here too: the page imports this lesson and nothing else from lessons/.
 """
 
 from lessons.constraint_regions.controls import (
     BUDGET_RANGE,
     CENTRE,
     CONDITION,
+    MODE,
     MODES,
     PANEL_DEFAULTS,
     PENALTY_RANGE,
+    PLOTLY_CHARTS,
     REGION_LABELS,
     ROTATION,
+    SHOW_CONE,
     SIDES,
     panel_sliders,
+    region_choice,
 )
 from lessons.constraint_regions.live_figure import (
     LIVE_KINDS,
@@ -45,6 +51,7 @@ from lessons.constraint_regions.model import (
     view_extent,
     view_limit,
 )
+from lessons.constraint_regions.presets import PRESETS, matching_preset
 from lessons.constraint_regions.words import (
     BUDGET_CAPTION,
     CLAMPED,
@@ -71,6 +78,8 @@ from lessons.constraint_regions.words import (
     readout_table,
     side_sentence,
 )
+from lessons.loss_shape import DEFAULT_SHAPE, LossShape
+from lessons.words import cone_check, landing_sentence
 
 __all__ = [
     "BUDGET_CAPTION",
@@ -80,11 +89,13 @@ __all__ = [
     "CONDITION",
     "CONE_HELP",
     "CORNERS_CAPTION",
+    "DEFAULT_SHAPE",
     "EXPLANATION",
     "HINT",
     "INTRO",
     "LIVE_KINDS",
     "LP_NOTE",
+    "MODE",
     "MODES",
     "MODE_HELP",
     "NO_PENALTY_FORM",
@@ -95,27 +106,34 @@ __all__ = [
     "PENDING_NOTE",
     "PLAY_SECONDS",
     "PLAY_STEP",
+    "PLOTLY_CHARTS",
     "PLOTLY_HELP",
     "PLOTLY_LABEL",
+    "PRESETS",
     "PRESETS_LABEL",
     "PRESET_LINKS",
     "PROBLEM_LATEX",
     "REGION_HELP",
     "REGION_LABELS",
     "ROTATION",
+    "SHOW_CONE",
     "SIDES",
     "VIEW_KEYS",
     "VIEW_MARGIN",
     "VIEW_SCALE",
     "CarriedValue",
     "LivePanel",
+    "LossShape",
     "PanelChoice",
     "badge_line",
     "budget_marks",
     "budget_path",
     "budget_sides",
     "carry_across_modes",
+    "cone_check",
+    "landing_sentence",
     "live_payload",
+    "matching_preset",
     "needs_path",
     "palette",
     "panel_heading",
@@ -125,6 +143,7 @@ __all__ = [
     "penalty_range",
     "preset_note",
     "readout_table",
+    "region_choice",
     "release_values",
     "side_sentence",
     "solve_panel",

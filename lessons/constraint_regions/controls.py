@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from geometry.regions import REGION_KINDS
-from lessons.controls import Slider
+from lessons.constraint_regions.words import (
+    CONE_HELP,
+    MODE_HELP,
+    PLOTLY_HELP,
+    PLOTLY_LABEL,
+    REGION_HELP,
+)
+from lessons.controls import Choice, Slider, Toggle
 from lessons.loss_shape import DEFAULT_SHAPE
 
 SIDES = {"left": "l1", "right": "l2"}  # each panel's default region
@@ -11,6 +18,16 @@ REGION_LABELS = {slug: kind.label for slug, kind in REGION_KINDS.items()}
 MODES = {"constraint": "Constraint", "penalty": "Penalty"}
 BUDGET_RANGE = (0.1, 3.0)
 PENALTY_RANGE = (0.0, 30.0)
+MODE = Choice(
+    key="mode",
+    label="Form of the problem",
+    options=MODES,
+    default="constraint",
+    help=MODE_HELP,
+    radio=True,
+)
+SHOW_CONE = Toggle(key="cone", label="Show why: the normal cone", default=True, help=CONE_HELP)
+PLOTLY_CHARTS = Toggle(key="plotly", label=PLOTLY_LABEL, default=False, help=PLOTLY_HELP)
 # A panel's defaults, by what they set (model.PanelChoice's fields).
 PANEL_DEFAULTS = {"p": 0.5, "l1_ratio": 0.5, "budget": 1.0, "penalty_weight": 1.0}
 
@@ -92,3 +109,14 @@ def panel_sliders(side: str) -> dict[str, Slider]:
             help="Minimise L(w) + λ·R(w).",
         ),
     }
+
+
+def region_choice(side: str) -> Choice:
+    """A panel's region: L1 on the left and L2 on the right at first."""
+    return Choice(
+        key=f"{side}_region",
+        label="Region",
+        options=REGION_LABELS,
+        default=SIDES[side],
+        help=REGION_HELP,
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from lessons.constraint_regions import SIDES, PanelChoice
+from lessons.constraint_regions.controls import SIDES
+from lessons.constraint_regions.model import PanelChoice
 from lessons.loss_shape import DEFAULT_SHAPE
 
 PAGE_DEFAULTS: dict[str, object] = {

@@ -10,9 +10,9 @@ weight, Three weights, Training and Real data give theirs (``tour_step()`` or
 
 from __future__ import annotations
 
+from lessons.constraint_regions.presets import PRESETS
 from lessons.loss_shape import DEFAULT_SHAPE, LossShape
 from lessons.one_weight import tour_steps as one_weight_steps
-from lessons.presets import PRESETS
 from lessons.real_data import tour_step as real_data_step
 from lessons.three_weights import tour_step as three_weights_step
 from lessons.tour.figures import catchment_figures, panel_figures, regression_figures
