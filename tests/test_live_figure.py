@@ -354,3 +354,20 @@ def test_the_browser_draws_the_view_and_contours_python_draws_from_the_payload(t
     for drawn, (limit, levels) in zip(got["out"], expected, strict=True):
         assert drawn["limit"] == limit
         assert np.allclose(drawn["levels"], levels, rtol=1e-12, atol=0)
+
+
+def test_the_module_bundle_holds_every_browser_folder_and_nothing_else():
+    from ui.live_modules import BROWSER_FOLDERS, LIVE, live_component, loader_js, sources
+
+    bundled = sources()
+    on_disk = {
+        p.relative_to(LIVE).as_posix()
+        for p in LIVE.glob("*/*.js")
+        if p.parent.name not in {"tests", "tools", "chart", "share"}
+    }
+    assert set(bundled) == on_disk  # a new folder of browser modules joins without a list
+    assert {"figure", "solvers"} <= set(BROWSER_FOLDERS)
+    assert not {"tests", "tools"} & set(BROWSER_FOLDERS)
+    assert '"figure/main.js"' in loader_js()
+    with pytest.raises(ValueError, match="entry"):
+        live_component("sparsity_no_such_figure", "figure/no_such.js")
