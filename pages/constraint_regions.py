@@ -34,9 +34,9 @@ def on_mode_change() -> None:
 
 
 def loss_controls() -> LossShape:
-    st.caption("Unconstrained optimum ŵ: where the loss is smallest")
+    st.caption(lesson.CENTRE_CAPTION)
     c1, c2 = (slider(spec) for spec in lesson.CENTRE)
-    st.caption("Shape of the loss ellipses")
+    st.caption(lesson.SHAPE_CAPTION)
     return LossShape(c1, c2, slider(lesson.CONDITION), slider(lesson.ROTATION))
 
 

@@ -60,9 +60,9 @@ with page_frame("three_weights") as frame:
 
     with st.sidebar:
         st.header("The loss")
-        st.caption("Unconstrained optimum ŵ")
+        st.caption(lesson.CENTRE_CAPTION)
         centre = [slider(spec) for spec in lesson.CENTRE]
-        st.caption("Shape of the ellipsoids: a cigar along its long axis")
+        st.caption(lesson.SHAPE_CAPTION)
         shape = lesson.Shape3D(
             *centre, slider(lesson.CONDITION), slider(lesson.AZIMUTH), slider(lesson.ELEVATION)
         )

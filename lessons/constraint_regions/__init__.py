@@ -54,6 +54,7 @@ from lessons.constraint_regions.model import (
 from lessons.constraint_regions.presets import PRESETS, matching_preset
 from lessons.constraint_regions.words import (
     BUDGET_CAPTION,
+    CENTRE_CAPTION,
     CLAMPED,
     CONE_HELP,
     CORNERS_CAPTION,
@@ -72,6 +73,7 @@ from lessons.constraint_regions.words import (
     PRESETS_LABEL,
     PROBLEM_LATEX,
     REGION_HELP,
+    SHAPE_CAPTION,
     badge_line,
     panel_heading,
     preset_note,
@@ -85,6 +87,7 @@ __all__ = [
     "BUDGET_CAPTION",
     "BUDGET_RANGE",
     "CENTRE",
+    "CENTRE_CAPTION",
     "CLAMPED",
     "CONDITION",
     "CONE_HELP",
@@ -116,6 +119,7 @@ __all__ = [
     "REGION_HELP",
     "REGION_LABELS",
     "ROTATION",
+    "SHAPE_CAPTION",
     "SHOW_CONE",
     "SIDES",
     "VIEW_KEYS",

@@ -16,6 +16,8 @@ INTRO = (
     "default the L1 diamond ‖w‖₁ ≤ t on the left and the L2 circle ‖w‖₂ ≤ t on the "
     "right. The answer is where the smallest loss ellipse first touches the region."
 )
+CENTRE_CAPTION = "Unconstrained optimum ŵ: where the loss is smallest"
+SHAPE_CAPTION = "Shape of the loss ellipses"
 PRESETS_LABEL = "Presets: the key situations in one click"
 REGION_HELP = (
     "L1: the diamond. L2: the circle. L∞: the square. Lp: any p from 0.3 to 10. "

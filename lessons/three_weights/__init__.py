@@ -50,10 +50,12 @@ from lessons.three_weights.presets import PRESETS, Preset, matching_preset
 from lessons.three_weights.scenes import Scene, Shape3D, comparison, scene, view_limit
 from lessons.three_weights.tour import tour_step
 from lessons.three_weights.words import (
+    CENTRE_CAPTION,
     GROUPS_INTRO,
     INTRO,
     ODDS_SPINNER,
     SCENE_CAPTION,
+    SHAPE_CAPTION,
     badge,
     comparison_table,
     dimension_caption,
@@ -71,6 +73,7 @@ __all__ = [
     "BUDGET",
     "BUDGET_PER_WEIGHT",
     "CENTRE",
+    "CENTRE_CAPTION",
     "CONDITION",
     "DEFAULTS",
     "DIMENSIONS",
@@ -90,6 +93,7 @@ __all__ = [
     "REGION_NAMES",
     "SCENE_CAPTION",
     "SECOND",
+    "SHAPE_CAPTION",
     "Preset",
     "Scene",
     "Shape3D",

@@ -30,10 +30,12 @@ from solvers import Solution
 from studies.three_d import ThreeDOdds
 
 __all__ = [
+    "CENTRE_CAPTION",
     "GROUPS_INTRO",
     "INTRO",
     "ODDS_SPINNER",
     "SCENE_CAPTION",
+    "SHAPE_CAPTION",
     "badge",
     "comparison_table",
     "dimension_caption",
@@ -51,6 +53,8 @@ INTRO = (
     "weights are exactly 0, on its edges one, on its faces none. The optimum is where "
     "the loss ellipsoid touches it. **Drag a scene to turn it.**"
 )
+CENTRE_CAPTION = "Unconstrained optimum ŵ"
+SHAPE_CAPTION = "Shape of the ellipsoids: a cigar along its long axis"
 SCENE_CAPTION = (
     "Green: the piece of the boundary the optimum lies on. Grey: the loss's level set "
     "L(w) = L(w*), the ellipsoid that first touches the region (clipped to the cube when "
