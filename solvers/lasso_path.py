@@ -94,8 +94,11 @@ class LassoPath:
         upper = np.clip(upper, 0, max(last - 1, 0))
         lower = np.minimum(upper + 1, last)
         width = self.lambdas[upper] - self.lambdas[lower]
+        # Above lambdas[0] the answer is 0 (set below); held at lambdas[0], t stays in
+        # [0, 1], where a path of subnormal width (a centre ~1e-323) would overflow.
+        inside = np.minimum(flat, self.lambdas[0])
         with np.errstate(divide="ignore", invalid="ignore"):
-            t = np.where(width > 0.0, (self.lambdas[upper] - flat) / width, 0.0)
+            t = np.where(width > 0.0, (self.lambdas[upper] - inside) / width, 0.0)
         # (1 - t) w_upper + t w_lower: exactly the breakpoint at t = 0 and t = 1.
         t = t[:, None]
         out = (1.0 - t) * self.coefs[upper] + t * self.coefs[lower]

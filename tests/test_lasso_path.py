@@ -286,3 +286,16 @@ def test_the_support_solve_refuses_a_matrix_that_is_not_positive_definite():
 
     with pytest.raises(LinAlgError, match="not positive definite"):
         positive_definite_solve(np.array([[1.0, 2.0], [2.0, 1.0]]), np.ones(2))
+
+
+@pytest.mark.parametrize("pull", [(5e-324, 0.0), (0.0, 1e-320), (3e-310, -2e-310)])
+def test_a_subnormal_path_is_read_far_above_its_end_without_overflow(pull):
+    # The budget figure reads the path on a lambda axis at least 1e-3 wide: for a centre a
+    # subnormal step from 0 that is ~1e320 path widths above the first breakpoint.
+    b = np.array(pull)
+    path = lasso_path(np.eye(2), b)
+    lams = np.linspace(0.0, 1e-3, 80)
+    with np.errstate(all="raise"):
+        w = path.at(lams)
+    assert np.all(w[1:] == 0.0)  # lam >= ||b||_inf: the lasso is exactly 0
+    np.testing.assert_array_equal(w[0], b)  # lam = 0 with G = I: w = b, exactly
