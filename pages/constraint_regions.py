@@ -76,7 +76,10 @@ def cached_budget_curves(shape: LossShape, lam_max: float):
 with page_frame("constraint_regions") as frame:
     if not frame.presenting:  # projected, the lecturer says this
         st.markdown(lesson.INTRO)
-    st.pills(
+    # The presets and the live figure in one container: on a phone the presets go under
+    # the figure (keyed for frame's CSS), so that the first screen shows the L1 panel.
+    presets_and_figure = st.container()
+    presets_and_figure.container(key="below_on_phone_presets").pills(
         lesson.PRESETS_LABEL,
         list(PRESETS),
         format_func=lambda key: PRESETS[key].name,
@@ -103,18 +106,19 @@ with page_frame("constraint_regions") as frame:
     paths = {
         p.side: cached_budget_path(shape, p.choice) for p in live_panels if lesson.needs_path(p)
     }
-    live_figure(
-        lesson.live_payload(
-            shape,
-            live_panels,
-            limit=limit,
-            show_cone=show_cone,
-            presenting=frame.presenting,
-            dark=frame.dark,
-            paths=paths,
-        ),
-        budget_sides=lesson.budget_sides(st.session_state),
-    )
+    with presets_and_figure:
+        live_figure(
+            lesson.live_payload(
+                shape,
+                live_panels,
+                limit=limit,
+                show_cone=show_cone,
+                presenting=frame.presenting,
+                dark=frame.dark,
+                paths=paths,
+            ),
+            budget_sides=lesson.budget_sides(st.session_state),
+        )
     # What the preset shows, under the figure: the figure itself starts on the first screen.
     shown = lesson.matching_preset(st.session_state)
     if shown is not None:

@@ -37,7 +37,10 @@ SLIDER_QUERY = {"how_often": "?n=1%2C000"}
 
 # (check, page path, "WxH") -> the defect, as measured when the mark was set (Streamlit
 # 1.67, Chromium 156). Fix the page and the case XPASSes, which fails: remove its entry.
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
+    ("phone_half", "tour", "390x844"): "issue 33: the step's text pushes its first figure down",
+    ("phone_half", "training", "390x844"): "issue 33: the intro pushes the race down",
+}
 
 
 def cases(check: str, sizes) -> list:
@@ -328,6 +331,22 @@ def test_a_phone_first_screen_shows_part_of_the_main_figure(measured, path, widt
     assert visible >= MIN_VISIBLE_PART_PX, (
         f"{chart['key']}: {visible:.0f} px of it on the first screen (top at "
         f"{chart['box']['y']:.0f} px of {height})"
+    )
+
+
+@pytest.mark.parametrize(("path", "width", "height"), cases("phone_half", PHONE_SIZES[:1]))
+def test_a_phone_first_screen_shows_at_least_half_of_the_first_figure(
+    measured, path, width, height
+):
+    # The figure is the first thing a phone shows (issue 33): at 390 x 844, at least half of
+    # the first figure (the live figure's first panel, or the page's main chart).
+    load = measured.get(path, width, height)
+    figure = load.first_figure()
+    assert figure, f"no figure found among {[c['key'] for c in load.data['charts']]}"
+    share, _ = inside_fraction(figure["box"], width, height)
+    assert share >= 0.5, (
+        f"{figure['key']}: {share:.0%} inside the first screen (top at "
+        f"{figure['box']['y']:.0f} px, {figure['box']['h']:.0f} px tall)"
     )
 
 

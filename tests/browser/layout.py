@@ -74,6 +74,14 @@ class Load:
         others = [*self.data.get("livePanels", []), *self.data.get("keyed", [])]
         return found or [e for key in wanted for e in others if e["key"] == key][:1]
 
+    def first_figure(self) -> dict | None:
+        """The first figure a reader meets: the live figure's first panel, else the main chart."""
+        panels = self.data.get("livePanel", [])
+        if panels:
+            return min(panels, key=lambda p: p["box"]["y"])
+        figures = self.main_figures()
+        return figures[0] if figures else None
+
     def targets(self) -> list[dict]:
         found = list(self.data["targets"])
         if self.sidebar is not None:

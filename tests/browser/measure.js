@@ -260,6 +260,11 @@
       [c, ...c.querySelectorAll('*')].filter((e) => e.shadowRoot)
         .flatMap((h) => [...h.shadowRoot.querySelectorAll('.lf-panels')]))
       .map((p) => ({key: 'live_figure', box: box(p.getBoundingClientRect())})),
+    // Each panel on its own: on a phone they stack, and the first is the first figure.
+    livePanel: [...document.querySelectorAll('.st-key-live_figure')].flatMap((c) =>
+      [c, ...c.querySelectorAll('*')].filter((e) => e.shadowRoot)
+        .flatMap((h) => [...h.shadowRoot.querySelectorAll('.lf-panel')]))
+      .map((p) => ({key: `live_figure_${p.dataset.side}`, box: box(p.getBoundingClientRect())})),
     textBoxes: texts.length,
     errors: [...document.querySelectorAll(
       '[data-testid="stException"], [data-testid="stAlertContentError"]')].map((e) => label(e)),
