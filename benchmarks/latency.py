@@ -21,8 +21,14 @@ that page. The tour has no slider: its control is the Next button (Enter).
 
 Part 1: the first control of each page, ``--presses`` times (30; 10 with --quick).
 Part 2: every slider of the first page and the first 3 of the others (``--every-control``:
-every slider of every page), ``--per-control`` times each (10; 5 with --quick). ``--budget-min``
-bounds the whole run.
+every slider, toggle, radio row, select box and pill row of every page, pressed from the
+keyboard: ``browser_bench.choices``), ``--per-control`` times each (10; 5 with --quick).
+``--budget-min`` bounds the whole run.
+
+Beside each control's latency, its cost: the server's CPU per press (``/proc/<pid>/stat``,
+the app server's CPU seconds over the control's presses, against the floor server's over
+the floor presses; target <= 3x) and the bytes the tab received per press (the websocket
+frames; target <= 100 KB).
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ from ui.registry import PAGES
 
 TARGET_MAIN = 1.5  # p95 / p95 of the floor, first page
 TARGET_ANY = 2.0  # every page
+TARGET_CPU = 3.0  # server CPU per press / the floor's
+TARGET_KB = 100.0  # bytes received per press
 TOUR_BUTTONS = ("Next", "Back")
 WARM_UP = 2  # presses per control before timing (the first rerun imports and fills caches)
 
@@ -53,6 +61,8 @@ class Bench:
         self.app_context = browser.new_context(viewport=bb.VIEWPORT)
         self.floor_context = browser.new_context(viewport=bb.VIEWPORT)
         self.app = app
+        self.floor = floor
+        self.traffic = None
         self.floor_page = bb.open_page(self.floor_context, floor.url)
         self.floor_direction = {"key": "ArrowRight"}
         self.deadline = time.monotonic() + budget_s
@@ -67,7 +77,12 @@ class Bench:
         return bb.press_slider(self.floor_page, 0, self.floor_direction)
 
     def open(self, spec):
-        return bb.open_page(self.app_context, bb.page_url(self.app, spec.url_path))
+        url = bb.page_url(self.app, spec.url_path)
+        page = bb.open_page(self.app_context, url, before_goto=self._watch)
+        return page
+
+    def _watch(self, page) -> None:
+        self.traffic = bb.Traffic(page)  # before the first frame, so no socket is missed
 
 
 def controls_of(page, spec, limit: int | None, first_key: str = "ArrowRight") -> list:
@@ -91,17 +106,24 @@ def controls_of(page, spec, limit: int | None, first_key: str = "ArrowRight") ->
     return controls
 
 
-def measure(bench: Bench, press, count: int, warm_up: int = WARM_UP) -> tuple[list, list]:
+def measure(bench: Bench, press, count: int, warm_up: int = WARM_UP) -> tuple[list, list, bb.Cost]:
     """``count`` timed presses of one control, each followed by one floor press."""
     for _ in range(warm_up):
         press()
-    app_runs, floor_runs = [], []
+    app_runs, floor_runs, kb = [], [], []
+    app_cpu = floor_cpu = 0.0
     for _ in range(count):
         if bench.over():
             break
+        received, cpu = bench.traffic.received, bench.app.cpu_seconds()
         app_runs.append(press())
+        app_cpu += bench.app.cpu_seconds() - cpu
+        kb.append((bench.traffic.received - received) / 1024)
+        cpu = bench.floor.cpu_seconds()
         floor_runs.append(bench.floor_press())
-    return app_runs, floor_runs
+        floor_cpu += bench.floor.cpu_seconds() - cpu
+    presses = max(len(app_runs), 1)
+    return app_runs, floor_runs, bb.Cost(1e3 * app_cpu / presses, 1e3 * floor_cpu / presses, kb)
 
 
 def figures(runs: list[bb.Interaction]) -> dict[str, bb.Summary]:
@@ -121,7 +143,7 @@ def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
     print(f"\nPart 1: the first control of each page, {presses} presses, each beside a floor press")
     header = (
         f"{'page':<20}{'control':<22}{'ok':>6}{'p50':>8}{'p95':>8}{'floor p50':>10}"
-        f"{'floor p95':>10}{'p95/floor':>10}{'target':>8}  verdict"
+        f"{'floor p95':>10}{'p95/floor':>10}{'target':>8}  verdict  {bb.COST_HEADER}"
     )
     split_header = (
         f"{'page':<20}{'key->running':>13}{'rerun':>8}{'key->idle':>10}{'idle->chart':>12}"
@@ -139,7 +161,7 @@ def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
             page.close()
             continue
         label, press = controls[0]
-        app_runs, floor_runs = measure(bench, press, presses)
+        app_runs, floor_runs, cost = measure(bench, press, presses)
         page.close()
         pooled_floor += floor_runs
         app, floor = figures(app_runs), figures(floor_runs)
@@ -148,7 +170,8 @@ def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
         rows.append(
             f"{spec.key:<20}{label[:21]:<22}{sum(x.ok for x in app_runs):>3}/{len(app_runs):<2}"
             f"{app['total'].p50:>8.0f}{app['total'].p95:>8.0f}{floor['total'].p50:>10.0f}"
-            f"{floor['total'].p95:>10.0f}{r:>9.1f}x{target:>7.1f}x  {bb.verdict(r, target)}"
+            f"{floor['total'].p95:>10.0f}{r:>9.1f}x{target:>7.1f}x  "
+            f"{bb.verdict(r, target):<7}  {cost.columns()}"
         )
         splits.append(
             f"{spec.key:<20}{app['to_running'].p50:>13.0f}{app['rerun'].p50:>8.0f}"
@@ -164,7 +187,10 @@ def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
         f"{floor['busy'].p50:>13.0f}"
         f"   [rerun p95 {floor['rerun'].p95:.0f}, render p95 {floor['render'].p95:.0f}]"
     )
-    print("\nkeypress -> chart showing the new state (ms)")
+    print(
+        f"\nkeypress -> chart showing the new state (ms); cost per press: server CPU ms and its "
+        f"ratio to the floor's (target <= {TARGET_CPU:g}x), KB received (target <= {TARGET_KB:g})"
+    )
     print(header)
     print("\n".join(rows))
     print(
@@ -184,14 +210,14 @@ def part_one(bench: Bench, presses: int, pages: tuple) -> tuple[list, list]:
 
 def part_two(bench: Bench, per_control: int, pages: tuple, every: bool = False) -> None:
     which = (
-        "every slider of every page"
+        "every slider, toggle, radio row, select box and pill row of every page"
         if every
         else ("every slider of the first page, the first 3 of the others")
     )
     print(f"\nPart 2: {which}, {per_control} presses each (ms)")
     print(
         f"{'page':<20}{'control':<34}{'ok':>6}{'p50':>8}{'p95':>8}{'rerun p50':>10}"
-        f"{'render p50':>11}{'busy p50':>9}{'floor p95':>10}{'p95/floor':>10}"
+        f"{'render p50':>11}{'busy p50':>9}{'floor p95':>10}{'p95/floor':>10}{bb.COST_HEADER}"
     )
     for spec in pages:
         if bench.over():
@@ -199,17 +225,19 @@ def part_two(bench: Bench, per_control: int, pages: tuple, every: bool = False) 
             continue
         page = bench.open(spec)
         controls = controls_of(page, spec, None if every or spec.url_path == "" else 3, "ArrowLeft")
+        if every:
+            controls += bb.choice_controls(page)
         for label, press in controls:
             if bench.over():
                 print(f"{spec.key:<20}{label[:33]:<34}(not measured: out of time)")
                 continue
-            app_runs, floor_runs = measure(bench, press, per_control, warm_up=1)
+            app_runs, floor_runs, cost = measure(bench, press, per_control, warm_up=1)
             app, floor = figures(app_runs), figures(floor_runs)
             print(
                 f"{spec.key:<20}{label[:33]:<34}{sum(x.ok for x in app_runs):>3}/{len(app_runs):<2}"
                 f"{app['total'].p50:>8.0f}{app['total'].p95:>8.0f}{app['rerun'].p50:>10.0f}"
                 f"{app['render'].p50:>11.0f}{app['busy'].p50:>9.0f}{floor['total'].p95:>10.0f}"
-                f"{bb.ratio(app['total'].p95, floor['total'].p95):>9.1f}x",
+                f"{bb.ratio(app['total'].p95, floor['total'].p95):>9.1f}x{cost.columns()}",
                 flush=True,
             )
         page.close()
@@ -224,7 +252,7 @@ def main() -> None:
     parser.add_argument("--skip-controls", action="store_true", help="part 1 only")
     parser.add_argument("--pages", help="comma-separated page keys (default: every page)")
     parser.add_argument(
-        "--every-control", action="store_true", help="part 2: every slider of every page"
+        "--every-control", action="store_true", help="part 2: every control of every page"
     )
     args = parser.parse_args()
     keys = args.pages.split(",") if args.pages else [spec.key for spec in PAGES]

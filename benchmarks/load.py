@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
 import sys
 import time
 from pathlib import Path
@@ -41,12 +40,6 @@ import browser_bench as bb
 
 TARGET_MB = 30.0
 PRESSES = 20
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far (its threads included)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def student(index: int, browser, url: str, signals: tuple, gate, presses: int):
@@ -99,7 +92,7 @@ async def one_step(browser, n: int, args) -> dict:
     try:
         await warm_up(browser, server)
         await asyncio.sleep(2)
-        before, cpu_before = server.rss_mb(), cpu_seconds(server.pid)
+        before, cpu_before = server.rss_mb(), server.cpu_seconds()
         opened = asyncio.Event()
         ready = [asyncio.Event() for _ in range(n)]
         gate = asyncio.Semaphore(args.open_at_once)
@@ -123,7 +116,7 @@ async def one_step(browser, n: int, args) -> dict:
             task.cancel()
         wall = time.monotonic() - pressing
         after, peak = server.rss_mb(), server.peak_mb()
-        cpu = cpu_seconds(server.pid) - cpu_before
+        cpu = server.cpu_seconds() - cpu_before
         results = [t.result() for t in done if not t.cancelled() and t.exception() is None]
         for context in list(browser.contexts):  # every student's, finished or not
             await context.close()

@@ -10,6 +10,9 @@ Split by job:
   (``tests.browser.server``, ``tests.browser.chromium``): one lookup, one server start.
 - ``in_page``: the JavaScript run in the page, and the selectors waited for.
 - ``presses``: one keypress (or Enter on a button), timed; sync and async API.
+- ``choices``: the toggles, radios, select boxes and pill rows of a page, each pressed
+  from the keyboard and timed as a slider's keypress is.
+- ``traffic``: the bytes a tab receives over its websockets (a press's payload).
 - ``stats``: percentiles, p50 / p95 summaries, ratios to a floor, verdicts.
 
 Every time is taken inside the page with ``performance.now()`` (a keydown
@@ -25,6 +28,7 @@ poll of the charts), so Playwright's own round trips are not counted.
   new data).
 """
 
+from .choices import choice_controls
 from .in_page import CHART, FIRST_PAINT, IDLE, LIVE, SLIDER
 from .presses import (
     GRACE_MS,
@@ -37,6 +41,7 @@ from .presses import (
     press_button,
     press_slider,
     slider_state,
+    timed_key,
     visible_sliders,
     wait_idle,
 )
@@ -52,12 +57,14 @@ from .serving import (
     start_server,
     stop_server,
 )
-from .stats import Summary, percentile, ratio, verdict
+from .stats import COST_HEADER, Cost, Summary, percentile, ratio, verdict
+from .traffic import Traffic
 
 __all__ = [
     "APP",
     "CHART",
     "CHROMIUM_ARGS",
+    "COST_HEADER",
     "FIRST_PAINT",
     "GRACE_MS",
     "IDLE",
@@ -66,12 +73,15 @@ __all__ = [
     "REFERENCE",
     "SLIDER",
     "VIEWPORT",
+    "Cost",
     "Interaction",
     "Server",
     "Summary",
+    "Traffic",
     "aopen_page",
     "apress_slider",
     "avisible_sliders",
+    "choice_controls",
     "interaction_from",
     "launch",
     "open_page",
@@ -83,6 +93,7 @@ __all__ = [
     "slider_state",
     "start_server",
     "stop_server",
+    "timed_key",
     "verdict",
     "visible_sliders",
     "wait_idle",

@@ -67,9 +67,15 @@ def wait_idle(page, timeout_ms: float = 60_000) -> None:
     page.wait_for_selector(IDLE, timeout=timeout_ms)
 
 
-def open_page(context, url: str, timeout_ms: float = 90_000):
-    """A new tab on ``url``, waited until a chart is drawn and the run is over."""
+def open_page(context, url: str, timeout_ms: float = 90_000, before_goto=None):
+    """A new tab on ``url``, waited until a chart is drawn and the run is over.
+
+    ``before_goto(page)``, if given, runs on the new tab before it navigates (to watch
+    its traffic from the first frame).
+    """
     page = context.new_page()
+    if before_goto is not None:
+        before_goto(page)
     page.goto(url, timeout=timeout_ms)
     # The first visible chart: a page's first chart in the DOM may be in a closed expander.
     page.locator(CHART).filter(visible=True).first.wait_for(timeout=timeout_ms)
@@ -102,7 +108,7 @@ def press_slider(page, index: int, direction: dict, timeout_ms: float = 30_000) 
     elif direction["key"] == "ArrowLeft" and state["value"] <= state["min"]:
         direction["key"] = "ArrowRight"
     thumb.focus()
-    return _timed_key(page, direction["key"], timeout_ms)
+    return timed_key(page, direction["key"], timeout_ms)
 
 
 def press_button(page, labels: tuple[str, str], direction: dict, timeout_ms: float = 30_000):
@@ -114,10 +120,11 @@ def press_button(page, labels: tuple[str, str], direction: dict, timeout_ms: flo
         direction["button"] = name = backward if name == forward else forward
         button = page.get_by_role("button", name=name, exact=True)
     button.focus()
-    return _timed_key(page, "Enter", timeout_ms)
+    return timed_key(page, "Enter", timeout_ms)
 
 
-def _timed_key(page, key: str, timeout_ms: float) -> Interaction:
+def timed_key(page, key: str, timeout_ms: float = 30_000) -> Interaction:
+    """Press ``key`` on whatever has the focus and time the update it causes."""
     page.evaluate(INSTALL_WATCH)
     page.keyboard.press(key)
     result = page.evaluate(AWAIT_WATCH, [timeout_ms, GRACE_MS])

@@ -31,6 +31,11 @@ class Server(StreamlitServer):
         """Resident memory of the server process now (VmRSS), in MB."""
         return _status_kb(self.pid, "VmRSS") / 1024
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time of the server process so far (its threads included)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def peak_mb(self) -> float:
         """Peak resident memory of the server process so far (VmHWM), in MB."""
         return _status_kb(self.pid, "VmHWM") / 1024

@@ -46,3 +46,22 @@ def verdict(value: float, target: float) -> str:
     if value != value:
         return "n/a"
     return "met" if value <= target else f"MISSED by {value / target:.2f}x"
+
+
+@dataclass
+class Cost:
+    """What a control's presses cost: server CPU per press (ms) and bytes received per press."""
+
+    app_cpu_ms: float
+    floor_cpu_ms: float
+    kb: list[float]
+
+    def columns(self) -> str:
+        """CPU ms per press, its ratio to the floor's, KB per press (p50 and the largest)."""
+        kb = Summary(self.kb)
+        cpu = ratio(self.app_cpu_ms, self.floor_cpu_ms)
+        big = max(self.kb, default=float("nan"))
+        return f"{self.app_cpu_ms:>7.0f}{cpu:>7.1f}x{kb.p50:>7.0f}{big:>7.0f}"
+
+
+COST_HEADER = f"{'cpu ms':>7}{'/floor':>8}{'KB p50':>7}{'KB max':>7}"
