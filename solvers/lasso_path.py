@@ -71,9 +71,8 @@ class LassoPath:
     def at(self, lam: float | np.ndarray) -> np.ndarray:
         """The exact solution at ``lam`` (scalar: shape (p,); 1-D array: shape (m, p)).
 
-        ``w(lam)`` is linear between breakpoints, so linear interpolation is
-        exact; a coordinate zero at both ends of a piece is exactly 0.0 inside it.
-        Above ``lambdas[0]`` the solution is 0.
+        ``w(lam)`` is linear between breakpoints, so linear interpolation is exact; a
+        coordinate zero at both ends of a piece is 0.0 inside it; w = 0 above ``lambdas[0]``.
 
         Raises
         ------
@@ -94,8 +93,7 @@ class LassoPath:
         upper = np.clip(upper, 0, max(last - 1, 0))
         lower = np.minimum(upper + 1, last)
         width = self.lambdas[upper] - self.lambdas[lower]
-        # Above lambdas[0] the answer is 0 (set below); held at lambdas[0], t stays in
-        # [0, 1], where a path of subnormal width (a centre ~1e-323) would overflow.
+        # Held at lambdas[0] (above it w = 0, set below), t stays in [0, 1]: no overflow.
         inside = np.minimum(flat, self.lambdas[0])
         with np.errstate(divide="ignore", invalid="ignore"):
             t = np.where(width > 0.0, (self.lambdas[upper] - inside) / width, 0.0)
