@@ -22,6 +22,7 @@ from streamlit.delta_generator import DeltaGenerator
 from figures.adapt import adapt_figure
 from figures.style import chart_config
 from ui import url_guards, url_widgets
+from ui.live_modules import mount_modules
 from ui.plotly_chart import plotly_chart
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
 from ui.share_link import share_link_button
@@ -45,6 +46,8 @@ EXPORT_FORMATS = {
 # and the toolbar's download format and link share a row.
 _COMPACT = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
+/* The live modules' element draws nothing: no row, no gap. */
+[data-testid="stElementContainer"].st-key-live_modules { display: none; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0.2rem 0 0.4rem 0; }
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
@@ -148,6 +151,7 @@ def _open(page: PageSpec) -> PageFrame:
     _hand_over_to_router()
     url_guards.guard_flag(PRESENT, "Presentation mode")
     st.html(_COMPACT + TOUCH_CSS)  # constants: nothing a user types reaches this HTML
+    mount_modules()  # the browser modules every live element of the page loads from
     toolbar = st.container(key="page_toolbar")  # its key names it in _COMPACT
     heading, present, export, link = toolbar.columns([5, 2, 2, 2], vertical_alignment="center")
     with present:

@@ -1,7 +1,7 @@
 """The main page's live figure as a Streamlit component, and its way back to the sliders.
 
 The browser side is ``live/figure/main.js``, loaded through ``ui.live_modules``
-(the modules travel once per session; this component's data,
+(the page frame mounts the modules; they travel once per session; this component's data,
 ``lessons.constraint_regions.live_payload``, is all that changes from one
 rerun to the next).
 
@@ -27,7 +27,7 @@ from lessons.constraint_regions import (
     release_values,
 )
 from lessons.controls import Slider
-from ui.live_modules import LIVE, live_component, mount_modules
+from ui.live_modules import LIVE, live_component
 from ui.url_values import parse_number
 
 __all__ = ["APPLIED", "ENTRY", "KEY", "STATE", "apply_release", "live_figure", "slider_specs"]
@@ -87,7 +87,6 @@ def live_figure(payload: dict, *, budget_sides: tuple[str, ...], key: str = KEY)
     key : str
         The component's key; its state is ``st.session_state[key]["view"]``.
     """
-    mount_modules(key)
     _figure(
         key=key,
         data=payload,

@@ -3,16 +3,18 @@
 Every page whose figure the browser computes mounts two components:
 
 - ``sparsity_live_modules`` carries the ES modules of every browser folder of
-  ``live/`` (all but ``tests/`` and ``tools/``, and the two standalone
-  components ``chart/`` and ``share/``). Its message never changes, so after
+  ``live/`` (all but ``tests/`` and ``tools/``), mounted once by the page frame
+  (``ui.frame``) on every page, hidden. Its message never changes, so after
   the first page load Streamlit's message cache sends only its hash: the code
   travels once per session, not on every rerun. In the browser it turns each
   module into a blob URL (imports rewritten to those URLs) and offers
   ``load(path)``; a module is imported when a figure first asks for it.
-- one small figure component per kind of figure (``live_component``): a few
-  lines that wait for ``load``, import their entry module (``figure/main.js``,
-  ...) and hand it Streamlit's arguments. Its data is all that changes from
-  one rerun to the next.
+- one small component per kind of element (``live_component``): a few lines
+  that import their entry module (``figure/main.js``, ``chart/plotly_chart.js``,
+  ``share/share_link.js``, ...) and hand it Streamlit's arguments. Each rerun
+  re-sends a component's JavaScript with its element (a Plotly chart's 12 kB on
+  every chart, every press, when each carried its own module): now it is these
+  few lines, and the data is all that changes from one rerun to the next.
 
 A Community Cloud app is not an installed package, so a component has no
 ``asset_dir``: the files are read from the repository by path.
@@ -27,12 +29,19 @@ from pathlib import Path
 
 import streamlit as st
 
-__all__ = ["BROWSER_FOLDERS", "LIVE", "live_component", "loader_js", "mount_modules", "sources"]
+__all__ = [
+    "BROWSER_FOLDERS",
+    "LIVE",
+    "MODULES_KEY",
+    "live_component",
+    "loader_js",
+    "mount_modules",
+    "sources",
+]
 
 LIVE = Path(__file__).resolve().parents[1] / "live"
-# Not part of the bundle: Node's tests and command-line tools, and the two
-# components that load on their own (the in-place Plotly chart, the share link).
-_NOT_BUNDLED = frozenset({"tests", "tools", "chart", "share", "node_modules"})
+# Not part of the bundle: Node's tests and command-line tools.
+_NOT_BUNDLED = frozenset({"tests", "tools", "node_modules"})
 BROWSER_FOLDERS = tuple(
     sorted(p.name for p in LIVE.iterdir() if p.is_dir() and p.name not in _NOT_BUNDLED)
 )
@@ -70,16 +79,18 @@ function urlFor(path) {
 }
 
 // One import per module path and version: every live component of the page shares them.
+// A module once loaded is kept by path, so that a component can call it synchronously.
 function load(path) {
   const url = urlFor(path);
   if (url === null) return Promise.reject(new Error(`Sparsity Lab: no live module ${path}`));
-  const loading = import(url);
+  const loading = import(url).then((module) => (shared.loaded[path] = module));
   loading.catch((error) => console.error(`Sparsity Lab live module ${path}:`, error));
   return loading;
 }
 
 if (shared.version !== VERSION) {
   shared.version = VERSION;
+  shared.loaded = {};
   shared.load = load;
   for (const waiting of shared.waiting ?? []) waiting(load);
   shared.waiting = [];
@@ -94,10 +105,20 @@ function loader() {
   if (shared.load) return Promise.resolve(shared.load);
   return new Promise((resolve) => (shared.waiting ??= []).push(resolve));
 }
-export default async function (args) {
-  const load = await loader();
-  const module = await load("__ENTRY__");
-  return module.default(args);
+// Loaded: call the entry at once, so that the cleanup it returns reaches Streamlit (a
+// chart frees its WebGL context there). The first time: once the module has loaded.
+export default function (args) {
+  const entry = shared.loaded && shared.loaded["__ENTRY__"];
+  if (entry) return entry.default(args);
+  let cleanup = null;
+  let gone = false;
+  loader()
+    .then((load) => load("__ENTRY__"))
+    .then((module) => { if (!gone) cleanup = module.default(args); });
+  return () => {
+    gone = true;
+    if (typeof cleanup === "function") cleanup();
+  };
 }
 """
 
@@ -119,14 +140,17 @@ def loader_js() -> str:
 
 
 _modules = st.components.v2.component("sparsity_live_modules", js=loader_js())
+MODULES_KEY = "live_modules"  # ui.frame's CSS hides its element (it draws nothing)
 
 
-def mount_modules(key: str) -> None:
-    """Mount the modules component (once per figure is harmless: one import per module)."""
-    _modules(key=f"{key}_modules")
+def mount_modules() -> None:
+    """Mount the modules component: once per run, as the page frame does on every page."""
+    _modules(key=MODULES_KEY)
 
 
-def live_component(name: str, entry: str, css: str = "") -> Callable[..., object]:
+def live_component(
+    name: str, entry: str, css: str = "", *, isolate_styles: bool = True
+) -> Callable[..., object]:
     """A figure component whose browser side is the live module ``entry``.
 
     Parameters
@@ -137,7 +161,9 @@ def live_component(name: str, entry: str, css: str = "") -> Callable[..., object
         Its module's path under ``live/`` ("figure/main.js"), in ``sources()``;
         the module's default export receives Streamlit's arguments.
     css : str
-        Styles for the component's element (isolated).
+        Styles for the component's element.
+    isolate_styles : bool
+        Draw in a shadow root (False for a Plotly chart, which needs the page's styles).
 
     Returns
     -------
@@ -147,5 +173,5 @@ def live_component(name: str, entry: str, css: str = "") -> Callable[..., object
     if entry not in sources():
         raise ValueError(f"entry: {entry!r} is not a bundled live module")
     return st.components.v2.component(
-        name, js=_STUB.replace("__ENTRY__", entry), css=css, isolate_styles=True
+        name, js=_STUB.replace("__ENTRY__", entry), css=css or None, isolate_styles=isolate_styles
     )

@@ -26,6 +26,7 @@ import streamlit as st
 from plotly.io.json import to_json_plotly
 
 from ui.chart_theme import themed_layout
+from ui.live_modules import live_component
 
 __all__ = [
     "MODULE",
@@ -63,9 +64,9 @@ def plotly_chunk(folder: Path = _STREAMLIT_JS) -> str:
 
 
 PLOTLY_CHUNK = plotly_chunk()
-_component = st.components.v2.component(
-    NAME, js=MODULE.read_text(encoding="utf-8"), isolate_styles=False
-)
+# Its module travels once per session in the live bundle (ui.live_modules), not with
+# every chart of every rerun.
+_component = live_component(NAME, "chart/plotly_chart.js", isolate_styles=False)
 
 
 def traces_json(figure: go.Figure) -> str:

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import streamlit as st
+from ui.live_modules import live_component
 
 __all__ = ["KEY", "SHARE", "share_link_button"]
 
 KEY = "share_link"
 SHARE = Path(__file__).resolve().parents[1] / "live" / "share"
 
-_component = st.components.v2.component(
+# Its module travels once per session in the live bundle (ui.live_modules).
+_component = live_component(
     "sparsity_share_link",
-    js=(SHARE / "share_link.js").read_text(encoding="utf-8"),
-    css=(SHARE / "share_link.css").read_text(encoding="utf-8"),
-    isolate_styles=True,
+    "share/share_link.js",
+    (SHARE / "share_link.css").read_text(encoding="utf-8"),
 )
 
 
