@@ -2,6 +2,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# No background warm-up in the tests' processes and servers (ui/warm_up.py): AppTest times
+# its runs, and the browser tests measure layouts on a busy machine already.
+os.environ.setdefault("SPARSITY_WARM_UP", "0")
+
 # The real-browser tests' fixtures (streamlit_server, browser, app, measured, ...).
 pytest_plugins = ["tests.browser.fixtures"]
 

@@ -8,10 +8,10 @@ quote those counts.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from functools import lru_cache
 
 import numpy as np
 
+from lessons.computed_once import computed_once
 from studies.odds import DimensionOdds, Share
 from studies.three_d import ThreeDOdds, sample_three_d_odds, zeros_against_dimension
 
@@ -47,7 +47,7 @@ DIMENSION_COUNTS = ((range(2, 11), 100), (range(11, 51), 40))
 DIMENSIONS = range(2, 51)
 
 
-@lru_cache(maxsize=1)
+@computed_once
 def three_d_odds() -> ThreeDOdds:
     """Where the optima of ``ODDS_COUNT`` random 3-D problems land (the same for every visitor).
 
@@ -68,7 +68,7 @@ def zeros_by_dimension(scaled: bool = False) -> tuple[DimensionOdds, ...]:
     return _zeros_by_dimension(bool(scaled))  # one cache entry per budget, however called
 
 
-@lru_cache(maxsize=2)
+@computed_once
 def _zeros_by_dimension(scaled: bool) -> tuple[DimensionOdds, ...]:
     """Share of exact zeros for n = 2..50 weights, the same for every visitor: computed once.
 
@@ -92,6 +92,9 @@ def _zeros_by_dimension(scaled: bool) -> tuple[DimensionOdds, ...]:
                 radius_per_weight=per_weight,
             )
         )
+
+
+zeros_by_dimension.cache_clear = _zeros_by_dimension.cache_clear  # type: ignore[attr-defined]
 
 
 def zero_weight_shares(odds: tuple[DimensionOdds, ...], name: str) -> list[Share]:
