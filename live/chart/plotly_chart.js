@@ -25,8 +25,11 @@ const DEFAULT_HEIGHT = 450; // Plotly's own default, as st.plotly_chart uses
 // a figure arriving meanwhile is simply drawn at the host's width.
 export const RESIZE_SETTLE_MS = 80;
 const SHARED = (globalThis.__sparsityLab ??= {});
-/** Draws and skipped updates, for the tests and a look from the console (window.__sparsityLab.charts). */
-export const counters = (SHARED.charts ??= { plots: 0, reacts: 0, skipped: 0 });
+/**
+ * Draws and skipped updates, for the tests and a look from the console
+ * (window.__sparsityLab.charts); `resizing`: charts waiting for a new width to hold.
+ */
+export const counters = (SHARED.charts ??= { plots: 0, reacts: 0, skipped: 0, resizing: 0 });
 
 /** The figure, config and chunk name from the component's data (bytes or text). */
 export function readData(data) {
@@ -183,6 +186,7 @@ export class Chart {
     const promise = new Promise((done) => (resolve = done));
     const timer = setTimeout(() => this.settleResize(width), RESIZE_SETTLE_MS);
     this.resizing = { timer, resolve, promise };
+    counters.resizing += 1;
     return promise;
   }
 
@@ -192,7 +196,9 @@ export class Chart {
     if (!resizing) return;
     clearTimeout(resizing.timer);
     this.resizing = null;
-    const redraw = width !== null && width >= 1 && Math.abs(width - this.width) >= 1;
+    counters.resizing -= 1;
+    const redraw =
+      width !== null && width >= 1 && Math.abs(width - this.width) >= 1 && this.parent.isConnected;
     if (redraw && this.drawing) {
       // A draw in progress read the width when it started: look again once it is done.
       resizing.resolve(this.drawing.then(() => this.resize(this.parent.clientWidth)));
@@ -209,6 +215,7 @@ export class Chart {
   /** Free plotly.js's resources (a 3-D scene's WebGL context) once the element is gone. */
   dispose() {
     if (this.parent.isConnected) return false; // a rerun cancelled a call; the chart stays
+    this.settleResize(null); // a purged graph has nothing to relay out
     if (this.plotly) this.plotly.purge(this.graph);
     return true;
   }

@@ -215,9 +215,11 @@ test("a new width is drawn once it held; a figure arriving meanwhile is drawn at
   const widened = chart.resize(1280);
   assert.ok(widened instanceof Promise);
   assert.equal(chart.resize(0), widened); // not laid out: nothing new to do
+  assert.equal(counters.resizing, 1);
   assert.equal(plotly.calls.length, drawn); // nothing redrawn yet
   await chart.receive(payload({ ...FIGURE, data: [{ type: "bar", x: [1], y: [2] }] }));
   assert.equal(await widened, null); // the old figure was never relaid out
+  assert.equal(counters.resizing, 0);
   const calls = plotly.calls.slice(drawn);
   assert.deepEqual(
     calls.map((c) => c.kind),
@@ -238,4 +240,20 @@ test("a new width is drawn once it held; a figure arriving meanwhile is drawn at
   assert.ok(performance.now() - started >= RESIZE_SETTLE_MS - 5);
   assert.deepEqual(plotly.calls.at(-1), { kind: "relayout", graph: chart.graph, update: { width: 900 } });
   assert.equal(plotly.calls.length, drawn + 2);
+});
+
+test("a chart whose element is gone is purged, and a resize waiting for it never draws", async () => {
+  const plotly = fakePlotly();
+  const parent = fakeElement(700);
+  const chart = new Chart(parent, async () => plotly, fakeDocument);
+  await chart.receive(payload(FIGURE));
+  const waiting = chart.resize(1280); // the host widened as its row lost a column ...
+  parent.isConnected = false; // ... and then the element left the page
+  assert.equal(chart.dispose(), true);
+  assert.equal(await waiting, null);
+  assert.deepEqual(
+    plotly.calls.map((c) => c.kind),
+    ["react", "purge"],
+  );
+  assert.equal(counters.resizing, 0);
 });
