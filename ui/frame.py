@@ -135,8 +135,8 @@ class PageFrame:
         ``full_width``: the figure has the page's whole width (its projected title
         lines may be longer). ``name``: the downloaded file's name, if not the key
         (a chart whose key shows several figures in turn). ``fixed``: the figure is
-        never changed once shown (a cached one), so its adapted copy is kept while
-        it lives; a figure whose layout a page moves must not be ``fixed``.
+        never changed once shown (a cached one), so its adapted copy and its payload
+        are kept while it lives; a figure whose layout a page moves must not be ``fixed``.
         """
         if fixed:
             shown = _adapted(figure, self.presenting, self.dark, full_width)
@@ -149,6 +149,7 @@ class PageFrame:
             key=key,
             config=chart_config(name or key, self.export_format),
             dark=self.dark,
+            fixed=fixed,
         )
 
     def _finish(self) -> None:
