@@ -29,7 +29,7 @@ class TourStep:
     text : callable
         Builds the paragraph (markdown), its numbers computed; called when shown.
     figures : callable
-        Builds the step's figures (called once per process: the page caches it).
+        Builds the step's figures (called once per process: ``lessons.tour.built_step``).
     page : str
         The registry key of the full page to explore it on.
     page_title : str

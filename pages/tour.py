@@ -2,18 +2,16 @@
 
 import streamlit as st
 
-from lessons.tour import LEGACY_STEPS, STEP_LABELS, STEPS, step_text
+from lessons.tour import LEGACY_STEPS, STEP_LABELS, STEPS, built_step, start_warming
 from ui.frame import page_frame
 from ui.registry import PAGE
 from ui.url_widgets import url_select
 
 SLUGS = [step.slug for step in STEPS]
-
-
-@st.cache_resource(max_entries=len(STEPS), show_spinner=False)
-def step_figures(slug: str) -> list:
-    """A step's figures: the same for every visitor, built once (st.plotly_chart only reads)."""
-    return STEPS[SLUGS.index(slug)].figures()
+# The charts are keyed by their place, not by the step: Next and Back hand the same
+# chart a new figure (Plotly.react in place, ui.plotly_chart), where a key per step
+# made a new element and a full Plotly.newPlot on every press.
+CHART_KEYS = ("tour_chart_0", "tour_chart_1")
 
 
 def move(delta: int) -> None:
@@ -61,12 +59,14 @@ with page_frame("tour") as frame:
     text, figures_row = (st.container(), st.container())
     if frame.presenting:
         figures_row, text = text, figures_row
-    text.markdown(step_text(step))
-    figures = step_figures(slug)
-    columns = figures_row.columns(len(figures))
-    for column, (k, figure) in zip(columns, enumerate(figures), strict=True):
+    # Built once per server for every visitor (lessons.tour.built): a press looks it up.
+    built = built_step(slug)
+    text.markdown(built.text)
+    columns = figures_row.columns(len(built.figures))
+    for k, (column, figure) in enumerate(zip(columns, built.figures, strict=True)):
         with column:
-            frame.chart(figure, f"tour_{index + 1}_{k}")
+            # A step with one figure leaves no second chart: its key is not used this run.
+            frame.chart(figure, CHART_KEYS[k], name=f"tour_{index + 1}_{k}", fixed=True)
     st.page_link(
         PAGE[step.page].script,
         label=f"Explore this on the full page: {step.page_title}",
@@ -74,3 +74,6 @@ with page_frame("tour") as frame:
         query_params=step.query,
     )
     st.progress((index + 1) / len(STEPS), text=f"Step {index + 1} of {len(STEPS)}")
+    # Last, so that the first visitor's page is out first: the other steps are built
+    # in the background (once per server), nearest this one first.
+    start_warming(slug)

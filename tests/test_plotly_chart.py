@@ -92,6 +92,27 @@ def test_a_figure_shown_again_sends_its_traces_once_and_its_layout_as_it_is_now(
     assert key not in plotly_chart._SENT
 
 
+def test_a_fixed_figure_shown_again_is_serialised_once_in_each_theme(monkeypatch):
+    figure, config = _figure(), chart_config("x")
+    expected = chart_payload(figure, config, False)
+    calls = []
+    real = plotly_chart.layout_json
+
+    def counting(figure, dark=False):
+        calls.append(dark)
+        return real(figure, dark)
+
+    monkeypatch.setattr(plotly_chart, "layout_json", counting)
+    first = plotly_chart._payload_once(figure, config, False, fixed=True)
+    assert first == expected
+    for _ in range(3):  # the Tour's Next and Back: the same step's figure again
+        assert plotly_chart._payload_once(figure, config, False, fixed=True) is first
+    assert calls == [False]  # its layout serialised once, not on every rerun
+    dark = plotly_chart._payload_once(figure, config, True, fixed=True)
+    assert read_payload(dark)["figure"]["layout"]["template"] == chart_template(True)
+    assert calls == [False, True]
+
+
 def test_animation_frames_travel_with_the_traces():
     figure = _figure()
     figure.frames = [go.Frame(name="0", data=[go.Scatter(y=[0.0, 0.0])])]

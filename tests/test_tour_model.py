@@ -66,3 +66,28 @@ def test_the_dead_zone_step_quotes_its_own_problem():
     assert float(one_weight_solution(a, lam, "l1")) == 0.0
     assert float(one_weight_solution(a, lam, "l2")) == pytest.approx(a / (1 + 2 * lam))
     assert f"a = {a:g}, λ = {lam:g}" in tour.STEP["dead-zone"].text()
+
+
+def test_each_step_is_built_once_per_process_whoever_asks_first():
+    from concurrent.futures import ThreadPoolExecutor
+
+    slugs = [step.slug for step in tour.STEPS]
+    with ThreadPoolExecutor(max_workers=6) as pool:  # six visitors at once
+        seen = list(pool.map(tour.built_step, slugs * 6))
+    for slug in slugs:
+        built = [b for b in seen if b.slug == slug]
+        assert len(built) == 6 and all(b is built[0] for b in built), slug
+        assert tour.built_step(slug) is built[0]
+        assert tour.BUILDS[slug] == 1, slug
+        assert built[0].text == tour.STEP[slug].text()
+        assert len(built[0].figures) == len(tour.STEP[slug].figures()) in (1, 2)
+    assert tour.start_warming(slugs[0]) is tour.start_warming(slugs[3])  # one thread a process
+
+
+def test_the_warming_builds_every_step_once_nearest_the_visitors_step_first():
+    slugs = [step.slug for step in tour.STEPS]
+    order = tour.warming_order("catchment")
+    assert sorted(order) == sorted(slugs)
+    assert order[:5] == ["catchment", "three-weights", "edge-hit", "units", "normal-cone"]
+    assert tour.warming_order(slugs[0]) == slugs
+    assert tour.warming_order(slugs[-1]) == slugs[::-1]

@@ -55,3 +55,44 @@ def test_the_regression_title_says_ridge_holds_no_weight_at_zero_not_that_it_onl
     assert not np.any((ridge[1:] == 0.0) & (ridge[:-1] == 0.0))
     assert np.any((lasso[1:] == 0.0) & (lasso[:-1] == 0.0))
     assert "ridge shrinks but holds none there" in title.replace("<br>", " ")
+
+
+def test_next_and_back_twice_through_every_step_show_what_each_steps_own_builder_makes():
+    from figures.style import chart_config
+    from lessons.tour import BUILDS, STEP
+    from ui.plotly_chart import chart_payload, read_payload
+
+    slugs = [step.slug for step in STEPS]
+    # Each step built afresh by its own builder, here: what the page must show for it.
+    expected = {
+        slug: (
+            STEP[slug].text(),
+            [
+                read_payload(chart_payload(f, chart_config("x")))["figure"]
+                for f in STEP[slug].figures()
+            ],
+        )
+        for slug in slugs
+    }
+    app = open_page("tour")
+    presses = (["Next"] * (len(slugs) - 1) + ["Back"] * (len(slugs) - 1)) * 2
+    for k, label in enumerate(presses):
+        next(b for b in app.button if b.label == label).click().run()
+        assert not app.exception
+        slug = app.selectbox(key="step").value
+        position = k % (2 * len(slugs) - 2)
+        assert (
+            slug
+            == slugs[position + 1 if position < len(slugs) - 1 else 2 * len(slugs) - 3 - position]
+        )
+        text, figures = expected[slug]
+        assert text in [m.value for m in app.markdown], slug
+        charts = sent_charts(app)
+        # One chart per figure, keyed by its place: no chart is left from a step with more.
+        assert [c.key for c in charts] == ["tour_chart_0", "tour_chart_1"][: len(figures)], slug
+        assert [c.figure for c in charts] == figures, slug
+        index = slugs.index(slug) + 1
+        names = [c.config["toImageButtonOptions"]["filename"] for c in charts]
+        assert names == [f"sparsity-lab-tour_{index}_{j}" for j in range(len(figures))]
+    # 44 presses, and each step was built once in this process (by a visitor or the warming).
+    assert {slug: BUILDS[slug] for slug in slugs} == dict.fromkeys(slugs, 1)

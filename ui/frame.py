@@ -11,6 +11,7 @@ On a normal exit: the notes about values taken from the link. (An
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -79,6 +80,23 @@ _LARGER_TEXT = """<style>
 [data-testid="stMainBlockContainer"] td { font-size: 1.3rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 2.4rem; }
 </style>"""
+# The adapted copy of each fixed figure still alive, by its id and the mode: a fixed
+# figure (the Tour's steps) is the same object on every rerun, so it is adapted once
+# per mode, and its copy, the same object on every rerun too, is serialised once
+# (ui.plotly_chart). At most three copies a figure: projected, dark, or both.
+_ADAPTED: dict[tuple[int, bool, bool, bool], tuple[weakref.ref, go.Figure]] = {}
+
+
+def _adapted(figure: go.Figure, presenting: bool, dark: bool, full_width: bool) -> go.Figure:
+    key = (id(figure), presenting, dark, full_width)
+    kept = _ADAPTED.get(key)
+    if kept is not None and kept[0]() is figure:
+        return kept[1]
+    adapted = adapt_figure(figure, presenting=presenting, dark=dark, full_width=full_width)
+    if adapted is not figure:
+        forget = weakref.ref(figure, lambda _, key=key: _ADAPTED.pop(key, None))
+        _ADAPTED[key] = (forget, adapted)
+    return adapted
 
 
 @dataclass
@@ -103,17 +121,35 @@ class PageFrame:
     dark: bool
     _notes: DeltaGenerator
 
-    def chart(self, figure: go.Figure, key: str, full_width: bool = False) -> None:
+    def chart(
+        self,
+        figure: go.Figure,
+        key: str,
+        full_width: bool = False,
+        *,
+        name: str | None = None,
+        fixed: bool = False,
+    ) -> None:
         """Show a figure, adapted to the mode and theme, with its export settings.
 
         ``full_width``: the figure has the page's whole width (its projected title
-        lines may be longer).
+        lines may be longer). ``name``: the downloaded file's name, if not the key
+        (a chart whose key shows several figures in turn). ``fixed``: the figure is
+        never changed once shown (a cached one), so its adapted copy and its payload
+        are kept while it lives; a figure whose layout a page moves must not be ``fixed``.
         """
+        if fixed:
+            shown = _adapted(figure, self.presenting, self.dark, full_width)
+        else:
+            shown = adapt_figure(
+                figure, presenting=self.presenting, dark=self.dark, full_width=full_width
+            )
         plotly_chart(
-            adapt_figure(figure, presenting=self.presenting, dark=self.dark, full_width=full_width),
+            shown,
             key=key,
-            config=chart_config(key, self.export_format),
+            config=chart_config(name or key, self.export_format),
             dark=self.dark,
+            fixed=fixed,
         )
 
     def _finish(self) -> None:

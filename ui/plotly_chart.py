@@ -113,6 +113,7 @@ def _compose(config: str, traces: str, layout: str) -> bytes:
 class _Sent:
     figure: weakref.ref
     config: str
+    dark: bool
     traces: str
     layout: str
     payload: bytes
@@ -121,16 +122,20 @@ class _Sent:
 # What was sent for each figure still alive, by id. A page's cached figures are the
 # same object on every rerun: their traces are serialised once. Their layout is
 # serialised on every rerun and compared, because a page may move a figure's markers
-# in place (Real data); traces must not change once shown.
+# in place (Real data); traces must not change once shown. A fixed figure (the Tour's
+# steps) is never changed at all: its payload is composed once.
 _SENT: dict[int, _Sent] = {}
 
 
-def _payload_once(figure: go.Figure, config: dict, dark: bool) -> bytes:
+def _payload_once(figure: go.Figure, config: dict, dark: bool, fixed: bool = False) -> bytes:
     settings = json.dumps(config, sort_keys=True)
-    layout = layout_json(figure, dark)
     key = id(figure)
     sent = _SENT.get(key)
-    if sent is not None and sent.figure() is figure and sent.config == settings:
+    same = sent is not None and sent.figure() is figure and sent.config == settings
+    if same and fixed and sent.dark == dark:
+        return sent.payload
+    layout = layout_json(figure, dark)
+    if same:
         if sent.layout == layout:
             return sent.payload
         traces = sent.traces
@@ -138,7 +143,7 @@ def _payload_once(figure: go.Figure, config: dict, dark: bool) -> bytes:
         traces = traces_json(figure)
     payload = _compose(settings, traces, layout)
     forget = weakref.ref(figure, lambda _, key=key: _SENT.pop(key, None))
-    _SENT[key] = _Sent(forget, settings, traces, layout, payload)
+    _SENT[key] = _Sent(forget, settings, dark, traces, layout, payload)
     return payload
 
 
@@ -147,7 +152,9 @@ def read_payload(payload: bytes) -> dict:
     return json.loads(payload.decode())
 
 
-def plotly_chart(figure: go.Figure, key: str, config: dict, dark: bool = False) -> None:
+def plotly_chart(
+    figure: go.Figure, key: str, config: dict, dark: bool = False, fixed: bool = False
+) -> None:
     """Show ``figure`` under ``key``; a later figure under the same key updates it in place.
 
     Parameters
@@ -161,6 +168,9 @@ def plotly_chart(figure: go.Figure, key: str, config: dict, dark: bool = False) 
         Plotly's config: the mode bar and the export settings.
     dark : bool
         The page is dark (the chart template's colours).
+    fixed : bool
+        The figure is never changed once shown, its layout neither: its payload
+        is composed once while it lives.
 
     Notes
     -----
@@ -168,4 +178,4 @@ def plotly_chart(figure: go.Figure, key: str, config: dict, dark: bool = False) 
     shown again); its layout every time. So a figure's traces must not be
     changed once it was shown; its layout may be (moved markers).
     """
-    _component(key=key, data=_payload_once(figure, config, dark))
+    _component(key=key, data=_payload_once(figure, config, dark, fixed))

@@ -2,10 +2,13 @@
 
 The page reads ``STEPS`` (the ordered ``TourStep`` objects), ``STEP`` (by slug),
 ``STEP_LABELS`` (what the step chooser shows), ``LEGACY_STEPS`` (old links'
-step numbers and labels -> slugs) and ``step_text``. The tests also read the
+step numbers and labels -> slugs), ``step_text`` and ``built_step`` (each step's
+words and figures, built once per process; ``start_warming`` builds them all in
+the background, ``BUILDS`` counts the builds). The tests also read the
 numbers the Tour's own stops quote (``figures`` and ``words``). Streamlit-free.
 """
 
+from lessons.tour.built import BUILDS, BuiltStep, built_step, start_warming, warming_order
 from lessons.tour.figures import (
     CATCHMENT_BOWL,
     CATCHMENT_SPREAD,
@@ -23,6 +26,7 @@ from lessons.tour.steps import EDGE, LEGACY_STEPS, STEP, STEP_LABELS, STEPS, ste
 from lessons.tour.words import catchment_text, regression_text
 
 __all__ = [
+    "BUILDS",
     "CATCHMENT_BOWL",
     "CATCHMENT_SPREAD",
     "EDGE",
@@ -33,6 +37,8 @@ __all__ = [
     "STEPS",
     "STEP_LABELS",
     "USUALLY_SPREADS",
+    "BuiltStep",
+    "built_step",
     "catchment_figures",
     "catchment_text",
     "panel_figures",
@@ -40,6 +46,8 @@ __all__ = [
     "regression_paths",
     "regression_text",
     "ridge_crossings",
+    "start_warming",
     "step_text",
     "usually_shares",
+    "warming_order",
 ]

@@ -18,9 +18,18 @@
  */
 
 const DEFAULT_HEIGHT = 450; // Plotly's own default, as st.plotly_chart uses
+// A rerun that changes a row's columns (the Tour: a step with one figure after one with
+// two) resizes the host a moment before the new figure arrives: redrawing the old
+// figure at the new width first cost a whole relayout, twice at 2 -> 1 columns (the
+// host is 0 wide in between). So a new width is drawn once it has held this long, and
+// a figure arriving meanwhile is simply drawn at the host's width.
+export const RESIZE_SETTLE_MS = 80;
 const SHARED = (globalThis.__sparsityLab ??= {});
-/** Draws and skipped updates, for the tests and a look from the console (window.__sparsityLab.charts). */
-export const counters = (SHARED.charts ??= { plots: 0, reacts: 0, skipped: 0 });
+/**
+ * Draws and skipped updates, for the tests and a look from the console
+ * (window.__sparsityLab.charts); `resizing`: charts waiting for a new width to hold.
+ */
+export const counters = (SHARED.charts ??= { plots: 0, reacts: 0, skipped: 0, resizing: 0 });
 
 /** The figure, config and chunk name from the component's data (bytes or text). */
 export function readData(data) {
@@ -90,6 +99,7 @@ export class Chart {
     this.pending = null; // the newest data not drawn yet
     this.drawing = null; // the draw in progress (a promise)
     this.width = 0;
+    this.resizing = null; // the settling resize: {timer, resolve}
     this.fullscreen = false;
     // One function for every draw: Plotly.react redraws from scratch when the config changes.
     this.toggle = () => this.toggleFullscreen();
@@ -121,6 +131,7 @@ export class Chart {
       counters.skipped += 1;
       return this.drawing ?? Promise.resolve();
     }
+    this.settleResize(null); // the new figure is drawn at the host's width
     this.pending = data;
     // Reserve the figure's height before plotly.js arrives, so the page does not jump.
     this.graph.style.minHeight = `${sizedLayout(data.figure.layout, 0).height}px`;
@@ -161,16 +172,50 @@ export class Chart {
     else counters.reacts += 1;
   }
 
-  /** The host's width changed: redraw at the new width (the figure is unchanged). */
+  /**
+   * The host's width changed: redraw at the new width (the figure is unchanged) once it
+   * has held for RESIZE_SETTLE_MS; a promise of the relayout, or null if there is none
+   * to do. A host 0 wide is not laid out (it is leaving, or hidden): nothing is drawn.
+   */
   resize(width) {
-    if (!this.plotly || !this.shown || Math.abs(width - this.width) < 1) return null;
+    if (!this.plotly || !this.shown) return null;
+    if (width < 1) return this.resizing ? this.resizing.promise : null;
+    this.settleResize(null); // the newest width wins
+    if (Math.abs(width - this.width) < 1) return null;
+    let resolve;
+    const promise = new Promise((done) => (resolve = done));
+    const timer = setTimeout(() => this.settleResize(width), RESIZE_SETTLE_MS);
+    this.resizing = { timer, resolve, promise };
+    counters.resizing += 1;
+    return promise;
+  }
+
+  /** End the settling resize: relayout at `width` (null: a new figure is drawn instead). */
+  settleResize(width) {
+    const resizing = this.resizing;
+    if (!resizing) return;
+    clearTimeout(resizing.timer);
+    this.resizing = null;
+    counters.resizing -= 1;
+    const redraw =
+      width !== null && width >= 1 && Math.abs(width - this.width) >= 1 && this.parent.isConnected;
+    if (redraw && this.drawing) {
+      // A draw in progress read the width when it started: look again once it is done.
+      resizing.resolve(this.drawing.then(() => this.resize(this.parent.clientWidth)));
+      return;
+    }
+    if (!redraw) {
+      resizing.resolve(null);
+      return;
+    }
     this.width = width;
-    return this.plotly.relayout(this.graph, { width: Math.max(Math.round(width), 150) });
+    resizing.resolve(this.plotly.relayout(this.graph, { width: Math.max(Math.round(width), 150) }));
   }
 
   /** Free plotly.js's resources (a 3-D scene's WebGL context) once the element is gone. */
   dispose() {
     if (this.parent.isConnected) return false; // a rerun cancelled a call; the chart stays
+    this.settleResize(null); // a purged graph has nothing to relay out
     if (this.plotly) this.plotly.purge(this.graph);
     return true;
   }

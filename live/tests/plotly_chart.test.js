@@ -4,6 +4,7 @@ import { test } from "node:test";
 
 import {
   Chart,
+  RESIZE_SETTLE_MS,
   chunkUrl,
   counters,
   plotlyLoader,
@@ -200,4 +201,59 @@ test("a resize redraws at the new width; the chart is purged only once its eleme
   parent.isConnected = false;
   assert.equal(chart.dispose(), true);
   assert.equal(plotly.calls.at(-1).kind, "purge");
+});
+
+test("a new width is drawn once it held; a figure arriving meanwhile is drawn at it, once", async () => {
+  const plotly = fakePlotly();
+  const parent = fakeElement(700);
+  const chart = new Chart(parent, async () => plotly, fakeDocument);
+  await chart.receive(payload(FIGURE));
+  const drawn = plotly.calls.length;
+  // A rerun changes the row's columns: the host widens, is 0 wide a moment, and the
+  // new figure arrives before the width has held.
+  parent.clientWidth = 1280;
+  const widened = chart.resize(1280);
+  assert.ok(widened instanceof Promise);
+  assert.equal(chart.resize(0), widened); // not laid out: nothing new to do
+  assert.equal(counters.resizing, 1);
+  assert.equal(plotly.calls.length, drawn); // nothing redrawn yet
+  await chart.receive(payload({ ...FIGURE, data: [{ type: "bar", x: [1], y: [2] }] }));
+  assert.equal(await widened, null); // the old figure was never relaid out
+  assert.equal(counters.resizing, 0);
+  const calls = plotly.calls.slice(drawn);
+  assert.deepEqual(
+    calls.map((c) => c.kind),
+    ["react"],
+  );
+  assert.equal(calls[0].layout.width, 1280);
+  // Back and forth within the settling time: the last width wins, here no change at all.
+  const away = chart.resize(640);
+  assert.equal(chart.resize(1280), null);
+  assert.equal(await away, null);
+  assert.equal(plotly.calls.length, drawn + 1);
+  // A width that holds is drawn, once, RESIZE_SETTLE_MS later, a rerun with the same
+  // figure meanwhile or not.
+  const started = performance.now();
+  const held = chart.resize(900);
+  await chart.receive(payload({ ...FIGURE, data: [{ type: "bar", x: [1], y: [2] }] }));
+  await held;
+  assert.ok(performance.now() - started >= RESIZE_SETTLE_MS - 5);
+  assert.deepEqual(plotly.calls.at(-1), { kind: "relayout", graph: chart.graph, update: { width: 900 } });
+  assert.equal(plotly.calls.length, drawn + 2);
+});
+
+test("a chart whose element is gone is purged, and a resize waiting for it never draws", async () => {
+  const plotly = fakePlotly();
+  const parent = fakeElement(700);
+  const chart = new Chart(parent, async () => plotly, fakeDocument);
+  await chart.receive(payload(FIGURE));
+  const waiting = chart.resize(1280); // the host widened as its row lost a column ...
+  parent.isConnected = false; // ... and then the element left the page
+  assert.equal(chart.dispose(), true);
+  assert.equal(await waiting, null);
+  assert.deepEqual(
+    plotly.calls.map((c) => c.kind),
+    ["react", "purge"],
+  );
+  assert.equal(counters.resizing, 0);
 });

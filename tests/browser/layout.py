@@ -33,7 +33,7 @@ assert set(PAGE_PATHS) <= {page.url_path for page in PAGES}
 # element's container the class st-key-<key>). A page not listed here: its first chart.
 MAIN_FIGURES: dict[str, tuple[str, ...]] = {
     "": ("live_figure",),  # both panels of the live figure (not its buttons): the lesson
-    "tour": ("tour_1_0", "tour_1_1"),  # step 1 (the default): the L1 and L2 panels
+    "tour": ("tour_chart_0", "tour_chart_1"),  # step 1 (the default): the L1 and L2 panels
     "three_weights": ("scene_l1", "scene_l2"),  # the octahedron and the sphere beside it
 }
 

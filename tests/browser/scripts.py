@@ -50,6 +50,9 @@ SETTLED_JS = """
       '[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]');
   if (busy) return unsettled(`busy element ${busy.outerHTML.slice(0, 120)}`);
   if (document.fonts.status !== 'loaded') return unsettled('fonts loading');
+  // A chart waits for a new width to hold before it redraws (live/chart/plotly_chart.js).
+  const charts = globalThis.__sparsityLab && globalThis.__sparsityLab.charts;
+  if (charts && charts.resizing > 0) return unsettled('a chart resizing');
   const boxes = [];
   for (const chart of document.querySelectorAll('[data-testid="stBidiComponentRegular"]')) {
     const gd = chart.querySelector('.js-plotly-plot');
