@@ -55,10 +55,14 @@ with page_frame("tour") as frame:
     )
     st.subheader(STEP_LABELS[slug])
     # Projected, the figures come first (whole on a 1280 x 720 screen) and the text,
-    # which the lecturer says, under them.
-    text, figures_row = (st.container(), st.container())
+    # which the lecturer says, under them. On a phone too (the frame's below_on_phone
+    # rule moves the text under its sibling): the first screen shows the figure.
     if frame.presenting:
-        figures_row, text = text, figures_row
+        figures_row, text = st.container(), st.container()
+    else:
+        step_body = st.container()
+        text = step_body.container(key="below_on_phone_tour_text")
+        figures_row = step_body.container()
     # Built once per server for every visitor (lessons.tour.built): a press looks it up.
     built = built_step(slug)
     text.markdown(built.text)
