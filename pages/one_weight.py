@@ -31,15 +31,15 @@ with page_frame("one_weight") as frame:
         scale = float(choice(lesson.UNITS))
     answers = lesson.answers(a, lam)
 
-    def live_chart(panel: str, modules: bool = False) -> None:
+    def live_chart(panel: str) -> None:
         """A chart the browser redraws while a or λ is dragged (live/one_weight)."""
         payload = lesson.live_payload(
             panel, answers, l1_ratio, presenting=frame.presenting, dark=frame.dark
         )
-        one_weight_figure(payload, modules=modules)
+        one_weight_figure(payload)
 
     st.header("1. The penalties and their slopes")
-    live_chart("penalties", modules=True)
+    live_chart("penalties")
     st.caption(lesson.SLOPES_CAPTION)
 
     st.header("2. One data point, one weight")

@@ -1,7 +1,8 @@
 """The One weight page's live charts as Streamlit components, and their way back to the sliders.
 
 The browser side is ``live/one_weight/main.js``, loaded through
-``ui.live_modules`` (the modules travel once per session); each chart is one
+``ui.live_modules`` (the modules travel once per session, mounted by the
+page frame); each chart is one
 keyed component whose data (``lessons.one_weight.live_payload``) is all that
 changes from one rerun to the next. The charts share one view in the
 browser: a drag on any of them moves them all.
@@ -19,14 +20,13 @@ from functools import partial
 import streamlit as st
 
 from lessons.one_weight import release_values, slider_specs
-from ui.live_modules import LIVE, live_component, mount_modules
+from ui.live_modules import LIVE, live_component
 from ui.url_values import parse_number
 
-__all__ = ["ENTRY", "MODULES_KEY", "STATE", "apply_release", "chart_key", "one_weight_figure"]
+__all__ = ["ENTRY", "STATE", "apply_release", "chart_key", "one_weight_figure"]
 
 ENTRY = "one_weight/main.js"
 STATE = "view"
-MODULES_KEY = "one_weight"
 _CSS = "\n".join(
     (LIVE / folder / "style.css").read_text(encoding="utf-8") for folder in ("figure", "one_weight")
 )
@@ -65,18 +65,11 @@ def apply_release(key: str) -> None:
             st.session_state[name] = reading.value
 
 
-def one_weight_figure(payload: dict, *, modules: bool = False) -> None:
+def one_weight_figure(payload: dict) -> None:
     """Mount one live chart with ``payload`` (``lessons.one_weight.live_payload``).
 
-    Parameters
-    ----------
-    payload : dict
-        What the browser draws; its ``panel`` names the chart and its key.
-    modules : bool
-        Mount the live modules too (once per page, before the first chart).
+    Its ``panel`` names the chart and its key (``chart_key``).
     """
-    if modules:
-        mount_modules(MODULES_KEY)
     key = chart_key(payload["panel"])
     _figure(
         key=key, data=payload, default={STATE: None}, on_view_change=partial(apply_release, key)

@@ -44,7 +44,7 @@ LIVE_CHARTS = ("penalties", "problem_l1", "problem_l2", "shrinkage", "posterior"
 VIEW_KEYS = ("a", "lam", "ratio")
 """The controls the charts follow, by session-state (and URL) key."""
 HINT = (
-    "Drag a (the white knob) or λ (the green knob) on any of these charts, or focus one "
+    "Drag a (the ring) or λ (the green knob) on any of these charts, or focus one "
     "with Tab and use the arrow keys: every chart follows; the text follows on release."
 )
 

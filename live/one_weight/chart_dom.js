@@ -47,8 +47,10 @@ export function buildChart(parent, model) {
     refs.clips[id] = { id: `ow-clip-${clipCount}`, rect: el("rect", {}, clip) };
   }
   const plot = el("g", { class: "ow-plot" }, svg);
+  // A marker is placed by a transform, which would move its clip with it: markers are not
+  // clipped (they sit inside the plot: a minimiser, the lasso's w* at a).
   refs.traces = model.traces.map((trace) =>
-    el("path", { class: `ow-trace ow-${trace.id}`, "clip-path": `url(#${refs.clips[trace.axis].id})` }, plot),
+    el("path", trace.kind === "marker" ? { class: `ow-trace ow-${trace.id}` } : { class: `ow-trace ow-${trace.id}`, "clip-path": `url(#${refs.clips[trace.axis].id})` }, plot),
   );
   refs.title = el("text", { class: "ow-title" }, svg);
   refs.titleLines = [];
@@ -104,6 +106,11 @@ function drawStatic(refs, model, layout, palette) {
   return transforms;
 }
 
+/** Round caps for dotted lines (Plotly's "dot": dashes of length ~0), else square ends. */
+function capOf(dash) {
+  return dash === "dot" ? "round" : "butt";
+}
+
 /** A trace's SVG path in pixels. */
 function tracePath(trace, t) {
   let d = "";
@@ -134,6 +141,7 @@ function drawTrace(node, trace, t, layout, palette) {
     "stroke-width": trace.kind === "fill" ? 0 : width,
     "stroke-dasharray": trace.kind === "fill" ? "none" : dashArray(trace.dash, width),
     "stroke-linejoin": "round",
+    "stroke-linecap": capOf(trace.dash), // a dot is a zero-length dash: round caps draw it
   });
 }
 
@@ -158,7 +166,15 @@ function drawLegend(refs, layout, palette) {
       set(row.swatch, { d: "M8,-6h30v12h-30Z", transform: `translate(0,${y})`, fill: trace.colour, stroke: "none", "stroke-width": 0, "stroke-dasharray": "none" });
     } else {
       const width = Math.min(trace.width, 4) * layout.line;
-      set(row.swatch, { d: "M8,0h30", transform: `translate(0,${y})`, fill: "none", stroke: trace.colour, "stroke-width": width, "stroke-dasharray": dashArray(trace.dash, width) });
+      set(row.swatch, {
+        d: "M8,0h30",
+        transform: `translate(0,${y})`,
+        fill: "none",
+        stroke: trace.colour,
+        "stroke-width": width,
+        "stroke-dasharray": dashArray(trace.dash, width),
+        "stroke-linecap": capOf(trace.dash),
+      });
     }
   });
 }
@@ -178,7 +194,13 @@ function drawHandles(refs, model, transforms, layout, palette, view) {
     });
     r.g.dataset.handle = handle.kind;
     const lam = handle.kind === "lam";
-    set(r.mark, { d: symbolPath("circle", 15 * layout.marker), fill: lam ? palette.axisHighlight : palette.paper, stroke: palette.ink, "stroke-width": 2 });
+    // The a knob is a ring: the marker it sits on (the lasso's w* at a) shows through.
+    set(r.mark, {
+      d: symbolPath("circle", (lam ? 15 : 19) * layout.marker),
+      fill: lam ? palette.axisHighlight : "none",
+      stroke: palette.ink,
+      "stroke-width": lam ? 2 : 2.5,
+    });
     const arrows = handle.direction === "x" ? "M-15,0h-5m0,0l3,-3m-3,3l3,3M15,0h5m0,0l-3,-3m3,3l-3,3" : "M0,-15v-5m0,0l-3,3m3,-3l3,3M0,15v5m0,0l-3,-3m3,3l3,-3";
     set(r.arrows, { d: arrows, stroke: palette.ink, "stroke-width": 1.8 });
   });

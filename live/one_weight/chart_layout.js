@@ -9,7 +9,13 @@ import { PRESENT_FONT, PRESENT_LINE, PRESENT_MARKER } from "../figure/layout.js"
 
 /** Each figure's plot height in px (before presentation mode), and whether it is square. */
 export const PLOT_HEIGHTS = { penalties: 380, problem_l1: 250, problem_l2: 250, shrinkage: 440, posterior: 250 };
-const PRESENT_PLOT = 300; // projected, title + plot fit a 1280 x 720 screen
+const PRESENT_PLOT = 280; // projected, title + plot fit a 1280 x 720 screen
+// Python's figures taller than figures.style.PRESENT_HEIGHT: projected, their legend goes
+// when it has more than three entries (figures/adapt.py); the posterior's stays.
+const TALL = new Set(["penalties", "problem_l1", "problem_l2", "shrinkage"]);
+// The two problem charts stand side by side: one legend band, so that their plots and the
+// formulas under them line up (the L1 chart's seven rows; figures/penalties.py does the same).
+const LEGEND_BAND = { problem_l1: 7, problem_l2: 7 };
 const AXIS_GAP = 34; // between two stacked axes
 
 /** Split `text` at "<br>" and then into lines of at most `room` characters, at spaces. */
@@ -90,7 +96,7 @@ export function chartLayout(panel, model, width, presenting, reserve = null) {
   const below = Math.round(tickFont * 1.4 + font * 1.6 + 10);
   const named = model.traces.filter((t) => t.name);
   // Projected, a long legend would take the plot's room (figures/adapt.py drops it too).
-  const showLegend = !presenting || named.length <= 5;
+  const showLegend = !presenting || !TALL.has(panel) || named.length <= 3;
   const room = Math.max(16, Math.floor((width - 52) / (legendFont * charWidth)));
   const legend = [];
   if (showLegend) {
@@ -100,7 +106,8 @@ export function chartLayout(panel, model, width, presenting, reserve = null) {
   }
   const legendRow = Math.round(legendFont * 1.45);
   const legendTop = top + plotHeight + below;
-  const legendRows = Math.max(legend.length, reserve?.legendRows ?? 0);
+  const band = legend.length ? (LEGEND_BAND[panel] ?? 0) : 0;
+  const legendRows = Math.max(legend.length, band, reserve?.legendRows ?? 0);
   return {
     width,
     height: legendTop + legendRows * legendRow + (legendRows ? 8 : 0),
