@@ -78,6 +78,15 @@ export class OneWeightFigure {
       }
     });
     this.observer.observe(this.chartBox);
+    // A drag redraws only the charts on the screen; one scrolled away is redrawn when it
+    // comes back, or at the release (five charts cost five times one).
+    this.visible = true;
+    this.dirty = false;
+    this.seen = new IntersectionObserver((entries) => {
+      this.visible = entries[entries.length - 1].isIntersecting;
+      if (this.visible && this.dirty && this.data) this.draw();
+    });
+    this.seen.observe(this.root);
     hub.figures.push(this);
   }
 
@@ -139,6 +148,7 @@ export class OneWeightFigure {
 
   /** Draw this chart for the shared view. */
   draw() {
+    this.dirty = false;
     const model = grown(figureModel(this.data.panel, this.view, this.data), this.base);
     if (!this.refs) this.refs = buildChart(this.chartBox, model);
     const busy = this.reserve !== null;
@@ -156,7 +166,8 @@ export class OneWeightFigure {
     for (const figure of hub.figures) {
       if (!figure.data || !figure.root.isConnected) continue;
       if (figure.reserve === null) figure.reserve = { titleLines: 0, legendRows: 0 };
-      figure.draw();
+      if (figure.visible) figure.draw();
+      else figure.dirty = true;
     }
     stats.renders += 1;
     const duration = performance.now() - started;
@@ -166,6 +177,7 @@ export class OneWeightFigure {
 
   /** Report the controls to Python once (a release): one rerun. */
   commit() {
+    for (const figure of hub.figures) if (figure.dirty && figure.root.isConnected) figure.draw();
     const changes = changedControls(this.view, this.data.view);
     if (Object.keys(changes).length === 0) {
       for (const figure of hub.figures) if (figure.queued) figure.apply(figure.queued);
