@@ -3,7 +3,9 @@
 The page reads its controls (``PULL``, ``LAM``, ``RATIO``, ``UNITS``), the
 curves to draw (``penalty_curves``, ``one_weight_problem``,
 ``shrinkage_curves``, ``laplace_posterior``, ``coefficients``), the exact
-answers it quotes (``answers``) and its sentences (``words``). The Tour takes
+answers it quotes (``answers``) and its sentences (``words``); its live charts'
+data (``live_payload``, ``LIVE_CHARTS``) and what a release may set
+(``release_values``, ``slider_specs``). The Tour takes
 its three stops from ``tour_steps()``; Check yourself and the Tour quote
 ``units_counterexample``. Streamlit-free.
 """
