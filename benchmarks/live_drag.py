@@ -1,6 +1,10 @@
 """The live figure under a scripted drag, in headless Chromium: figures printed, no asserts.
 
-Run: ``.venv/bin/python benchmarks/live_drag.py`` (needs Debian's chromium).
+Run: ``.venv/bin/python benchmarks/live_drag.py`` (needs Debian's chromium);
+``--page one_weight`` drags the One weight page's a handle instead (on the
+shrinkage chart; every live chart of the page redraws each frame) and also
+prints the WebSocket bytes of one press of the a slider's arrow key (``--url``
+measures a server already running, e.g. another checkout's, for a before/after).
 
 For each region (both panels the same region, so that every update solves two
 problems), ŵ is dragged along three quarters of a loop, 120 pointer moves, one
@@ -69,6 +73,32 @@ DRAG = """async (moves) => {
   window.__release = () => hit.dispatchEvent(event("pointerup", x, y));
   return performance.now() - start;
 }"""
+# The One weight page: the a handle of its shrinkage chart, along the a axis and back.
+ONE_WEIGHT_DRAG = """async (moves) => {
+  const figure = window.__sparsityLab.oneWeight.figures.find(
+    (f) => f.data?.panel === "shrinkage" && f.root.isConnected);
+  const hit = figure.root.querySelector(".ow-handle[data-handle=a] .lf-hit");
+  hit.scrollIntoView({ block: "center" });
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const box = hit.getBoundingClientRect();
+  const x0 = box.x + box.width / 2, y0 = box.y + box.height / 2;
+  const event = (type, x) => new PointerEvent(type, { bubbles: true, composed: true,
+    pointerId: 7, pointerType: "mouse", isPrimary: true, buttons: 1, clientX: x, clientY: y0 });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  hit.dispatchEvent(event("pointerdown", x0));
+  const start = performance.now();
+  let x = x0;
+  for (let k = 1; k <= moves; k += 1) {
+    x = x0 + 150 * Math.sin(1.5 * Math.PI * k / moves);  // out of the dead zone and back
+    hit.dispatchEvent(event("pointermove", x));
+    await frame();
+  }
+  window.__release = () => hit.dispatchEvent(event("pointerup", x));
+  return performance.now() - start;
+}"""
+ONE_WEIGHT_READY = (
+    "() => (window.__sparsityLab?.oneWeight?.figures ?? []).filter((f) => f.data).length >= 5"
+)
 RELEASE = "() => window.__release()"
 # What the machine allows at all: animation frames per second with nothing moving.
 IDLE_FPS = """async () => { const t0 = performance.now();
@@ -108,8 +138,12 @@ def percentile(values: list[float], q: float) -> float:
 def measure(browser, url: str, region: str) -> dict[str, float]:
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     received = Bytes(page)
-    page.goto(f"{url}/?left_region={region}&right_region={region}")
-    page.wait_for_selector(".lf-panel[data-side=right] [data-role=readout]", timeout=60_000)
+    if region == "one_weight":
+        page.goto(f"{url}/one_weight")
+        page.wait_for_function(ONE_WEIGHT_READY, timeout=60_000)
+    else:
+        page.goto(f"{url}/?left_region={region}&right_region={region}")
+        page.wait_for_selector(".lf-panel[data-side=right] [data-role=readout]", timeout=60_000)
     page.wait_for_function(IDLE, timeout=30_000)
     load_bytes = received.http + received.ws
     page.evaluate(COUNTER)
@@ -118,7 +152,7 @@ def measure(browser, url: str, region: str) -> dict[str, float]:
         "() => { const s = window.__sparsityLab.stats; s.latencies.length = 0; "
         "s.renderTimes.length = 0; s.updates = 0; s.frames = 0; }"
     )
-    elapsed = page.evaluate(DRAG, MOVES) / 1000
+    elapsed = page.evaluate(ONE_WEIGHT_DRAG if region == "one_weight" else DRAG, MOVES) / 1000
     stats = page.evaluate("() => window.__sparsityLab.stats")
     ws_before = received.ws
     page.evaluate(RELEASE)
@@ -142,9 +176,41 @@ def measure(browser, url: str, region: str) -> dict[str, float]:
     return result
 
 
+def press_bytes(browser, url: str, presses: int = 5) -> list[float]:
+    """kB the page receives over its WebSocket for each ArrowRight on the a slider."""
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    received = Bytes(page)
+    page.goto(f"{url}/one_weight")
+    page.wait_for_selector('[data-testid="stSlider"]', timeout=60_000)
+    page.wait_for_function(IDLE, timeout=30_000)
+    page.wait_for_timeout(1500)
+    thumb = page.locator('[data-testid="stSlider"]').filter(has_text="Data's pull a")
+    thumb = thumb.first.get_by_role("slider")
+    sizes = []
+    for _ in range(presses):
+        page.evaluate(COUNTER)
+        before = received.ws
+        thumb.press("ArrowRight")
+        page.wait_for_function("() => window.__reruns.started >= 1", timeout=30_000)
+        page.wait_for_function(IDLE, timeout=30_000)
+        page.wait_for_timeout(500)  # the rerun's last messages
+        sizes.append((received.ws - before) / 1000)
+    page.close()
+    return sizes
+
+
 def main() -> None:
+    import argparse
+
     from playwright.sync_api import sync_playwright
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--page", choices=("constraint_regions", "one_weight"))
+    parser.add_argument("--url", help="a running server to measure (--page one_weight)")
+    options = parser.parse_args()
+    if options.page == "one_weight":
+        one_weight(options.url)
+        return
     server = bb.start_server(bb.APP)
     url = server.url
     try:
@@ -173,6 +239,31 @@ def main() -> None:
                     for h in header[1:]
                 ]
                 print(" ".join(cells))
+            browser.close()
+    finally:
+        bb.stop_server(server)
+
+
+def one_weight(url: str | None) -> None:
+    """The One weight page: a drag of a (unless ``url`` is an older page), and a press's bytes."""
+    from playwright.sync_api import sync_playwright
+
+    server = None if url else bb.start_server(bb.APP)
+    url = url or server.url
+    try:
+        with sync_playwright() as playwright:
+            browser = bb.launch(playwright)
+            sizes = press_bytes(browser, url)
+            print(f"One weight, a slider press: WebSocket kB per rerun {sizes}")
+            print(f"  median {statistics.median(sizes):.1f} kB, max {max(sizes):.1f} kB")
+            if server is not None:
+                measure(browser, url, "one_weight")  # warm-up
+                # The main page's L1 drag beside each, as the same machine's reference.
+                for page in ("one_weight", "l1") * 3:
+                    row = measure(browser, url, page)
+                    name = "One weight (5 charts)" if page == "one_weight" else "main page, L1"
+                    print(f"{name}, a drag over {MOVES} pointer moves:")
+                    print("  " + ", ".join(f"{k} {v:.1f}" for k, v in row.items()))
             browser.close()
     finally:
         bb.stop_server(server)

@@ -2,20 +2,17 @@
 
 import streamlit as st
 
-from figures.penalties import one_weight_problem_figure, penalty_and_slope_figure, units_figure
-from figures.posterior import bayes_figure
-from figures.shrinkage import many_weights_figure, shrinkage_figure, zeros_against_lambda_figure
+from figures.penalties import units_figure
+from figures.shrinkage import many_weights_figure, zeros_against_lambda_figure
 from lessons import one_weight as lesson
 from ui.frame import page_frame
+from ui.one_weight_figure import apply_release, chart_key, one_weight_figure
 from ui.url_widgets import choice, slider
 
 # Figures that do not depend on the data's pull a are kept between reruns: moving
 # a (the control a student plays with most) then rebuilds only what a changes.
 # cache_resource hands back the same object; st.plotly_chart only reads it.
 cached = st.cache_resource(max_entries=256, show_spinner=False)
-slopes_figure = cached(
-    lambda lam, ratio: penalty_and_slope_figure(lesson.penalty_curves(lam, ratio))
-)
 units_chart = cached(units_figure)
 bars_figure = cached(lambda lam, ratio: many_weights_figure(lesson.coefficients(lam, ratio)))
 zeros_figure = cached(
@@ -25,6 +22,8 @@ zeros_figure = cached(
 with page_frame("one_weight") as frame:
     if not frame.presenting:  # projected, the lecturer says this
         st.markdown(lesson.INTRO)
+    for panel in lesson.LIVE_CHARTS:  # a state set in the session (the charts' own release
+        apply_release(chart_key(panel))  # runs in their callbacks, before this script)
 
     with st.sidebar:
         st.header("Controls")
@@ -32,8 +31,15 @@ with page_frame("one_weight") as frame:
         scale = float(choice(lesson.UNITS))
     answers = lesson.answers(a, lam)
 
+    def live_chart(panel: str) -> None:
+        """A chart the browser redraws while a or λ is dragged (live/one_weight)."""
+        payload = lesson.live_payload(
+            panel, answers, l1_ratio, presenting=frame.presenting, dark=frame.dark
+        )
+        one_weight_figure(payload)
+
     st.header("1. The penalties and their slopes")
-    frame.chart(slopes_figure(lam, l1_ratio), "chart_slopes")
+    live_chart("penalties")
     st.caption(lesson.SLOPES_CAPTION)
 
     st.header("2. One data point, one weight")
@@ -42,19 +48,17 @@ with page_frame("one_weight") as frame:
         text, colour = lesson.lasso_badge(answers)
         st.badge(text, color=colour)
         # Formulas under the charts: their heights differ, and the charts should line up.
-        problem = lesson.one_weight_problem(a, lam, "l1")
-        frame.chart(one_weight_problem_figure(problem), "chart_problem_l1")
+        live_chart("problem_l1")
         st.latex(r"w^* = \operatorname{sign}(a)\,\max(|a| - \lambda,\ 0)")
     with right:
         text, colour = lesson.ridge_badge(answers)
         st.badge(text, color=colour)
-        problem = lesson.one_weight_problem(a, lam, "l2")
-        frame.chart(one_weight_problem_figure(problem), "chart_problem_l2")
+        live_chart("problem_l2")
         st.latex(r"w^* = \frac{a}{1 + 2\lambda}")
     st.markdown(lesson.dead_zone_sentence(answers))
 
     st.header("3. The shrinkage operators")
-    frame.chart(shrinkage_figure(lesson.shrinkage_curves(a, lam, l1_ratio)), "chart_shrinkage")
+    live_chart("shrinkage")
     st.caption(lesson.SHRINKAGE_CAPTION)
 
     st.header("4. Is it because w² < |w| when |w| < 1?")
@@ -70,5 +74,5 @@ with page_frame("one_weight") as frame:
     st.caption(lesson.MANY_WEIGHTS_CAPTION)
 
     st.header("6. The Bayesian reading")
-    frame.chart(bayes_figure(lesson.laplace_posterior(a, lam)), "chart_bayes")
+    live_chart("posterior")
     st.markdown(lesson.bayes_sentence(answers))

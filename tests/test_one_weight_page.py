@@ -1,4 +1,9 @@
-"""AppTest for the One weight page: every control, the dead zone, the units, the priors."""
+"""AppTest for the One weight page: every control, the dead zone, the units, the priors.
+
+Sections 1, 2, 3 and 6 are live charts (``live/one_weight``, one component each):
+their data carries Python's answers; tests/test_one_weight_live.py checks what the
+browser draws from it.
+"""
 
 import json
 
@@ -9,6 +14,15 @@ from tests.apptest_support import badges, charts, text
 from tests.apptest_support import open_page as open_one_weight
 
 DEFAULTS = {"a": 0.8, "lam": 1.0, "ratio": 0.5}
+LIVE = ("penalties", "problem_l1", "problem_l2", "shrinkage", "posterior")
+
+
+def live_data(app: AppTest) -> dict[str, dict]:
+    """Each live chart's data, by its panel."""
+    found = [
+        c for c in app.get("bidi_component") if c.proto.component_name == "sparsity_one_weight"
+    ]
+    return {data["panel"]: data for data in (json.loads(c.proto.json) for c in found)}
 
 
 def open_page(**query: str) -> AppTest:
@@ -21,7 +35,8 @@ def test_defaults_show_the_dead_zone():
     assert app.sidebar.selectbox(key="units").value == "1"
     assert badges(app) == ["L1: w* = 0 exactly: |a| ≤ λ", "L2: w* = 0.2667: shrunk, not zero"]
     assert "|a| ≤ λ, so a is **inside the dead zone**" in text(app)
-    assert len(charts(app)) == 8
+    assert sorted(charts(app)) == ["chart_bars", "chart_units", "chart_zeros"]
+    assert tuple(live_data(app)) == LIVE  # in the page's order
     assert any(r"\operatorname{sign}(a)\,\max(|a| - \lambda" in e.value for e in app.latex)
 
 
@@ -35,11 +50,12 @@ def test_outside_the_dead_zone_the_lasso_moves_by_exactly_lambda():
 @pytest.mark.parametrize(("key", "value"), [("a", -1.7), ("lam", 0.3), ("ratio", 0.9)])
 def test_each_slider_changes_the_figures(key, value):
     app = open_page()
-    before = charts(app)
+    before = live_data(app)
     app.sidebar.slider(key=key).set_value(value).run()
     assert not app.exception
-    after = charts(app)
-    assert sum(before[k] != after[k] for k in before) >= 2
+    after = live_data(app)
+    assert all(after[p]["view"] == {**DEFAULTS, key: value} for p in LIVE)
+    assert all(before[p]["view"] == DEFAULTS for p in LIVE)
 
 
 def test_units_move_the_crossover_but_not_the_zero():
@@ -54,7 +70,7 @@ def test_units_move_the_crossover_but_not_the_zero():
 
 def test_many_weights_and_the_bayesian_numbers():
     app = open_page(lam="1")
-    joined = json.dumps(charts(app), ensure_ascii=False)
+    joined = json.dumps(charts(app), ensure_ascii=False)  # the bars: Plotly, from Python
     # |OLS| <= 1 for 8 of the 12 hand-picked coefficients: exactly those are zeroed.
     assert "lasso: 8 exact zeros" in joined and "ridge: 0 exact zeros" in joined
     assert "the lasso answer, **0**" in text(app)
@@ -78,14 +94,45 @@ def test_bad_url_values_give_defaults_or_clamped_values_and_a_note(query, expect
     assert any(c.value.startswith("⚠️ From the link") for c in app.caption)
 
 
-def test_the_l1_problem_shades_its_dead_zone_and_marks_a():
-    app = open_page(a="-0.4", lam="0.6")
-    l1, l2 = charts(app)["chart_problem_l1"], charts(app)["chart_problem_l2"]
-    zone = next(t for t in l1["data"] if t["name"].startswith("dead zone"))
-    assert min(zone["x"]) == -0.6 and max(zone["x"]) == 0.6
-    assert any(t["name"] == "a = -0.4" for t in l1["data"])
-    assert not any(t["name"].startswith("dead zone") for t in l2["data"])
-    assert l1["layout"]["title"]["text"] == "w* = 0 exactly"
+def test_the_live_charts_carry_pythons_answers_and_the_sliders_grids():
+    app = open_page(a="-0.4", lam="0.6", ratio="0.3")
+    data = live_data(app)["problem_l1"]
+    assert data["view"] == {"a": -0.4, "lam": 0.6, "ratio": 0.3}
+    # Python's exact answers, drawn at rest: inside the dead zone the lasso is 0.0 exactly.
+    assert data["reference"]["l1"] == 0.0
+    assert data["reference"]["l2"] == -0.4 / (1 + 2 * 0.6)
+    assert data["reference"]["mode"] == 0.0 and data["reference"]["mean"] < 0.0
+    assert data["specs"] == {
+        "a": {"low": -3.0, "high": 3.0, "step": 0.05},
+        "lam": {"low": 0.0, "high": 3.0, "step": 0.05},
+        "ratio": {"low": 0.0, "high": 1.0, "step": 0.05},
+    }
+    assert "α = 0.3" in live_data(app)["shrinkage"]["words"]["enetOperator"]
+
+
+def test_a_released_drag_moves_the_sliders_the_words_and_the_link():
+    app = open_page()
+    app.session_state["ow_shrinkage"] = {"view": {"a": 2.5, "lam": 0.5, "seq": "t-1"}}
+    app.run()
+    assert not app.exception
+    assert {s.key: s.value for s in app.sidebar.slider} == {**DEFAULTS, "a": 2.5, "lam": 0.5}
+    assert badges(app)[0] == "L1: w* = 2"
+    assert "moves a towards 0 by exactly λ, to 2" in text(app)
+    assert app.query_params["a"] == "2.5" and app.query_params["lam"] == "0.5"
+    assert all(d["view"]["a"] == 2.5 for d in live_data(app).values())
+    # A slider moved afterwards is not undone by the release still held in the state.
+    app.sidebar.slider(key="a").set_value(1.0).run()
+    assert app.sidebar.slider(key="a").value == 1.0
+
+
+def test_a_released_state_is_read_as_a_link_is_clamped_snapped_or_dropped():
+    app = open_page()
+    app.session_state["ow_posterior"] = {
+        "view": {"a": 9.0, "lam": "abc", "ratio": 0.31, "seq": "t-2"}
+    }
+    app.run()
+    values = {s.key: s.value for s in app.sidebar.slider}
+    assert values == {"a": 3.0, "lam": 1.0, "ratio": 0.3}  # clamped, unchanged, snapped
 
 
 def test_the_zeros_come_from_the_posterior_mode_not_from_the_prior():

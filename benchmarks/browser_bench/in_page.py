@@ -27,6 +27,11 @@ INSTALL_WATCH = """() => {
                              (el) => [el, [el.data, el.layout]]);
     const live = globalThis.__sparsityLab && globalThis.__sparsityLab.figure;
     if (live && live.root && live.root.isConnected) found.push([live.root, [live.data]]);
+    // The One weight page's live charts (live/one_weight): the same, one per chart.
+    const oneWeight = (globalThis.__sparsityLab && globalThis.__sparsityLab.oneWeight) || {};
+    for (const f of oneWeight.figures || []) {
+      if (f.root && f.root.isConnected) found.push([f.root, [f.data]]);
+    }
     return found;
   };
   const app = document.querySelector('[data-testid="stApp"]');

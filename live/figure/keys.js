@@ -10,9 +10,14 @@ const ARROWS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"]);
 
 /** The keyboard on the handles of a LiveFigure (figure.js). */
 export class KeyControl {
-  /** @param {object} figure the LiveFigure whose handles the keys move */
-  constructor(figure) {
+  /**
+   * @param {object} figure the LiveFigure whose handles the keys move
+   * @param {Function} [toControls] another figure's keys (kind, view, key, context) ->
+   *   changes or null, in place of this page's (controls.js keyToControls)
+   */
+  constructor(figure, toControls = keyToControls) {
     this.figure = figure;
+    this.toControls = toControls;
     this.keyed = false;
   }
 
@@ -28,7 +33,7 @@ export class KeyControl {
     const target = figure.handleOf(event);
     if (!target || figure.playing || figure.drag) return;
     event.preventDefault();
-    const changes = keyToControls(target.kind, figure.view, event.key, {
+    const changes = this.toControls(target.kind, figure.view, event.key, {
       side: target.panel.data.side,
       specs: figure.data.specs,
     });

@@ -21,9 +21,14 @@ function worldPoint(panel, event, transform) {
 
 /** The drag of one handle of a LiveFigure (figure.js). */
 export class PointerControl {
-  /** @param {object} figure the LiveFigure whose handles this drags */
-  constructor(figure) {
+  /**
+   * @param {object} figure the LiveFigure whose handles this drags
+   * @param {object} [mapping] another figure's handles: {handlePoint(kind, panel),
+   *   dragToControls(drag, point) -> {changes}} in place of this page's (controls.js)
+   */
+  constructor(figure, mapping = {}) {
     this.figure = figure;
+    this.mapping = mapping;
     this.drag = null;
     this.frameRequested = false;
   }
@@ -46,6 +51,7 @@ export class PointerControl {
 
   /** Where the handle `kind` of `panel` is drawn now (world units). */
   handlePoint(kind, panel) {
+    if (this.mapping.handlePoint) return this.mapping.handlePoint(kind, panel);
     const { model } = panel;
     if (kind === "centre") return model.center;
     if (kind === "budget") return [axisIntercept(model.region), 0];
@@ -105,12 +111,14 @@ export class PointerControl {
     const point = worldPoint(drag.panel, drag.latest, drag.transform);
     if (!point) return;
     const target = [point[0] + drag.offset[0], point[1] + drag.offset[1]];
-    const { changes, shapeSide } = dragToControls(drag.kind, figure.view, target, {
-      side: drag.panel.data.side,
-      region: drag.panel.model.region ?? drag.panel.data.region,
-      limit: drag.transform.limit,
-      specs: figure.data.specs,
-    });
+    const { changes, shapeSide } = this.mapping.dragToControls
+      ? this.mapping.dragToControls(drag, target)
+      : dragToControls(drag.kind, figure.view, target, {
+          side: drag.panel.data.side,
+          region: drag.panel.model.region ?? drag.panel.data.region,
+          limit: drag.transform.limit,
+          specs: figure.data.specs,
+        });
     if (shapeSide !== undefined) figure.shapeSide = shapeSide;
     const next = { ...figure.view, ...changes };
     if (Object.keys(changedControls(next, figure.view, figure.data.viewKeys)).length === 0) return;

@@ -35,6 +35,7 @@ MAIN_FIGURES: dict[str, tuple[str, ...]] = {
     "": ("live_figure",),  # both panels of the live figure (not its buttons): the lesson
     "tour": ("tour_chart_0", "tour_chart_1"),  # step 1 (the default): the L1 and L2 panels
     "three_weights": ("scene_l1", "scene_l2"),  # the octahedron and the sphere beside it
+    "one_weight": ("ow_penalties",),  # the first live chart (live/one_weight): the slopes
 }
 
 DESKTOP_SIZES = ((1280, 720), (1440, 900))

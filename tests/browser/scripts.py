@@ -61,8 +61,9 @@ SETTLED_JS = """
     const r = gd.getBoundingClientRect();
     boxes.push([r.x, r.y, r.width, r.height]);
   }
-  // The live figure (a custom component) is drawn when its SVG panels exist.
-  for (const live of document.querySelectorAll('.st-key-live_figure')) {
+  // The live figure (a custom component) is drawn when its SVG panels exist; so are the
+  // One weight page's live charts (keys ow_*).
+  for (const live of document.querySelectorAll('.st-key-live_figure, [class*="st-key-ow_"]')) {
     // Its panels live in the component's shadow root.
     const hosts = [live, ...live.querySelectorAll('*')].filter((e) => e.shadowRoot);
     const svgs = [...live.querySelectorAll('.lf-svg'),
