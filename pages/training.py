@@ -6,11 +6,11 @@ import streamlit as st
 from lessons import training as lesson
 from lessons.training import DiabetesSettings, RaceSettings
 from ui.frame import page_frame
+from ui.live_race import apply_release, live_race
 from ui.url_widgets import slider, url_choices, url_select
 
 # Same controls, same figures for every visitor: built once per process.
 cached = st.cache_resource(max_entries=32, show_spinner="Training…")
-race_figure = cached(lesson.animated_race_figure)
 zeros_figure = cached(lambda settings, shown, height: lesson.zeros_figure_for(
     lesson.lesson_race(settings), shown, height))  # fmt: skip
 diabetes_zeros = cached(lesson.diabetes_zeros_figure)
@@ -71,13 +71,8 @@ def table(rows: list[dict[str, str]]) -> None:
 
 with page_frame("training") as frame:
     if not frame.presenting:  # projected, the lecturer says this
-        st.markdown(
-            "Add λ‖w‖₁ to a network's loss, train with SGD or Adam, and the weights that should "
-            "be 0 come out small but not 0. A (sub)gradient step has no dead zone: it jumps "
-            "across the kink of |w| at 0. The methods that know the kink, the **proximal step** "
-            "(soft thresholding: ISTA, FISTA) and **coordinate descent**, land on 0.0 after "
-            "finitely many steps and, for a strict zero, eventually stay there."
-        )
+        st.markdown(lesson.INTRO)
+    apply_release()  # a released start (or one set in the session) before its sliders exist
     with st.sidebar:
         st.header("Race on the lesson's bowl")
         shown = shown_optimisers()
@@ -89,30 +84,22 @@ with page_frame("training") as frame:
 
     st.header("The race on the lesson's bowl")
     if not shown:
-        st.info("Choose at least one optimiser under “Optimisers shown” in the sidebar.")
+        st.info(lesson.CHOOSE_OPTIMISER)
     else:
         # Projected, each figure gets the screen's width: its title, in larger type, fits.
         left, right = (st.container(), st.container()) if frame.presenting else st.columns([3, 2])
         with left:
-            frame.chart(
-                race_figure(settings, shown, height, frame.presenting),
-                "chart_race",
-                full_width=frame.presenting,
+            payload = lesson.race_payload(
+                race, settings, shown, presenting=frame.presenting, dark=frame.dark
             )
+            live_race(payload)
         with right:
             frame.chart(zeros_figure(settings, shown, height), "chart_zeros")
         table(lesson.race_table(race, shown))
         for note in race.notes:
             st.caption(f"ℹ️ {note}")
     if not frame.presenting:  # under the race, so that the race starts on the first screen
-        st.caption(
-            f"Every run is bounded: at most {lesson.RUN_CAP:,} steps of one optimiser (the "
-            f"solvers' cap, iterations × weights ≤ {lesson.MAX_WORK:,}), and steps at most "
-            f"{lesson.MAX_STEP}/L, FISTA's at most 1/L: convergence is guaranteed only for "
-            "η < 2/L, beyond it ISTA and subgradient descent diverge on this quadratic (at "
-            "exactly 2/L gradient descent oscillates), and FISTA's momentum from about 1.3/L. "
-            f"Here 1/L = {lesson.fmt(race.step / settings.step)}, so η = {lesson.fmt(race.step)}."
-        )
+        st.caption(lesson.race_caption(race, settings))
     if shown:
         texts = lesson.explanations(race, settings)
         with st.expander("Why each update can or cannot land on 0", expanded=not frame.presenting):
@@ -124,13 +111,7 @@ with page_frame("training") as frame:
     tau = 10.0 ** slider(lesson.LOG_TAU)
     diabetes = lesson.diabetes_race(d_settings, tau)
     if not frame.presenting:
-        st.markdown(
-            f"Ten standardised features, λ = {d_settings.lam:g}, {diabetes.rows} epochs from "
-            f"w = 0 against the exact lasso (solved exactly: "
-            f"{len(diabetes.exact.zeros)} of 10 weights are 0.0). The sign-step methods' zeros "
-            "can only be read off with a threshold τ chosen afterwards; the data do not choose "
-            "it, and only a window of τ gives the exact support, if any does."
-        )
+        st.markdown(lesson.diabetes_intro(diabetes, d_settings))
     for note in diabetes.notes:
         st.caption(f"ℹ️ {note}")
     if shown:
