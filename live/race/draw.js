@@ -61,12 +61,12 @@ export function drawStatic(refs, scene) {
   set(refs.background, { width: layout.width, height: layout.height, fill: palette.paper });
   set(refs.clipRect, { x: plot.left, y: plot.top, width: plot.width, height: plot.height });
   refs.title.replaceChildren();
-  set(refs.title, { x: 4, fill: palette.ink, "font-size": layout.titleFont, "font-family": palette.font });
+  set(refs.title, { x: 4, fill: palette.ink, "font-size": layout.titleFont });
   layout.lines.forEach((line, i) => {
     el("tspan", { x: 4, y: layout.titleFont * (1.05 + 1.3 * i) }, refs.title).textContent = line;
   });
   refs.grid.replaceChildren();
-  const font = { "font-size": layout.tickFont, "font-family": palette.font, fill: palette.ink };
+  const font = { "font-size": layout.tickFont, fill: palette.ink };
   const bottom = plot.top + plot.height;
   for (const v of rangeTicks(t.xRange[0], t.xRange[1], Math.max(3, Math.round(plot.width / 80)))) {
     const x = t.x(v);
@@ -89,7 +89,7 @@ function sample(g, entry, x, y, scene) {
   const { layout } = scene;
   if (entry.line) el("path", { d: `M${x},${y}h26`, fill: "none", ...entry.line }, g);
   if (entry.marker) el("path", { d: entry.marker.d, transform: `translate(${x + 13},${y})`, ...entry.marker.attrs }, g);
-  el("text", { x: x + 32, y: y + layout.legendFont * 0.35, "font-size": layout.legendFont, "font-family": scene.palette.font, fill: scene.palette.ink }, g).textContent = entry.name;
+  el("text", { x: x + 32, y: y + layout.legendFont * 0.35, "font-size": layout.legendFont, fill: scene.palette.ink }, g).textContent = entry.name;
 }
 
 /** The legend entries in the page's order. */
@@ -177,7 +177,7 @@ function drawMarkers(refs, scene, pixels) {
   data.shown.forEach((slug, i) => {
     const { at, from } = placed[i];
     if (from) leaders += `M${f(at[0])},${f(at[1])}L${f(from[0])},${f(from[1])}`;
-    const shape = markerShape(data.styles[slug], 11 * layout.marker, palette);
+    const shape = markerShape(data.styles[slug], 12 * layout.marker, palette);
     const node = el("path", { d: shape.d, transform: `translate(${f(at[0])},${f(at[1])})`, ...shape.attrs, "data-slug": slug }, refs.markers);
     node.dataset.x = String(pixels[i][0]);
   });

@@ -5,14 +5,16 @@
  * stochastic.py), so that the same doubles give the same iterates: the
  * gradient is (w - c) @ H as numpy computes it for 2 x 2 (no fused
  * multiply-add), the soft threshold returns 0.0 exactly where |v| <= t.
- * Two sources of rounding-level difference remain, and the tests allow for
- * them: Adam's bias corrections beta^t (Math.pow and C's pow can differ in
- * the last bit) and SGD's minibatch sums (numpy sums X_B^T r in BLAS's order,
- * which depends on the machine's CPU kernel).
+ * Adam's bias corrections use beta^t correctly rounded (powers.js), as C's
+ * pow gives them to numpy. One source of rounding-level difference remains,
+ * and the tests allow for it: SGD's minibatch sums (numpy sums X_B^T r in
+ * BLAS's order, which depends on the machine's CPU kernel).
  *
  * Every method returns a Float64Array of (iterations + 1) * 2 numbers: the
  * iterates, start included, w_k = (path[2k], path[2k + 1]). Pure (no DOM).
  */
+
+import { powers } from "./powers.js";
 
 /** sign as numpy's: -1, 0 or 1 (0 for 0 and -0). */
 function sign(x) {
@@ -142,6 +144,8 @@ export function adam(loss, lam, step, iterations, start, beta1 = 0.9, beta2 = 0.
   let m1 = 0;
   let v0 = 0;
   let v1 = 0;
+  const p1 = powers(beta1, iterations);
+  const p2 = powers(beta2, iterations);
   for (let t = 1; t <= iterations; t += 1) {
     gradient(loss, w0, w1, g);
     const g0 = g[0] + lam * sign(w0);
@@ -150,8 +154,8 @@ export function adam(loss, lam, step, iterations, start, beta1 = 0.9, beta2 = 0.
     m1 = beta1 * m1 + (1 - beta1) * g1;
     v0 = beta2 * v0 + (1 - beta2) * g0 * g0;
     v1 = beta2 * v1 + (1 - beta2) * g1 * g1;
-    const c1 = 1 - beta1 ** t;
-    const c2 = 1 - beta2 ** t;
+    const c1 = 1 - p1[t - 1];
+    const c2 = 1 - p2[t - 1];
     w0 = w0 - (step * (m0 / c1)) / (Math.sqrt(v0 / c2) + eps);
     w1 = w1 - (step * (m1 / c1)) / (Math.sqrt(v1 / c2) + eps);
     path[2 * t] = w0;

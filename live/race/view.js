@@ -82,7 +82,7 @@ export function thinIndices(count, most = 400) {
  * @param {number[][]} pixels each marker's point in pixels
  * @returns {{at: number[], from: number[]|null}[]} at: where to draw; from: the leader's end
  */
-export function spreadMarkers(pixels, near = 10, ring = 15) {
+export function spreadMarkers(pixels, near = 10, ring = 22) {
   const groups = [];
   pixels.forEach((p, i) => {
     const group = groups.find((g) => g.some((j) => Math.hypot(pixels[j][0] - p[0], pixels[j][1] - p[1]) < near));
