@@ -169,16 +169,23 @@ function clampPx(v) {
   return Number.isFinite(v) ? Math.min(Math.max(v, -5000), 5000) : 5000;
 }
 
+/** w*'s ring: its radius in px (the circle symbol of size 22) and its stroke. */
+const OPTIMUM_RING = 11;
+const OPTIMUM_STROKE = 2.5;
+
 function drawMarkers(refs, scene, pixels) {
   const { data, palette, layout } = scene;
-  const placed = spreadMarkers(pixels);
+  const size = 12 * layout.marker;
+  // A spread marker clears w*'s ring, where they gather, by 6 px whatever its size
+  // (the group's centre can sit a few px off w*).
+  const placed = spreadMarkers(pixels, 10, OPTIMUM_RING + OPTIMUM_STROKE / 2 + size / 2 * Math.SQRT2 + 6);
   refs.markers.replaceChildren();
   let leaders = "";
   data.shown.forEach((slug, i) => {
     const { at, from } = placed[i];
     if (from) leaders += `M${f(at[0])},${f(at[1])}L${f(from[0])},${f(from[1])}`;
-    const shape = markerShape(data.styles[slug], 12 * layout.marker, palette);
-    const node = el("path", { d: shape.d, transform: `translate(${f(at[0])},${f(at[1])})`, ...shape.attrs, "data-slug": slug }, refs.markers);
+    const shape = markerShape(data.styles[slug], size, palette);
+    const node = el("path", { class: "race-marker", d: shape.d, transform: `translate(${f(at[0])},${f(at[1])})`, ...shape.attrs, "data-slug": slug }, refs.markers);
     node.dataset.x = String(pixels[i][0]);
   });
   set(refs.leaders, { d: leaders, stroke: palette.ink, opacity: 0.6 });
@@ -188,7 +195,7 @@ function drawFixed(refs, scene) {
   const { transform: t, palette, data, start } = scene;
   refs.fixed.replaceChildren();
   const [ox, oy] = [t.x(data.exact.w[0]), t.y(data.exact.w[1])];
-  el("path", { d: symbolPath("circle", 22), transform: `translate(${f(ox)},${f(oy)})`, fill: "none", stroke: palette.ink, "stroke-width": 2.5 }, refs.fixed);
+  el("path", { d: symbolPath("circle", 2 * OPTIMUM_RING), transform: `translate(${f(ox)},${f(oy)})`, fill: "none", stroke: palette.ink, "stroke-width": OPTIMUM_STROKE }, refs.fixed);
   const [cx, cy] = [t.x(data.center[0]), t.y(data.center[1])];
   el("path", { d: symbolPath("x", 13), transform: `translate(${f(cx)},${f(cy)})`, fill: "none", stroke: palette.ink, "stroke-width": 2.2 }, refs.fixed);
   const [sx, sy] = [t.x(start[0]), t.y(start[1])];
