@@ -70,8 +70,11 @@ def table(rows: list[dict[str, str]]) -> None:
 
 
 with page_frame("training") as frame:
+    # The intro, the heading and the race in one container: on a phone the intro goes
+    # under the figures (keyed for frame's CSS), so that the first screen shows the race.
+    race_block = st.container()
     if not frame.presenting:  # projected, the lecturer says this
-        st.markdown(lesson.INTRO)
+        race_block.container(key="below_on_phone_intro").markdown(lesson.INTRO)
     apply_release()  # a released start (or one set in the session) before its sliders exist
     with st.sidebar:
         st.header("Race on the lesson's bowl")
@@ -82,12 +85,15 @@ with page_frame("training") as frame:
     height = PROJECTED if frame.presenting else TALL
     race = lesson.lesson_race(settings)
 
-    st.header("The race on the lesson's bowl")
+    race_block.header("The race on the lesson's bowl")
     if not shown:
-        st.info(lesson.CHOOSE_OPTIMISER)
+        race_block.info(lesson.CHOOSE_OPTIMISER)
     else:
         # Projected, each figure gets the screen's width: its title, in larger type, fits.
-        left, right = (st.container(), st.container()) if frame.presenting else st.columns([3, 2])
+        with race_block:
+            left, right = (
+                (st.container(), st.container()) if frame.presenting else st.columns([3, 2])
+            )
         with left:
             payload = lesson.race_payload(
                 race, settings, shown, presenting=frame.presenting, dark=frame.dark

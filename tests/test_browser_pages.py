@@ -39,7 +39,6 @@ SLIDER_QUERY = {"how_often": "?n=1%2C000"}
 # 1.67, Chromium 156). Fix the page and the case XPASSes, which fails: remove its entry.
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     ("phone_half", "tour", "390x844"): "issue 33: the step's text pushes its first figure down",
-    ("phone_half", "training", "390x844"): "issue 33: the intro pushes the race down",
 }
 
 
