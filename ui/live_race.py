@@ -16,7 +16,7 @@ from functools import partial
 import streamlit as st
 
 from lessons.training import START, release_start
-from ui.live_modules import LIVE, live_component, mount_modules
+from ui.live_modules import LIVE, live_component
 from ui.url_values import parse_number
 
 __all__ = ["APPLIED", "ENTRY", "KEY", "STATE", "apply_release", "live_race"]
@@ -54,6 +54,6 @@ def apply_release(key: str = KEY) -> None:
 
 
 def live_race(payload: dict, *, key: str = KEY) -> None:
-    """Mount the race with ``payload`` (``lessons.training.race_payload``)."""
-    mount_modules(key)
+    """Mount the race with ``payload`` (``lessons.training.race_payload``); the page
+    frame has mounted the live modules it loads from."""
     _race(key=key, data=payload, default={STATE: None}, on_start_change=partial(apply_release, key))
