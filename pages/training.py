@@ -15,7 +15,9 @@ zeros_figure = cached(lambda settings, shown, height: lesson.zeros_figure_for(
     lesson.lesson_race(settings), shown, height))  # fmt: skip
 diabetes_zeros = cached(lesson.diabetes_zeros_figure)
 diabetes_sweep = cached(lesson.diabetes_sweep_figure)
-TALL, PROJECTED = 620, 450  # the race figure's height; projected, it fits a 1280 x 720 screen
+# The Plotly charts' height: beside the race and beside each other, tall enough that a title
+# of four lines and a legend of eight still leave the plot its room; projected, 1280 x 720.
+TALL, PROJECTED = 620, 450
 
 
 def shown_optimisers() -> tuple[str, ...]:
@@ -123,7 +125,7 @@ with page_frame("training") as frame:
     if shown:
         left, right = (st.container(), st.container()) if frame.presenting else st.columns(2)
         with left:
-            frame.chart(diabetes_zeros(d_settings, shown, PROJECTED), "chart_diabetes")
+            frame.chart(diabetes_zeros(d_settings, shown, height), "chart_diabetes")
         with right:
-            frame.chart(diabetes_sweep(d_settings, tau, shown, PROJECTED), "chart_sweep")
+            frame.chart(diabetes_sweep(d_settings, tau, shown, height), "chart_sweep")
         table(lesson.threshold_table(diabetes, shown))
