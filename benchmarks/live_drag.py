@@ -25,6 +25,9 @@ driver's round trips, sets the pace), and the page reports:
 - bytes: everything the page received on load (HTTP bodies and WebSocket
   frames, from the Chrome DevTools Protocol's Network events), and the
   WebSocket bytes of the one rerun a release starts.
+
+Training's race has its own section (``browser_bench.race_drag``): its start
+dragged on the Training page, every move a new start for all six optimisers.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import browser_bench as bb
+from browser_bench.race_drag import race_section
 
 MOVES = 120
 REGIONS = ("l1", "l2", "linf", "elasticnet")
@@ -239,6 +243,7 @@ def main() -> None:
                     for h in header[1:]
                 ]
                 print(" ".join(cells))
+            race_section(browser, url)
             browser.close()
     finally:
         bb.stop_server(server)

@@ -30,8 +30,9 @@ __all__ = ["RaceView", "race_figure"]
 _TOP = 80  # a two-line title; 22 px more for each further line
 _TITLE_CHARS = 56  # a line of the projected title: half of it
 _TITLE_SIZE = 15
-_BOTTOM = 150  # pixels under the plot: w1 ticks and title, then play button and slider
+_BOTTOM = 200  # pixels under the plot: w1 ticks and title, the play buttons, the slider
 _TICKS_AND_TITLE = 58
+_BUTTONS = 46  # the play / pause row: the slider and its "iteration k" go under it
 _LEGEND = 205  # pixels right of the plot: the legend, beside the square
 
 
@@ -189,9 +190,14 @@ def race_figure(
     else:
         title, needed = phone_title(view.title, _TITLE_SIZE)
         top = max(_TOP, needed)
-    # The controls hang in the bottom band, under the w1 ticks and title (y in plot heights).
-    for control in (*menus, *sliders):
-        control["y"] = -_TICKS_AND_TITLE / (height - top - _BOTTOM)
+    # The controls hang in the bottom band, under the w1 ticks and title (y in plot heights):
+    # the buttons, then the slider on a row of its own (beside them, its label touched the
+    # pause button, and on a phone the buttons covered the slider).
+    plot_height = height - top - _BOTTOM
+    for menu in menus:
+        menu["y"] = -_TICKS_AND_TITLE / plot_height
+    for slider in sliders:
+        slider.update(x=0.0, len=1.0, y=-(_TICKS_AND_TITLE + _BUTTONS) / plot_height)
     axis = {
         "zeroline": True,
         "zerolinecolor": INK,

@@ -37,9 +37,7 @@ SLIDER_QUERY = {"how_often": "?n=1%2C000"}
 
 # (check, page path, "WxH") -> the defect, as measured when the mark was set (Streamlit
 # 1.67, Chromium 156). Fix the page and the case XPASSes, which fails: remove its entry.
-KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
-    ("phone_half", "training", "390x844"): "issue 33: the intro pushes the race down",
-}
+KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {}
 
 
 def cases(check: str, sizes) -> list:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 
 import numpy as np
@@ -11,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 from lessons import training
 from lessons.training import DiabetesSettings, RaceSettings
 from tests.apptest_support import charts as chart_specs
-from tests.apptest_support import controls, link, notes, open_page, text, trace_names, values
+from tests.apptest_support import controls, link, notes, open_page, text, values
 
-CHARTS = {"race", "zeros", "diabetes", "sweep"}
+CHARTS = {"zeros", "diabetes", "sweep"}  # the race is the live figure (ui.live_race)
 
 
 def page(**query: str) -> AppTest:
@@ -28,12 +29,10 @@ def tables(app: AppTest) -> list:
     return [t.value for t in app.table]
 
 
-def heads(figure: dict) -> list[tuple[float, float]]:
-    """Each optimiser's current point (the figure's current frame): the end of the trace "now"."""
-    now = next(t for t in figure["data"] if t.get("name") == "now")
-    count = sum(1 for label in now["text"] if not label.endswith(", earlier"))
-    x, y = values(now["x"])[-count:], values(now["y"])[-count:]
-    return [(float(a), float(b)) for a, b in zip(x, y, strict=True)]
+def race_data(app: AppTest) -> dict:
+    """The live race's payload (lessons.training.race_payload), as the browser gets it."""
+    (race,) = [c for c in app.get("bidi_component") if c.proto.component_name.endswith("race")]
+    return json.loads(race.proto.json)
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +53,12 @@ def test_defaults_show_the_race_its_zeros_and_the_diabetes_tables(default):
         assert row["exact zeros"] == f"{summary.zeros} of 2"
     assert diabetes.loc["ISTA (proximal)", "exact zeros"] == "5 of 10"
     assert diabetes.loc["Adam", "exact zeros"] == "0 of 10"
-    figure = charts(default)["race"]
-    assert len(figure["frames"]) <= training.MAX_FRAMES
-    assert figure["layout"]["sliders"][0]["steps"][-1]["label"] == "200"
+    race_payload = race_data(default)
+    assert race_payload["problem"]["iterations"] == 200
+    assert race_payload["shown"] == list(training.DEFAULT_SHOWN)
+    assert race_payload["exact"]["w"] == expected.exact.w.tolist()
+    assert race_payload["steps"]["sgdStep"] == expected.sgd_step
+    assert len(race_payload["problem"]["rows"]) == 200 * 8  # SGD's batches, one row a character
     assert "bounded: at most 100,000 steps" in text(default)
     assert "**ISTA (proximal).** After the gradient step" in text(default)
 
@@ -65,9 +67,7 @@ def test_the_start_sliders_move_every_start(default):
     app = page()
     app.sidebar.slider(key="w1_0").set_value(-2.0)
     app.sidebar.slider(key="w2_0").set_value(1.0).run()
-    frames = charts(app)["race"]["frames"]
-    first = frames[0]["data"]
-    assert all(values(t["x"])[0] == -2.0 and values(t["y"])[0] == 1.0 for t in first)
+    assert race_data(app)["controls"]["start"] == [-2.0, 1.0]
     assert app.query_params["w1_0"] == "-2.0" and app.query_params["w2_0"] == "1.0"
 
 
@@ -78,7 +78,7 @@ def test_step_lambda_and_iterations_change_the_runs():
     assert "ηλ = 0.3125" in text(app)
     app.sidebar.slider(key="iters").set_value(50).run()
     race = tables(app)[0]
-    assert charts(app)["race"]["layout"]["sliders"][0]["steps"][-1]["label"] == "50"
+    assert race_data(app)["problem"]["iterations"] == 50
     assert race.loc["Adam", "support exact from iteration"] == "never within 50"
     app.sidebar.slider(key="lam").set_value(1.0).run()
     assert "has no zero" in text(app)  # lambda = 1: the optimum is off the axes
@@ -87,14 +87,14 @@ def test_step_lambda_and_iterations_change_the_runs():
 
 def test_batch_seed_and_adam_rate_change_sgd_and_adam():
     app = page()
-    before = heads(charts(app)["race"])
+    before = race_data(app)["problem"]["rows"]
     app.sidebar.selectbox(key="batch").set_value("64").run()  # the full batch
     assert "η = 0.25, on the gradient of 64 of the 64 samples" in text(app)
+    assert race_data(app)["problem"]["rows"] is None  # the full batch needs no rows
     app.sidebar.selectbox(key="batch").set_value("8")
     app.sidebar.slider(key="seed").set_value(3).run()
-    after = heads(charts(app)["race"])
-    sgd = list(training.DEFAULT_SHOWN).index("sgd")
-    assert after[sgd] != before[sgd] and after[0] == before[0]
+    after = race_data(app)["problem"]["rows"]
+    assert len(after) == len(before) and after != before
     app.sidebar.selectbox(key="adam_lr").set_value("0.01").run()
     assert "about α = 0.01 per step" in text(app)
 
@@ -103,7 +103,7 @@ def test_the_optimiser_pills_choose_what_is_drawn():
     app = page()
     shown = [s for s in training.OPTIMISERS if s in training.DEFAULT_SHOWN and s != "adam"]
     app.sidebar.pills(key="opt").set_value([*shown, "subgradient_sqrt"]).run()
-    names = trace_names(charts(app)["race"])
+    names = [style["name"] for style in race_data(app)["styles"].values()]
     assert "subgradient, η/√(k+1)" in names and "Adam" not in names
     assert "Adam" not in tables(app)[0].index
     assert list(tables(app)[0].index) == [
@@ -192,10 +192,9 @@ def test_bad_link_values_are_clamped_with_a_note():
 
 def test_presentation_mode_fits_the_projector():
     app = page(present="true")
-    race = charts(app)["race"]
-    assert race["layout"]["height"] == 450
-    assert "<br>" not in race["layout"]["title"]["text"]  # one line, in larger type
-    assert race["layout"]["font"]["size"] > 13
+    race = race_data(app)
+    assert race["presenting"] is True
+    assert "<br>" not in race["title"]  # one line, in larger type
     assert "Add λ‖w‖₁ to a network's loss" not in text(app)
     assert not app.exception
 
@@ -211,3 +210,29 @@ def test_the_words_say_when_a_zero_is_reached_and_how_big_adams_step_is(default)
     adam = next(box for box in default.sidebar.selectbox if box.key == "adam_lr")
     assert "whatever the gradient's size" not in adam.help
     assert "at most about α" in adam.help
+
+
+def test_a_released_start_moves_the_sliders_the_tables_and_the_link():
+    app = page()
+    app.session_state["live_race"] = {"start": {"w1_0": -2.0, "w2_0": 0.5, "seq": "t-1"}}
+    app.run()
+    assert not app.exception
+    assert controls(app)["w1_0"] == -2.0 and controls(app)["w2_0"] == 0.5
+    assert app.query_params["w1_0"] == "-2.0" and app.query_params["w2_0"] == "0.5"
+    expected = training.lesson_race(RaceSettings(start=(-2.0, 0.5)))
+    row = tables(app)[0].loc["Adam"]
+    assert row["distance to exact w"] == training.fmt(expected.summaries["adam"].distance)
+    assert race_data(app)["controls"]["start"] == [-2.0, 0.5]
+    # A slider moved afterwards is not undone by the release still held in the state.
+    app.sidebar.slider(key="w1_0").set_value(1.0).run()
+    assert controls(app)["w1_0"] == 1.0
+
+
+def test_a_released_start_is_read_as_a_link_is():
+    app = page()
+    app.session_state["live_race"] = {"start": {"w1_0": 9.0, "w2_0": "x", "seq": "t-2"}}
+    app.run()
+    assert controls(app)["w1_0"] == 3.0 and controls(app)["w2_0"] == -1.5  # clamped; kept
+    app.session_state["live_race"] = {"start": {"w1_0": 0.04, "w2_0": 1.26, "seq": "t-3"}}
+    app.run()
+    assert controls(app)["w1_0"] == 0.0 and controls(app)["w2_0"] == 1.3  # snapped

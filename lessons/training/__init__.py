@@ -2,11 +2,13 @@
 
 The page reads its controls (``START``, ``STEP``, ``LAM``, … and the choices
 ``OPTIMISERS``, ``BATCHES``, …), the races (``lesson_race``, ``diabetes_race``
-for ``RaceSettings`` and ``DiabetesSettings``), the figures built from them
-(``animated_race_figure``, ``zeros_figure_for``, ``diabetes_zeros_figure``,
-``diabetes_sweep_figure``), the tables (``race_table``, ``threshold_table``),
-the words (``explanations``, ``fmt``) and the work caps it quotes (``RUN_CAP``,
-``MAX_WORK``, ``MAX_STEP``). The Tour reads ``tour_step``.
+for ``RaceSettings`` and ``DiabetesSettings``), the live race's payload and
+release (``race_payload``, ``release_start``), the figures built from them
+(``zeros_figure_for``, ``diabetes_zeros_figure``, ``diabetes_sweep_figure``;
+``animated_race_figure`` for the Tour), the tables (``race_table``,
+``threshold_table``), the words (``INTRO``, ``race_caption``, ``diabetes_intro``,
+``CHOOSE_OPTIMISER``, ``explanations``, ``fmt``) and the work caps it quotes
+(``RUN_CAP``, ``MAX_WORK``, ``MAX_STEP``). The Tour reads ``tour_step``.
 """
 
 from lessons.training.charts import (
@@ -38,6 +40,7 @@ from lessons.training.controls import (
     TAU_GRID,
     TRAIL,
 )
+from lessons.training.live_race import race_payload, release_start
 from lessons.training.model import (
     DiabetesSettings,
     Race,
@@ -49,16 +52,25 @@ from lessons.training.model import (
 )
 from lessons.training.tables import fmt, race_table, tau_window, threshold_counts, threshold_table
 from lessons.training.tour import tour_step
-from lessons.training.words import STRICT_ZERO, explanations
+from lessons.training.words import (
+    CHOOSE_OPTIMISER,
+    INTRO,
+    STRICT_ZERO,
+    diabetes_intro,
+    explanations,
+    race_caption,
+)
 
 __all__ = [
     "ADAM_RATES",
     "BATCHES",
+    "CHOOSE_OPTIMISER",
     "DEFAULT_SHOWN",
     "DIABETES_ADAM_RATES",
     "DIABETES_BATCHES",
     "DIABETES_LAM_SLIDER",
     "EPOCHS",
+    "INTRO",
     "ITERATIONS",
     "KNOWS_THE_KINK",
     "LAM",
@@ -79,6 +91,7 @@ __all__ = [
     "RaceSettings",
     "animated_race_figure",
     "capped_epochs",
+    "diabetes_intro",
     "diabetes_race",
     "diabetes_sweep_figure",
     "diabetes_zeros_figure",
@@ -86,7 +99,10 @@ __all__ = [
     "fmt",
     "lesson_race",
     "minibatch_curvature",
+    "race_caption",
+    "race_payload",
     "race_table",
+    "release_start",
     "tau_window",
     "threshold_counts",
     "threshold_table",

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from lessons.training.controls import KNOWS_THE_KINK, OPTIMISERS, TITLE_NAMES
-from lessons.training.model import Race, RaceSettings
+from lessons.training.controls import (
+    KNOWS_THE_KINK,
+    MAX_STEP,
+    MAX_WORK,
+    OPTIMISERS,
+    RUN_CAP,
+    TITLE_NAMES,
+)
+from lessons.training.model import DiabetesSettings, Race, RaceSettings
 from lessons.training.readings import hover, left_zero, partial_residuals, prox_inputs, watched
 from lessons.training.tables import fmt, tau_window
 from solvers import Solution
@@ -202,3 +209,37 @@ STRICT_ZERO = (
     "stay there (FISTA is not monotone: it may leave 0 and come back before it settles); at "
     "|∂ⱼL(w*)| = λ finite identification is not guaranteed."
 )
+
+
+# --- the page's sentences -----------------------------------------------------------------
+INTRO = (
+    "Add λ‖w‖₁ to a network's loss, train with SGD or Adam, and the weights that should "
+    "be 0 come out small but not 0. A (sub)gradient step has no dead zone: it jumps "
+    "across the kink of |w| at 0. The methods that know the kink, the **proximal step** "
+    "(soft thresholding: ISTA, FISTA) and **coordinate descent**, land on 0.0 after "
+    "finitely many steps and, for a strict zero, eventually stay there."
+)
+CHOOSE_OPTIMISER = "Choose at least one optimiser under “Optimisers shown” in the sidebar."
+
+
+def race_caption(race: Race, settings: RaceSettings) -> str:
+    """Under the race: the work cap and the step's bounds, with this race's 1/L and η."""
+    return (
+        f"Every run is bounded: at most {RUN_CAP:,} steps of one optimiser (the "
+        f"solvers' cap, iterations × weights ≤ {MAX_WORK:,}), and steps at most "
+        f"{MAX_STEP}/L, FISTA's at most 1/L: convergence is guaranteed only for "
+        "η < 2/L, beyond it ISTA and subgradient descent diverge on this quadratic (at "
+        "exactly 2/L gradient descent oscillates), and FISTA's momentum from about 1.3/L. "
+        f"Here 1/L = {fmt(race.step / settings.step)}, so η = {fmt(race.step)}."
+    )
+
+
+def diabetes_intro(race: Race, settings: DiabetesSettings) -> str:
+    """The diabetes section's paragraph: λ, the epochs and the exact lasso's zeros."""
+    return (
+        f"Ten standardised features, λ = {settings.lam:g}, {race.rows} epochs from "
+        f"w = 0 against the exact lasso (solved exactly: "
+        f"{len(race.exact.zeros)} of 10 weights are 0.0). The sign-step methods' zeros "
+        "can only be read off with a threshold τ chosen afterwards; the data do not choose "
+        "it, and only a window of τ gives the exact support, if any does."
+    )

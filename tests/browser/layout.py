@@ -36,6 +36,7 @@ MAIN_FIGURES: dict[str, tuple[str, ...]] = {
     "tour": ("tour_chart_0", "tour_chart_1"),  # step 1 (the default): the L1 and L2 panels
     "three_weights": ("scene_l1", "scene_l2"),  # the octahedron and the sphere beside it
     "one_weight": ("ow_penalties",),  # the first live chart (live/one_weight): the slopes
+    "training": ("live_race",),  # the live race's drawing (not its toolbar)
 }
 
 DESKTOP_SIZES = ((1280, 720), (1440, 900))
@@ -72,12 +73,17 @@ class Load:
         if wanted is None:
             return charts[:1]
         found = [chart for key in wanted for chart in charts if chart["key"] == key]
-        others = [*self.data.get("livePanels", []), *self.data.get("keyed", [])]
+        others = [
+            *self.data.get("livePanels", []),
+            *self.data.get("liveRace", []),
+            *self.data.get("keyed", []),
+        ]
         return found or [e for key in wanted for e in others if e["key"] == key][:1]
 
     def first_figure(self) -> dict | None:
-        """The first figure a reader meets: the live figure's first panel, else the main chart."""
-        panels = self.data.get("livePanel", [])
+        """The first figure a reader meets: the live figure's first panel (or the live
+        race), else the main chart."""
+        panels = [*self.data.get("livePanel", []), *self.data.get("liveRace", [])]
         if panels:
             return min(panels, key=lambda p: p["box"]["y"])
         figures = self.main_figures()

@@ -265,6 +265,11 @@
       [c, ...c.querySelectorAll('*')].filter((e) => e.shadowRoot)
         .flatMap((h) => [...h.shadowRoot.querySelectorAll('.lf-panel')]))
       .map((p) => ({key: `live_figure_${p.dataset.side}`, box: box(p.getBoundingClientRect())})),
+    // Training's live race (in its shadow root): the figure it draws, without its toolbar.
+    liveRace: [...document.querySelectorAll('.st-key-live_race')].flatMap((c) =>
+      [c, ...c.querySelectorAll('*')].filter((e) => e.shadowRoot)
+        .flatMap((h) => [...h.shadowRoot.querySelectorAll('[data-testid="live-race"] svg.race-svg')]))
+      .map((p) => ({key: 'live_race', box: box(p.getBoundingClientRect())})),
     textBoxes: texts.length,
     errors: [...document.querySelectorAll(
       '[data-testid="stException"], [data-testid="stAlertContentError"]')].map((e) => label(e)),
