@@ -2,6 +2,10 @@ import os
 
 from hypothesis import HealthCheck, settings
 
+# A test's run computes only what it asks: no page warms its caches in the background
+# (ui.warm), in this process or in the servers the browser tests start.
+os.environ.setdefault("SPARSITY_LAB_WARM", "0")
+
 # The real-browser tests' fixtures (streamlit_server, browser, app, measured, ...).
 pytest_plugins = ["tests.browser.fixtures"]
 
