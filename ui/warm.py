@@ -25,6 +25,7 @@ __all__ = ["ENABLED", "busy", "start", "warmed"]
 ENABLED = os.environ.get("SPARSITY_LAB_WARM", "1") != "0"
 POLL_S = 0.05  # how often a waiting thread looks whether the pages are idle again
 _LOG = logging.getLogger(__name__)
+_CONTEXT_LOGGER = "streamlit.runtime.scriptrunner_utils.script_run_context"
 _running = 0  # pages and fragments of this server running now
 _lock = threading.Lock()
 _done: dict[str, int] = {}  # page -> settings computed so far (for tests and benchmarks)
@@ -49,6 +50,16 @@ def warmed(page: str) -> int:
     return _done.get(page, 0)
 
 
+class _Quiet(logging.Filter):
+    """Drops Streamlit's "missing ScriptRunContext" warning from the warming threads.
+
+    Streamlit warns once per cached call outside a session; here that is the design.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.threadName.startswith("warm-")
+
+
 def _lowest_priority() -> None:
     with contextlib.suppress(AttributeError, OSError):  # not Linux: an ordinary thread
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
@@ -61,6 +72,7 @@ def _idle() -> None:
 
 def _work(page: str, settings: Sequence, compute: Callable[[dict], Iterator]) -> None:
     _lowest_priority()
+    logging.getLogger(_CONTEXT_LOGGER).addFilter(_Quiet())
     for setting in settings:
         try:
             for _ in compute(setting):  # each step one cached piece: a page waits for one only
