@@ -15,44 +15,45 @@ from ui.url_widgets import slider, url_select, url_toggle
 
 
 # Figures are the same for every visitor with the same controls: built once, each on the
-# controls it depends on only. Memory per entry measured with tracemalloc (100,000 problems).
+# controls it depends on only. Memory per entry measured with tracemalloc (100,000 problems);
+# the page's defaults and the warmed settings fill them to about 60 MB with the lesson's caches.
 def cached(entries: int):
     return st.cache_resource(max_entries=entries, show_spinner="Solving…")
 
 
-@cached(160)  # about 20 kB per entry
+@cached(160)  # 53 kB per entry
 def odds_chart(ensemble: Ensemble, budget: float, p: float, l1_ratio: float, outside: bool):
     """The odds of an exact zero under the four regions."""
     rows = lesson.odds(ensemble, budget, p, l1_ratio, outside)
     return odds_figure([OddsRow(region, share) for region, share in rows])
 
 
-@cached(160)  # about 150 kB per entry (3,000 points)
+@cached(160)  # 147 kB per entry (3,000 points)
 def scatter_figure(ensemble: Ensemble, budget: float):
     """Where the first problems' optima land, on the diamond and on the circle."""
     return landing_scatter_figure(lesson.scatter_panels(ensemble, budget))
 
 
-@cached(160)  # about 40 kB per entry
+@cached(160)  # 92 kB per entry
 def budget_figure(ensemble: Ensemble, l1_ratio: float, outside: bool):
     """Share with an exact zero against the budget, for L1, L2 and the elastic net."""
     grid, curves = lesson.budget_curves(ensemble, l1_ratio, outside)
     return share_curve_figure(grid, curves, "budget t", lesson.BUDGET_TITLE)
 
 
-@cached(160)  # about 30 kB per entry
+@cached(160)  # 77 kB per entry
 def p_figure(ensemble: Ensemble, budget: float, outside: bool):
     """Share with an exact zero against p."""
     return p_curve_figure(*lesson.p_curve(ensemble, budget, outside))
 
 
-@cached(320)  # about 200 kB per entry (a 400 x 400 raster)
+@cached(320)  # 71 kB per entry (a 400 x 400 raster of int8 codes)
 def map_figure(condition: float, tilt: float, ball, spread: float, domain: str):
     """The catchment map of one region: 400 x 400 centres classified, exact wedges drawn."""
     return catchment_map_figure(lesson.catchment_map(condition, tilt, ball, spread, domain))
 
 
-@cached(256)  # about 15 kB per entry
+@cached(256)  # 53 kB per entry
 def histogram(dim: int, spread: float, max_condition: float, budget: float):
     """Non-zero weights per solution of the random n-D problems."""
     odds = lesson.dimension_odds(dim, spread, max_condition, budget)
@@ -178,7 +179,7 @@ def compute(setting: dict) -> Iterator[None]:
     yield histogram(int(values["dim"]), ensemble.spread, ensemble.max_condition, budget)
 
 
-with warm.busy(), page_frame("how_often") as frame:
+with page_frame("how_often") as frame:
     warm.start("how_often", lesson.warm_settings(), compute)
     if not frame.presenting:  # projected, the lecturer says this
         st.markdown(lesson.INTRO)

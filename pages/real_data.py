@@ -14,7 +14,7 @@ from ui.plain_text import plain_markdown
 from ui.url_widgets import slider, url_select
 
 # Figures of the diabetes designs are the same for every visitor with the same controls.
-cached = st.cache_resource(max_entries=96, show_spinner="Fitting…")  # MEM_FIG per entry
+cached = st.cache_resource(max_entries=96, show_spinner="Fitting…")  # 55-60 kB per entry
 UPLOAD = "_real_data_upload"  # this session's parsed file and fits: never on disk or in the URL
 FIGURES = "_real_data_figures"  # this session's figures whose markers move
 
@@ -186,7 +186,7 @@ def compute(setting: dict) -> Iterator[object]:
     yield subsample_chart(int(values["n_sub"]), int(values["sub_seed"]))
 
 
-with warm.busy(), page_frame("real_data") as frame:
+with page_frame("real_data") as frame:
     warm.start("real_data", model.warm_settings(), compute)
     if not frame.presenting:
         st.markdown(

@@ -12,7 +12,8 @@ net's on its share, the curves on their own. The 100,000 solutions
 themselves are kept for a few (ensemble, budget) pairs only: what the page
 shows of them (``Landed``: two shares, the near-zero counts of every
 tolerance, the scatter's sample) is a few kB and is kept for many.
-Memory per entry below is at 100,000 problems, measured with ``nbytes``.
+Memory per entry below is at 100,000 problems, measured with tracemalloc (what an
+entry keeps alive).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from geometry.regions import Region
 from geometry.validation import read_only
 from lessons.how_often.controls import TOLERANCES
 from studies import experiments as ex
+from studies.landing import landing_batch
 from studies.odds import Share, near_zero
 from studies.sampled_boundary import sampled_boundary_solutions
 
@@ -48,7 +50,7 @@ class Ensemble:
 
 @dataclass(frozen=True)
 class Landed:
-    """What the page shows of one ball's exact solutions (about 26 kB; the solves are 1.7 MB).
+    """What the page shows of one ball's exact solutions (28 kB; the solves are 1.7 MB).
 
     ``shares``: the share with an exact zero (all centres, centres outside the
     ball); ``near_zero``: the share of solutions with some ``|w_i|`` at or below
@@ -62,7 +64,7 @@ class Landed:
     codes: np.ndarray
 
 
-@lru_cache(maxsize=4)  # 4.8 MB per entry (centres 1.6 MB, Hessians 3.2 MB)
+@lru_cache(maxsize=4)  # 4.7 MB per entry (centres 1.6 MB, Hessians 3.2 MB)
 def problems(ensemble: Ensemble) -> ex.Problems:
     """The ensemble's problems, drawn once."""
     drawn = ex.draw_problems(
@@ -85,7 +87,7 @@ def solved(ensemble: Ensemble, budget: float, p: float) -> tuple[np.ndarray, np.
     return w, codes
 
 
-@lru_cache(maxsize=160)  # about 26 kB per entry (the scatter's sample)
+@lru_cache(maxsize=160)  # 28 kB per entry (mostly the scatter's sample)
 def landed(ensemble: Ensemble, budget: float, p: float) -> Landed:
     """``Landed`` of the L1 (p=1) or L2 ball's solutions: all the page needs of ``solved``."""
     w, codes = solved(ensemble, budget, p)
@@ -132,7 +134,7 @@ def tolerance_share(ensemble: Ensemble, budget: float, tolerance: float) -> Shar
     return Share.of(near_zero(solved(ensemble, budget, 2.0)[0], tolerance))
 
 
-@lru_cache(maxsize=160)  # one Share
+@lru_cache(maxsize=160)  # one Share, 1.6 kB per entry
 def sampled_solver_share(ensemble: Ensemble, budget: float) -> Share:
     """Share of "exact zeros" from the best-of-360-boundary-points method on the L2 circle."""
     sample = problems(ensemble).head(SAMPLED_SOLVER_SAMPLE)
@@ -142,18 +144,57 @@ def sampled_solver_share(ensemble: Ensemble, budget: float) -> Share:
     return Share.of(near_zero(solutions, 0.0))
 
 
-@lru_cache(maxsize=160)  # 12 budgets and 36 Shares, about 5 kB per entry
+def _curve_region(kind: str, budget: float, l1_ratio: float | None) -> Region:
+    if kind == "EN":
+        return ElasticNetBall(radius=budget, l1_ratio=l1_ratio)
+    return NormBall(p=1 if kind == "L1" else 2, radius=budget)
+
+
+@lru_cache(maxsize=160)  # 24 Shares, 3 kB per entry
+def budget_curve(ensemble: Ensemble, kind: str, l1_ratio: float | None = None) -> tuple:
+    """One region's share with an exact zero along the budget grid: (all centres, outside only).
+
+    ``kind`` is "L1", "L2" or "EN" (with ``l1_ratio``). The solves and counts of
+    ``studies.experiments.shares_against_budget`` (its sample, its regions), one region
+    at a time, both counts at once: the elastic net's share redraws only its own curve,
+    and "outside only" solves nothing again.
+    """
+    sample = problems(ensemble).head(ex.CURVE_SAMPLE)
+    everyone, outside = [], []
+    for budget in ex.budget_grid(ensemble.spread):
+        landing = ex.region_codes(sample, _curve_region(kind, float(budget), l1_ratio))
+        everyone.append(ex.zero_share(landing, False))
+        outside.append(ex.zero_share(landing, True))
+    return everyone, outside
+
+
 def shares_against_budget(ensemble: Ensemble, l1_ratio: float, outside: bool):
     """The budget grid, and the share with an exact zero at each budget for L1, L2, EN."""
     grid = ex.budget_grid(ensemble.spread)
-    read_only(grid)
-    return grid, ex.shares_against_budget(problems(ensemble), grid, l1_ratio, outside)
+    side = int(outside)
+    curves = {kind: budget_curve(ensemble, kind)[side] for kind in ("L1", "L2")}
+    curves["EN"] = budget_curve(ensemble, "EN", l1_ratio)[side]
+    return grid, curves
 
 
-@lru_cache(maxsize=160)  # 10 Shares
+@lru_cache(maxsize=160)  # 20 Shares, 3 kB per entry
+def p_shares(ensemble: Ensemble, budget: float) -> tuple[list[Share], list[Share]]:
+    """The share with an exact zero at each p of the p grid: (all centres, outside only).
+
+    The solves and counts of ``studies.experiments.shares_against_p``, both counts at once.
+    """
+    everyone, outside = [], []
+    for p in ex.P_GRID:
+        sample = problems(ensemble).head(ex.STAR_SAMPLE_PER_P if p < 1.0 else ex.CURVE_SAMPLE)
+        landing = landing_batch(sample.centers, sample.hessians, NormBall(p=p, radius=budget))
+        everyone.append(ex.zero_share(landing, False))
+        outside.append(ex.zero_share(landing, True))
+    return everyone, outside
+
+
 def shares_against_p(ensemble: Ensemble, budget: float, outside: bool) -> list[Share]:
     """The share with an exact zero for each p of the p grid."""
-    return ex.shares_against_p(problems(ensemble), budget, outside)
+    return p_shares(ensemble, budget)[int(outside)]
 
 
 def scatter_panels(
