@@ -9,6 +9,7 @@ count is this test's own.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 
 import pytest
@@ -22,6 +23,7 @@ from lessons import how_often, real_data
 from studies import experiments as ex
 from studies.landing import INSIDE
 from tests.apptest_support import open_page
+from ui import warm
 
 QUERY = {"n": "1000", "spread": "3.5", "domain": "square", "max_cond": "10"}
 
@@ -140,3 +142,18 @@ def test_real_data_a_press_recomputes_only_its_pieces(counted):
     assert step == Counter({"near_copy": 1, "enet_path": 1, "lasso_path": 1})
     # The subsample's size: its lasso path only.
     assert press(app, "slider", "n_sub", 100, counted) == Counter({"lasso_path": 1})
+
+
+def test_how_often_a_warmed_setting_is_answered_from_the_caches(counted, monkeypatch):
+    # The page's warming thread computes a setting as a press would (the same caches,
+    # the same keys): pressing to it afterwards computes nothing.
+    monkeypatch.setattr(warm, "ENABLED", True)
+    setting = {"n": "1000", "domain": "square", "spread": 6.5, "t": 1.75}
+    monkeypatch.setattr(how_often, "warm_settings", lambda: [setting])
+    app = open_page("how_often", {"n": "1000", "domain": "square", "t": "1.75"})
+    deadline = time.monotonic() + 120
+    while warm.warmed("how_often") < 1:
+        assert time.monotonic() < deadline, "the warming thread did not finish its one setting"
+        time.sleep(0.05)
+    assert counted["draw"] == 2  # the page's ensemble, and the warmed one
+    assert press(app, "slider", "spread", 6.5, counted) == Counter()

@@ -72,7 +72,8 @@ class _Quiet(logging.Filter):
 
 
 def _may_pause(frame) -> bool:
-    while frame is not None:
+    """No frame between the thread's own loop and ``frame`` is an import's or logging's."""
+    while frame is not None and frame.f_code is not _work.__code__:
         if any(part in frame.f_code.co_filename for part in _HOLDS_LOCKS):
             return False
         frame = frame.f_back
