@@ -118,6 +118,11 @@ def start(page: str, settings: Sequence, compute: Callable[[dict], Iterator]) ->
     """
     if not ENABLED:
         return
+    # Plotly asks sys.modules whether pandas is loaded (and then uses it): were pandas
+    # first imported by a page while this thread builds a figure, it would see a half-
+    # initialised module. So it is loaded before the thread starts.
+    import pandas  # noqa: F401
+
     with _lock:
         if page in _threads:
             return
