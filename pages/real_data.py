@@ -1,17 +1,20 @@
 """Real data: exact lasso, ridge and elastic-net paths on the diabetes data (or your CSV)."""
 
+from collections.abc import Iterator
+
 import pandas as pd
 import streamlit as st
 
 from figures.real_data import move_markers, pair_figure, paths_figure
 from figures.real_data_counts import cv_figure, subsample_figure, zero_count_figure
 from lessons import real_data as model
-from ui.frame import page_frame
+from ui import warm
+from ui.frame import PageFrame, page_frame
 from ui.plain_text import plain_markdown
 from ui.url_widgets import slider, url_select
 
 # Figures of the diabetes designs are the same for every visitor with the same controls.
-cached = st.cache_resource(max_entries=32, show_spinner="Fitting…")
+cached = st.cache_resource(max_entries=96, show_spinner="Fitting…")  # 55-60 kB per entry
 UPLOAD = "_real_data_upload"  # this session's parsed file and fits: never on disk or in the URL
 FIGURES = "_real_data_figures"  # this session's figures whose markers move
 
@@ -76,7 +79,14 @@ def cv_table(results: dict, p: int) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@st.fragment
 def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed: int) -> None:
+    """The visitor's own table (a fragment: its file and target change nothing else)."""
+    with warm.busy():
+        upload_body(frame, alpha, lam, axis, folds, seed)
+
+
+def upload_body(frame, alpha: float, lam: float, axis: str, folds: int, seed: int) -> None:
     st.markdown(model.UPLOAD_HELP)
     uploaded = st.file_uploader(
         "Your CSV file", type=["csv"], max_upload_size=model.MAX_MB, key="upload"
@@ -122,7 +132,62 @@ def upload_section(frame, alpha: float, lam: float, axis: str, folds: int, seed:
     frame.chart(cv_figure(cv, fits.p), "chart_upload_cv")
 
 
+@st.fragment
+def pair_section(frame: PageFrame, design: str, alpha: float, lam: float) -> None:
+    """A near copy of one feature (a fragment: its three controls change only this section)."""
+    with warm.busy():
+        left, middle, right = st.columns(3)
+        with left:
+            feature = url_select("Copy the feature", "copy", model.COPY_FEATURES, default="bmi")
+        with middle:
+            rho = slider(model.CORRELATION)
+        with right:
+            copy_seed = int(slider(model.COPY_SEED))
+        pair = model.pair(design, feature, rho, copy_seed, alpha)
+        pair_figure_ = marked(
+            "pair",
+            (design, feature, rho, copy_seed, alpha),
+            lambda: pair_figure(model.pair_panels(pair, lam), feature),
+            [lam] * 3,
+        )
+        frame.chart(pair_figure_, "chart_pair")
+        st.markdown(model.pair_sentence(pair, lam))
+
+
+@st.fragment
+def subsample_section(frame: PageFrame) -> None:
+    """Fewer patients than predictors (a fragment: its two sliders change only this section)."""
+    with warm.busy():
+        left, right = st.columns(2)
+        with left:
+            n_sub = int(slider(model.PATIENTS))
+        with right:
+            sub_seed = int(slider(model.SUBSAMPLE_SEED))
+        frame.chart(subsample_chart(n_sub, sub_seed), "chart_subsample")
+        st.markdown(model.subsample_sentence(model.subsample(n_sub, sub_seed)))
+
+
+def compute(setting: dict) -> Iterator[object]:
+    """Fill the shared caches for the page at ``setting`` (controls off their defaults).
+
+    A generator: it pauses after each piece, where the warming thread waits for the
+    pages. The session's own figures (paths, zero counts, the pair) are built on a press.
+    """
+    values = {spec.key: spec.default for spec in model.WARM_SLIDERS}
+    values |= {"design": "quadratic", "folds": "10", "copy": "bmi", **setting}
+    design, alpha = values["design"], values["alpha"]
+    folds, seed = int(values["folds"]), int(values["cv_seed"])
+    yield model.design_fits(design, alpha)
+    for l1_ratio in (1.0, alpha, 0.0):
+        yield model.design_cv(design, l1_ratio, folds, seed)
+    yield cv_chart(design, folds, seed)
+    rho, copy_seed = values["rho"], int(values["copy_seed"])
+    yield model.pair(design, values["copy"], rho, copy_seed, alpha)
+    yield subsample_chart(int(values["n_sub"]), int(values["sub_seed"]))
+
+
 with page_frame("real_data") as frame:
+    warm.start("real_data", model.warm_settings(), compute)
     if not frame.presenting:
         st.markdown(
             "*“L1 usually yields sparse feature vectors: most feature weights are zero.”* Here "
@@ -192,31 +257,10 @@ with page_frame("real_data") as frame:
         )
 
     st.header("Two nearly equal features")
-    left, middle, right = st.columns(3)
-    with left:
-        feature = url_select("Copy the feature", "copy", model.COPY_FEATURES, default="bmi")
-    with middle:
-        rho = slider(model.CORRELATION)
-    with right:
-        copy_seed = int(slider(model.COPY_SEED))
-    pair = model.pair(design, feature, rho, copy_seed, alpha)
-    pair_figure_ = marked(
-        "pair",
-        (design, feature, rho, copy_seed, alpha),
-        lambda: pair_figure(model.pair_panels(pair, lam), feature),
-        [lam] * 3,
-    )
-    frame.chart(pair_figure_, "chart_pair")
-    st.markdown(model.pair_sentence(pair, lam))
+    pair_section(frame, design, alpha, lam)
 
     st.header("More features than patients")
-    left, right = st.columns(2)
-    with left:
-        n_sub = int(slider(model.PATIENTS))
-    with right:
-        sub_seed = int(slider(model.SUBSAMPLE_SEED))
-    frame.chart(subsample_chart(n_sub, sub_seed), "chart_subsample")
-    st.markdown(model.subsample_sentence(model.subsample(n_sub, sub_seed)))
+    subsample_section(frame)
 
     st.header("Your own data")
     upload_section(frame, alpha, lam, axis, folds, seed)

@@ -2,9 +2,9 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-# No background warm-up in the tests' processes and servers (ui/warm_up.py): AppTest times
-# its runs, and the browser tests measure layouts on a busy machine already.
-os.environ.setdefault("SPARSITY_WARM_UP", "0")
+# A test's run computes only what it asks: no page warms its caches in the background
+# (ui.warm, ui.warm_up), in this process or in the servers the browser tests start.
+os.environ.setdefault("SPARSITY_LAB_WARM", "0")
 
 # The real-browser tests' fixtures (streamlit_server, browser, app, measured, ...).
 pytest_plugins = ["tests.browser.fixtures"]

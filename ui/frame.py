@@ -22,7 +22,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from figures.adapt import adapt_figure
 from figures.style import chart_config
-from ui import url_guards, url_widgets
+from ui import url_guards, url_widgets, warm
 from ui.live_modules import mount_modules
 from ui.plotly_chart import plotly_chart
 from ui.registry import PAGE, ROUTED, PageSpec, navigation
@@ -235,6 +235,7 @@ def page_frame(key: str) -> Iterator[PageFrame]:
     PageFrame
         Its ``chart`` method shows a figure adapted to the mode and theme.
     """
-    frame = _open(PAGE[key])
-    yield frame
-    frame._finish()
+    with warm.busy():  # a page's warming thread (ui.warm) pauses while any page runs
+        frame = _open(PAGE[key])
+        yield frame
+        frame._finish()

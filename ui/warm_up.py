@@ -22,9 +22,9 @@ from lessons import three_weights
 __all__ = ["DELAY_S", "SWITCH", "TASKS", "run_tasks", "start_warm_up"]
 
 DELAY_S = 3.0
-# SPARSITY_WARM_UP=0 turns it off: the test suite does, so that AppTest's timed runs do
-# not share the cores with seconds of background work (tests/test_warm_up.py runs it).
-SWITCH = "SPARSITY_WARM_UP"
+# SPARSITY_LAB_WARM=0 turns it off, as it does the pages' warming (ui.warm): the test
+# suite does, so that AppTest's timed runs keep their cores (tests/test_warm_up.py runs it).
+SWITCH = "SPARSITY_LAB_WARM"
 # (name, computation): each is cached by its lesson for the life of the process.
 TASKS: tuple[tuple[str, Callable[[], object]], ...] = (
     ("three weights: 3-D odds", three_weights.three_d_odds),
@@ -65,7 +65,7 @@ def start_warm_up(
     Returns
     -------
     threading.Thread or None
-        The (daemon) thread, for tests to join; None when ``SPARSITY_WARM_UP=0``.
+        The (daemon) thread, for tests to join; None when ``SPARSITY_LAB_WARM=0``.
     """
     global _started
     if os.environ.get(SWITCH, "1") == "0":

@@ -1,7 +1,9 @@
 """The How often lesson: random problems solved exactly, the odds of an exact zero, the map.
 
 The page reads its controls (``controls``), the cached results for them (``model``: an
-``Ensemble`` is the cache key, every shared array is read-only) and its sentences (``words``).
+``Ensemble`` is the cache key, every shared array is read-only; ``maps``: the catchment
+map and the n-D odds), its sentences (``words``) and what to compute before anyone asks
+(``warm``).
 """
 
 from lessons.how_often.controls import (
@@ -20,29 +22,37 @@ from lessons.how_often.controls import (
     SPREAD,
     TOLERANCES,
 )
-from lessons.how_often.model import (
-    SAMPLED_SOLVER_SAMPLE,
-    SCATTER_SAMPLE,
-    Ensemble,
-    budget_curves,
+from lessons.how_often.maps import (
     catchment_check,
     catchment_map,
-    codes,
     dimension_odds,
     exact_catchment_shares,
     map_balls,
     map_bowl,
+    usually_shares,
+)
+from lessons.how_often.model import (
+    SAMPLED_SOLVER_SAMPLE,
+    SCATTER_SAMPLE,
+    Ensemble,
+    Landed,
+    budget_curve,
+    budget_curves,
+    codes,
+    landed,
     odds,
     p_curve,
+    p_shares,
     problems,
+    region_shares,
     sampled_solver_share,
     scatter_panels,
     shares_against_budget,
     shares_against_p,
     solved,
     tolerance_share,
-    usually_shares,
 )
+from lessons.how_often.warm import WARM_SLIDERS, warm_settings
 from lessons.how_often.words import (
     BUDGET_TITLE,
     CURVES_CAPTION,
@@ -83,21 +93,27 @@ __all__ = [
     "SPREAD",
     "STAR_NOTE",
     "TOLERANCES",
+    "WARM_SLIDERS",
     "Ensemble",
+    "Landed",
     "any_zero_caption",
+    "budget_curve",
     "budget_curves",
     "catchment_check",
     "catchment_map",
     "codes",
     "dimension_odds",
     "exact_catchment_shares",
+    "landed",
     "map_balls",
     "map_bowl",
     "map_text",
     "odds",
     "odds_text",
     "p_curve",
+    "p_shares",
     "problems",
+    "region_shares",
     "sampled_solver_share",
     "scatter_caption",
     "scatter_panels",
@@ -108,4 +124,5 @@ __all__ = [
     "tolerance_text",
     "usually_shares",
     "usually_text",
+    "warm_settings",
 ]

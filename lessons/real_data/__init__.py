@@ -9,7 +9,8 @@ and the sliders ``MIX``, ``MARKER``, ``CV_SEED``, ``CORRELATION``, ``COPY_SEED``
 ``zeros_sentence``, ``pair_sentence``, ``subsample_sentence``) and, for a
 visitor's own table, ``read_upload`` and ``fit_upload`` with their sentences
 (``UPLOAD_HELP``, ``file_error``, ``upload_heading``, ``upload_paths_title``,
-``cv_warning``). The Tour reads ``tour_step``.
+``cv_warning``). The Tour reads ``tour_step``; ``warm_settings``
+lists what the page computes at server start.
 """
 
 from lessons.real_data.controls import (
@@ -78,6 +79,7 @@ from lessons.real_data.upload import (
     upload_heading,
     upload_paths_title,
 )
+from lessons.real_data.warm import WARM_SLIDERS, warm_settings
 from lessons.real_data.words import (
     SOURCE,
     entry_sentence,
@@ -111,6 +113,7 @@ __all__ = [
     "SUBSAMPLE_FLOORS",
     "SUBSAMPLE_SEED",
     "UPLOAD_HELP",
+    "WARM_SLIDERS",
     "Data",
     "Fits",
     "Pair",
@@ -150,6 +153,7 @@ __all__ = [
     "tour_step",
     "upload_heading",
     "upload_paths_title",
+    "warm_settings",
     "zero_curves",
     "zeros_sentence",
 ]

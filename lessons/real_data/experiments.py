@@ -64,7 +64,7 @@ class Pair:
         }
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)  # 162 kB per entry (three paths, 65 weights)
 def pair(name: str, feature: str, correlation: float, seed: int, l1_ratio: float) -> Pair:
     """The design with a near copy of ``feature`` (this sample correlation) appended, fitted."""
     data = design(name)
@@ -112,7 +112,7 @@ class Subsample:
 SUBSAMPLE_FLOORS = (0.0, 1e-6, 1e-5)  # all below the plotted range (λ >= 1e-4)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)  # 94 kB per entry (the lasso path and ridge)
 def subsample(n: int, seed: int) -> Subsample:
     """The 64-predictor model on ``n`` random patients: the exact lasso path and ridge."""
     data = design("quadratic")
