@@ -19,7 +19,7 @@ from figures.style import (
     PRESENT_CONTOUR,
     PRESENT_HEIGHT,
 )
-from figures.titles import wrap_title
+from figures.titles import stack_title, wrap_title
 
 __all__ = ["adapt_figure"]
 
@@ -87,7 +87,8 @@ def _present(traces: list[dict], layout: dict, title_chars: int | None = None) -
         title["font"]["size"] *= _PRESENT_FONT
     if title.get("text"):  # Plotly never wraps a title: a long line in larger type is cut
         title["text"] = wrap_title(title["text"], title_chars or _PRESENT_TITLE_CHARS)
-    if "<br>" in title.get("text", ""):  # two lines of larger type need the room
+    stacked = title.get("yref") == "paper"  # above panels' titles (figures.titles)
+    if "<br>" in title.get("text", "") and not stacked:  # two lines of larger type need room
         margin = layout.setdefault("margin", {})
         lines = title["text"].count("<br>") + 1
         size = title.get("font", {}).get("size", font["size"])
@@ -105,6 +106,8 @@ def _present(traces: list[dict], layout: dict, title_chars: int | None = None) -
     for annotation in layout.get("annotations", []):
         annotation_font = annotation.setdefault("font", {})
         annotation_font["size"] = annotation_font.get("size", 13) * _PRESENT_FONT
+    if stacked:  # the larger title above the larger panel titles
+        stack_title(layout)
     for trace in traces:
         if trace.get("type", "scatter") in ("scatter", "scattergl"):
             line = trace.setdefault("line", {})

@@ -21,6 +21,7 @@ from figures.style import (
     region_style,
     translucent,
 )
+from figures.titles import stack_title
 from geometry.regions import Region
 from studies.landing import INSIDE, OFF_AXIS, on_axis
 
@@ -105,13 +106,20 @@ def landing_scatter_figure(
         reach = 1.3 * region.axis_intercept
         axis = f"x{column if column > 1 else ''}"
         figure.update_xaxes(axis_style("w1", range=[-reach, reach]), row=1, col=column)
+        # One w2 title: the next panel's stood between the panels, on the L1 diamond's corner.
         figure.update_yaxes(
-            axis_style("w2", range=[-reach, reach], scaleanchor=axis), row=1, col=column
+            axis_style("w2" if column == 1 else "", range=[-reach, reach], scaleanchor=axis),
+            row=1,
+            col=column,
         )
     figure.update_layout(
         base_layout("Where a sample of the optima land", height, margin={"t": 100, "b": 70})
     )
     figure.update_annotations(font={"size": 14})
+    # The title above the panels' two-line titles (projected, it ran into them).
+    layout = figure.layout.to_plotly_json()
+    stack_title(layout)
+    figure.update_layout(title=layout["title"], margin=layout["margin"])
     return figure
 
 

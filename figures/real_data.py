@@ -31,7 +31,7 @@ from figures.style import (
     axis_style,
     base_layout,
 )
-from figures.titles import phone_title
+from figures.titles import panel_title, phone_title, stack_title
 
 __all__ = [
     "COLOURS",
@@ -51,7 +51,6 @@ MARKER_LINE = {"color": AXIS_HIGHLIGHT, "width": 2, "dash": "dot"}
 LOG_AXIS = {"type": "log", "autorange": "reversed", "exponentformat": "power"}
 _HOVER = "%{fullData.name}: %{y:.3g}<extra></extra>"
 _GREY_HOVER = "%{customdata}: %{y:.3g}<extra></extra>"
-_PANELS_TOP = 80  # room for the figure title above the panels' own titles
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,10 @@ def _grey_lines(panel: PathPanel, grey: list[int], labels: list[str]) -> tuple[d
 
 
 def _panel_axes(titles: list[str], spacing: float = 0.07) -> dict:
-    """Side-by-side panels' axes and title annotations (what ``make_subplots`` makes, faster)."""
+    """Side-by-side panels' axes and title annotations (what ``make_subplots`` makes, faster).
+
+    Each title in lines that fit its panel on a phone (figures.titles).
+    """
     width = (1.0 - spacing * (len(titles) - 1)) / len(titles)
     layout: dict = {"annotations": []}
     for k, title in enumerate(titles):
@@ -117,7 +119,7 @@ def _panel_axes(titles: list[str], spacing: float = 0.07) -> dict:
         layout[f"yaxis{suffix}"] = {"domain": [0.0, 1.0], "anchor": f"x{suffix}"}
         layout["annotations"].append(
             {
-                "text": title,
+                "text": panel_title(title, len(titles), spacing),
                 "x": left + width / 2,
                 "y": 1.0,
                 "xref": "paper",
@@ -166,9 +168,9 @@ def paths_figure(
     rank = {j: k for k, j in enumerate(highlighted)}
     grey = [j for j in range(len(names)) if j not in rank]
     labels = [escaped(name) for name in names]
-    margin = {"l": 60, "r": 15, "t": _PANELS_TOP, "b": 120}
-    layout = base_layout(title, height, margin=margin)
+    layout = base_layout(title, height, margin={"l": 60, "r": 15, "b": 120})
     layout.update(_panel_axes([panel.title for panel in panels]), hovermode="closest")
+    stack_title(layout)
     layout["shapes"] = [_vline(panel.marker, k) for k, panel in enumerate(panels)]
     data = []
     for k, panel in enumerate(panels):
@@ -228,10 +230,14 @@ def move_markers(figure: go.Figure, xs: list[float], title: str | None = None) -
     with figure.batch_update():
         for shape, x in zip(figure.layout.shapes, xs, strict=False):
             shape.x0 = shape.x1 = x
-        if title is not None:  # in lines that fit a phone, as base_layout lays titles out
-            text, top = phone_title(title)
+        if title is not None:  # in lines that fit a phone, above the panels' titles
+            text, _ = phone_title(title)
+            annotations = [annotation.to_plotly_json() for annotation in figure.layout.annotations]
+            stacked = {"title": {"text": text}, "annotations": annotations}
+            stack_title(stacked, figure.layout.title.font.size or 16)
             figure.layout.title.text = text
-            figure.layout.margin.t = max(_PANELS_TOP, top)
+            figure.layout.title.pad.b = stacked["title"]["pad"]["b"]
+            figure.layout.margin.t = stacked["margin"]["t"]
 
 
 def pair_figure(panels: list[PathPanel], feature: str, height: int = 360) -> go.Figure:
@@ -240,9 +246,10 @@ def pair_figure(panels: list[PathPanel], feature: str, height: int = 360) -> go.
     layout = base_layout(
         "A near copy: the lasso picks one, ridge splits, the elastic net keeps both",
         height,
-        margin={"l": 60, "r": 15, "t": 80, "b": 100},
+        margin={"l": 60, "r": 15, "b": 100},
     )
     layout.update(_panel_axes([panel.title for panel in panels]), hovermode="closest")
+    stack_title(layout)
     layout["shapes"] = [_vline(panel.marker, k) for k, panel in enumerate(panels)]
     data = []
     for k, panel in enumerate(panels):

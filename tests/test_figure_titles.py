@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from figures.regression import coefficient_paths_figure
 from figures.style import base_layout
 from figures.titles import (
     LINE_SPACING,
     PHONE_TITLE_CHARS,
     TITLE_GAP,
+    panel_title,
     phone_label,
     phone_title,
     wrap_balanced,
@@ -83,3 +86,70 @@ def test_the_shared_layout_makes_room_for_a_wrapped_title(margin):
     assert {k: v for k, v in four["margin"].items() if k != "t"} == {
         k: v for k, v in short["margin"].items() if k != "t"
     }
+
+
+# --- panels side by side: their titles, and the figure's title above them ----------------
+def _panels(titles: list[str]) -> list:
+    from figures.real_data import PathPanel
+
+    x = np.geomspace(1.0, 1e-3, 5)
+    return [PathPanel(title, x, np.zeros((5, 2)), 0.1) for title in titles]
+
+
+def _regression_figure():
+    fractions = np.linspace(0.0, 1.0, 11)
+    paths = np.outer(fractions, np.arange(1.0, 11.0))
+    lasso = np.where(paths < 3.0, 0.0, paths)
+    return coefficient_paths_figure(fractions, lasso, paths, [f"x{j}" for j in range(10)], 0.3)
+
+
+def test_a_panel_title_keeps_its_words_in_lines_as_wide_as_a_phone_panel():
+    # Three panels on a phone (330 px, 75 px of margins): about 90 px from centre to centre,
+    # some 13 characters of 14 px type; two panels: some 20.
+    assert panel_title("Elastic net, α = 0.5", 3, 0.07) == "Elastic net,<br>α = 0.5"
+    assert panel_title("Lasso (exact path)", 3, 0.07) == "Lasso<br>(exact path)"
+    assert panel_title("Ridge", 3, 0.07) == "Ridge"
+    assert panel_title("Lasso: 6 of 10 exactly 0", 2, 0.1) == "Lasso:<br>6 of 10 exactly 0"
+    assert panel_title("Lasso: 6 of 10 exactly 0", 1, 0.1) == "Lasso: 6 of 10 exactly 0"
+
+
+def _stacked_boxes(layout: dict) -> tuple[float, float, float]:
+    """(foot of the title's last line, top of the panels' titles, top of the title's first
+    line), in px above the plot, where plotly.js 4.1 draws them (measured in Chromium: a
+    first line's foot 0.2 em under pad.b, its top 0.9 em over it; 1.3 em a line)."""
+    title = layout["title"]
+    size = title["font"]["size"]
+    lines = title["text"].count("<br>") + 1
+    pad = title["pad"]["b"]
+    panels = max(
+        LINE_SPACING * a["font"]["size"] * (a["text"].count("<br>") + 1)
+        for a in layout["annotations"]
+        if a.get("yref") == "paper" and a.get("y") == 1.0 and a.get("yanchor") == "bottom"
+    )
+    return pad - 0.2 * size - (lines - 1) * LINE_SPACING * size, panels, pad + 0.9 * size
+
+
+@pytest.mark.parametrize("presenting", [False, True])
+@pytest.mark.parametrize("name", ["regression", "pair", "paths"])
+def test_the_title_of_side_by_side_panels_stands_above_their_titles(name, presenting):
+    from figures.adapt import adapt_figure
+    from figures.real_data import move_markers, pair_figure, paths_figure
+
+    titles = ["Lasso (exact path)", "Elastic net, α = 0.5", "Ridge"]
+    if name == "regression":
+        figure = _regression_figure()
+    elif name == "pair":
+        figure = pair_figure(_panels(titles), "bmi")
+    else:
+        figure = paths_figure(
+            _panels(titles), ("a", "b"), [0, 1], log_x=True, x_title="λ", title="Short"
+        )
+        # Retitled in place (a marker move), in three lines on a phone.
+        move_markers(figure, [0.2, 0.2, 0.2], " ".join(["word"] * 22))
+    layout = adapt_figure(figure, presenting=presenting).to_dict()["layout"]
+    assert layout["title"]["yref"] == "paper" and layout["title"]["yanchor"] == "bottom"
+    foot, panels, top = _stacked_boxes(layout)
+    assert foot >= panels + TITLE_GAP / 2  # the title's last line clears the panels' titles
+    assert layout["margin"]["t"] >= top  # and its first line is inside the figure
+    # ... without a band of empty margin above it.
+    assert layout["margin"]["t"] <= top + TITLE_GAP

@@ -132,7 +132,7 @@ class Measurements:
         page = self._devices[mobile]
         page.page.set_viewport_size({"width": width, "height": height})
         logged = len(page.console)
-        page.goto(path + ("?present=true" if present else ""))
+        page.goto(path + (("&" if "?" in path else "?") + "present=true" if present else ""))
         data = page.measure()
         name = artifact_name(page_name(path), f"{width}x{height}", "present" if present else "")
         load = Load(path, width, height, present, mobile, data, [], page.runs())

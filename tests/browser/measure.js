@@ -1,5 +1,6 @@
 // One fresh load, measured (tests/browser/layout.py evaluates this in the page): viewport,
-// charts, text boxes, overlaps, clipping, elements beyond the viewport, touch targets.
+// charts, text boxes, overlaps (the page's text, each figure's own), clipping, elements
+// beyond the viewport, touch targets.
 // Coordinates are the viewport's (scrolled to top). __TOL__ is OVERLAP_TOLERANCE_PX.
 () => {
   const W = innerWidth, H = innerHeight;
@@ -134,6 +135,12 @@
   // covers it.
   const drawnText = (gd) => [...gd.querySelectorAll('.main-svg text')].filter((t) =>
     t.textContent.trim() && shown(t) && opaque(t));
+  // The words a figure's layout writes (title, panel titles and other annotations, axis
+  // titles, tick labels, legend entries): two that overlap are a figure-text overlap.
+  const figureOverlaps = [];
+  const layoutText = 'text.gtitle, text.annotation-text, text[class$="title"], ' +
+    'text.legendtext, g[class*="tick"] > text';
+  const name = (t) => `${t.getAttribute('class') || 'tick'}: ${t.textContent.trim().slice(0, 40)}`;
   for (const c of charts) {
     const gd = [...document.querySelectorAll('[data-testid="stBidiComponentRegular"]')]
       .map((e) => e.querySelector('.js-plotly-plot')).find((g) => keyOf(g) === c.key);
@@ -141,6 +148,15 @@
     const frame = gd.getBoundingClientRect();
     const buttons = [...gd.querySelectorAll('.modebar-btn')].filter((b) => shown(b) && opaque(b))
       .map((b) => b.getBoundingClientRect());
+    const words = [...gd.querySelectorAll(layoutText)].filter((t) =>
+      t.textContent.trim() && shown(t) && opaque(t)).map((t) => [t, t.getBoundingClientRect()]);
+    for (let i = 0; i < words.length; i++) for (let j = i + 1; j < words.length; j++) {
+      const [[ta, a], [tb, b]] = [words[i], words[j]];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > tol && h > tol) figureOverlaps.push(
+        {chart: c.key, a: name(ta), b: name(tb), w: Math.round(w), h: Math.round(h)});
+    }
     for (const t of drawnText(gd)) {
       const r = t.getBoundingClientRect();
       const what = `chart ${c.key}: ${t.textContent.trim().slice(0, 50)}`;
@@ -251,7 +267,7 @@
     docScrollWidth: document.documentElement.scrollWidth,
     mainScrollWidth: main ? main.scrollWidth : 0, mainClientWidth: main ? main.clientWidth : 0,
     mainScrollHeight: main ? main.scrollHeight : 0,
-    sidebarOpen, charts, overlaps, clipped, scrolls, beyond, targets,
+    sidebarOpen, charts, overlaps, figureOverlaps, clipped, scrolls, beyond, targets,
     // Keyed elements that are figures but not Plotly charts (the live figure).
     keyed: [...document.querySelectorAll('[data-testid="stElementContainer"][class*="st-key-"]')]
       .map((c) => ({key: keyOf(c), box: box(c.getBoundingClientRect())})),
