@@ -299,11 +299,8 @@ def test_presenting_no_two_texts_of_a_figure_overlap(measured, path, width, heig
 )
 def test_the_tour_regression_figure_keeps_its_texts_apart(measured, width, height, present):
     load = measured.get("tour?step=regression", width, height, present=present)
-    (chart,) = [c for c in load.data["charts"] if c["key"] == "tour_11_0"]
-    assert chart["marks"] > 0
-    overlaps = load.data["figureOverlaps"] + [
-        o for o in load.data["overlaps"] if "tour_11_0" in o["a"] + o["b"]
-    ]
+    assert load.data["charts"] and all(chart["marks"] > 0 for chart in load.data["charts"])
+    overlaps = load.data["figureOverlaps"] + load.data["overlaps"]
     assert not overlaps, f"{len(overlaps)} overlapping texts:\n" + describe(overlaps)
 
 
