@@ -39,11 +39,6 @@ SLIDER_QUERY = {"how_often": "?n=1%2C000"}
 # 1.67, Chromium 156). Fix the page and the case XPASSes, which fails: remove its entry.
 KNOWN_DEFECTS: dict[tuple[str, str, str], str] = {
     # Found when the figures' own texts were first measured (the titles branch):
-    ("figure_text", "one_weight", "390x844"): "problem panel: x tick 0 on the axis title w",
-    ("figure_text", "training", "1440x900"): "diabetes race: title on the y-axis title",
-    ("figure_text", "training", "390x844"): "diabetes race: title on the y-axis title; the "
-    "threshold sweep's y ticks 0-9 on each other",
-    ("present_figure_text", "one_weight", "1280x720"): "shrinkage: a y tick under the title",
     ("present_figure_text", "three_weights", "1280x720"): "landing bars: the two-line y tick "
     "labels on each other and on the title",
     ("present_figure_text", "real_data", "1280x720"): "zero counts and CV: the y-axis title, "
