@@ -214,7 +214,7 @@ with page_frame("real_data") as frame:
     data = model.design(design)
     fits = model.design_fits(design, alpha)
     if frame.presenting:  # projected: one line, the figure on screen
-        st.caption(f"{len(data.y)} diabetes patients, {fits.p} predictors (Efron et al. 2004).")
+        st.caption(model.data_caption(len(data.y), fits.p))
     else:
         # The paths come first, so that the figure is on the first screen; the data's
         # description follows them.
@@ -225,7 +225,7 @@ with page_frame("real_data") as frame:
     frame.chart(zeros_chart("zeros", (design, alpha), fits, lam), "chart_zeros")
     if not frame.presenting:
         st.header("The data")
-        st.markdown(f"**{len(data.y)} patients, {fits.p} predictors.** " + model.SOURCE)
+        st.markdown(model.data_note(len(data.y), fits.p))
         st.caption(
             "Features and response standardised to mean 0 and variance 1 (Efron et al.'s "
             "unit-length columns times √n): λ and the weights are in these units. The lasso's "

@@ -82,6 +82,8 @@ from lessons.real_data.upload import (
 from lessons.real_data.warm import WARM_SLIDERS, warm_settings
 from lessons.real_data.words import (
     SOURCE,
+    data_caption,
+    data_note,
     entry_sentence,
     headline,
     pair_sentence,
@@ -122,6 +124,8 @@ __all__ = [
     "UploadRead",
     "cross_validation",
     "cv_warning",
+    "data_caption",
+    "data_note",
     "design",
     "design_cv",
     "design_fits",

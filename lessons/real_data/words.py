@@ -18,6 +18,16 @@ SOURCE = (
 )
 
 
+def data_caption(patients: int, predictors: int) -> str:
+    """The sidebar's one line about the data."""
+    return f"{patients} diabetes patients, {predictors} predictors (Efron et al. 2004)."
+
+
+def data_note(patients: int, predictors: int) -> str:
+    """The data's size and source, under the figures (markdown)."""
+    return f"**{patients} patients, {predictors} predictors.** " + SOURCE
+
+
 def headline(cv: CVResult, p: int) -> str:
     """The cross-validation's headline: the lasso's exact zeros at λ_1se and λ_min (markdown)."""
     return (
